@@ -1,0 +1,273 @@
+package cn.szcg.platform.inbox;
+
+import cn.szcg.contracts.EventType;
+import cn.szcg.contracts.envelope.CloudEvent;
+import cn.szcg.contracts.envelope.EventCodec;
+import cn.szcg.contracts.envelope.InvalidEventException;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs one Kafka consumer thread per {@link EventHandler}. Each polled batch is applied in one
+ * transaction (inbox row + effect), then the offsets are committed; a redelivery after a crash
+ * between the two changes nothing. If the batch fails, its records are applied one by one: while
+ * the database is unreachable the consumer waits and retries (an outage delays, never drops); an
+ * event that cannot be read, or whose handler fails while the database is fine, goes to the
+ * dead-letter topic with the reason and the consumer moves on.
+ */
+@ApplicationScoped
+public class EventConsumers {
+
+  private static final Logger LOG = Logger.getLogger(EventConsumers.class);
+
+  @Inject Instance<EventHandler> handlers;
+  @Inject EventInbox inbox;
+  @Inject DeadLetters deadLetters;
+  @Inject AgroalDataSource dataSource;
+  @Inject MeterRegistry registry;
+
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String bootstrapServers;
+
+  @ConfigProperty(name = "quarkus.application.name")
+  String serviceName;
+
+  @ConfigProperty(name = "szcg.consumers.enabled", defaultValue = "true")
+  boolean enabled;
+
+  @ConfigProperty(name = "szcg.consumers.max-poll-records", defaultValue = "500")
+  int maxPollRecords;
+
+  private final List<Worker> workers = new ArrayList<>();
+  private final Map<String, Long> applied = new ConcurrentHashMap<>();
+
+  void onStart(@Observes StartupEvent ev) {
+    if (!enabled) {
+      return;
+    }
+    for (EventHandler h : handlers) {
+      Worker w = new Worker(h);
+      workers.add(w);
+      w.start();
+    }
+  }
+
+  void onStop(@Observes ShutdownEvent ev) {
+    workers.forEach(Worker::shutdown);
+    workers.forEach(Worker::await);
+  }
+
+  /** Events applied per handler since start (for tests and diagnostics). */
+  public long appliedCount(String handlerName) {
+    return applied.getOrDefault(handlerName, 0L);
+  }
+
+  private final class Worker extends Thread {
+    private final EventHandler handler;
+    private final String group;
+    private volatile boolean running = true;
+    private KafkaConsumer<String, String> consumer;
+
+    Worker(EventHandler handler) {
+      super("consumer-" + handler.name());
+      setDaemon(true);
+      this.handler = handler;
+      this.group = serviceName + "." + handler.name();
+    }
+
+    void shutdown() {
+      running = false;
+      KafkaConsumer<String, String> c = consumer;
+      if (c != null) {
+        c.wakeup();
+      }
+    }
+
+    void await() {
+      try {
+        join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    @Override
+    public void run() {
+      while (running) {
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(config())) {
+          consumer = c;
+          c.subscribe(handler.topics());
+          while (running) {
+            ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(500));
+            if (!records.isEmpty()) {
+              process(c, records);
+            }
+          }
+        } catch (WakeupException e) {
+          // shutting down
+        } catch (Exception e) {
+          LOG.warnf("consumer %s restarts after: %s", group, e.toString());
+          pause(1000);
+        }
+      }
+    }
+
+    private Properties config() {
+      Properties p = new Properties();
+      p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+      p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+      p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+      p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+      p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(maxPollRecords));
+      p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+      p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+      p.put(ConsumerConfig.CLIENT_ID_CONFIG, group + "-" + ProcessHandle.current().pid());
+      return p;
+    }
+
+    private void process(KafkaConsumer<String, String> c, ConsumerRecords<String, String> records) {
+      try {
+        int n = QuarkusTransaction.requiringNew().call(() -> applyAll(records));
+        c.commitSync();
+        applied.merge(handler.name(), (long) n, Long::sum);
+        return;
+      } catch (WakeupException e) {
+        throw e;
+      } catch (Exception e) {
+        LOG.debugf("batch of %d failed for %s, applying one by one: %s", records.count(), group, e);
+      }
+      for (TopicPartition tp : records.partitions()) {
+        for (ConsumerRecord<String, String> r : records.records(tp)) {
+          if (!applyOneWithRetry(r)) {
+            return; // shutting down; uncommitted records are redelivered
+          }
+          Map<TopicPartition, OffsetAndMetadata> offset = new HashMap<>();
+          offset.put(tp, new OffsetAndMetadata(r.offset() + 1));
+          try {
+            c.commitSync(offset);
+          } catch (WakeupException e) {
+            throw e;
+          } catch (Exception e) {
+            LOG.warnf("commit failed for %s (redelivery is harmless): %s", group, e.toString());
+          }
+        }
+      }
+    }
+
+    private int applyAll(ConsumerRecords<String, String> records) {
+      int n = 0;
+      for (ConsumerRecord<String, String> r : records) {
+        n += apply(r, false);
+      }
+      return n;
+    }
+
+    /** Applies one record; invalid records go to the dead-letter topic. Returns 1 if applied. */
+    private int apply(ConsumerRecord<String, String> r, boolean deadLetterInvalid) {
+      CloudEvent event;
+      EventType type;
+      Record payload;
+      try {
+        event = CloudEvent.fromKafka(r.headers(), r.value());
+        type = EventCodec.typeOf(event);
+        payload = EventCodec.payload(event);
+      } catch (InvalidEventException e) {
+        if (!deadLetterInvalid) {
+          throw e; // the batch falls back to one-by-one, where this record is dead-lettered
+        }
+        deadLetters.send(handler.name(), r, e.getMessage());
+        return 0;
+      }
+      if (!handler.types().contains(type)) {
+        return 0;
+      }
+      if (!inbox.firstTime(event.id(), handler.name(), event.type())) {
+        registry.counter("szcg.events.duplicates", "consumer", handler.name()).increment();
+        return 0;
+      }
+      handler.handle(event, payload);
+      registry.counter("szcg.events.applied", "consumer", handler.name()).increment();
+      return 1;
+    }
+
+    private boolean applyOneWithRetry(ConsumerRecord<String, String> r) {
+      long backoff = 500;
+      while (running) {
+        try {
+          int n = QuarkusTransaction.requiringNew().call(() -> apply(r, true));
+          applied.merge(handler.name(), (long) n, Long::sum);
+          return true;
+        } catch (WakeupException e) {
+          throw e;
+        } catch (Exception e) {
+          if (!databaseReachable()) {
+            LOG.warnf("database unreachable, %s waits %d ms: %s", group, backoff, e.toString());
+            pause(backoff);
+            backoff = Math.min(backoff * 2, 10_000);
+            continue;
+          }
+          String reason = "handler failed: " + rootMessage(e);
+          try {
+            QuarkusTransaction.requiringNew()
+                .run(() -> deadLetters.send(handler.name(), r, reason));
+            return true;
+          } catch (Exception dl) {
+            LOG.warnf("cannot dead-letter yet for %s: %s", group, dl.toString());
+            pause(backoff);
+          }
+        }
+      }
+      return false;
+    }
+
+    private boolean databaseReachable() {
+      try (Connection conn = dataSource.getConnection()) {
+        return conn.isValid(2);
+      } catch (Exception e) {
+        return false;
+      }
+    }
+
+    private void pause(long ms) {
+      try {
+        Thread.sleep(ms);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        running = false;
+      }
+    }
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getClass().getSimpleName() + ": " + t.getMessage();
+  }
+}
