@@ -1,0 +1,176 @@
+# Shared functions of the local stack scripts (sourced, not run). Idempotent; runs as root on a
+# fresh Debian machine with a JDK. Everything lives under $SZCG_HOME (default: <repo>/.local).
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+SZCG_HOME="${SZCG_HOME:-$REPO/.local}"
+RUN="$SZCG_HOME/run"
+LOGS="$SZCG_HOME/logs"
+mkdir -p "$RUN" "$LOGS"
+
+SERVICES=(gis-service intake-service dispatch-service sla-service assessment-service)
+declare -A PORT=([gis-service]=8081 [intake-service]=8082 [dispatch-service]=8083 [sla-service]=8084 [assessment-service]=8085)
+declare -A DB=([gis-service]=szcg_gis [intake-service]=szcg_intake [dispatch-service]=szcg_dispatch [sla-service]=szcg_sla [assessment-service]=szcg_assessment)
+KAFKA_BOOTSTRAP=127.0.0.1:9092
+TOPICS=(szcg.intake szcg.cases szcg.clocks szcg.assessment szcg.dead-letter)
+
+log() { printf '\033[1m[szcg]\033[0m %s\n' "$*"; }
+
+as_postgres() { runuser -u postgres -- "$@"; }
+
+psql_su() { as_postgres psql -v ON_ERROR_STOP=1 -qtAX "$@"; }
+
+# --- PostgreSQL 15 + PostGIS from the OS packages ---------------------------------------------
+ensure_postgres() {
+  if ! dpkg -s postgresql-15 >/dev/null 2>&1 || ! dpkg -s postgresql-15-postgis-3 >/dev/null 2>&1; then
+    log "installing PostgreSQL 15 and PostGIS (apt-get)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq postgresql-15 postgresql-15-postgis-3 >/dev/null
+  fi
+  if ! pg_lsclusters -h | grep -q '^15 *main'; then
+    pg_createcluster 15 main >/dev/null
+  fi
+  if ! pg_lsclusters -h | awk '$1==15 && $2=="main" {print $4}' | grep -q online; then
+    log "starting PostgreSQL 15"
+    pg_ctlcluster 15 main start
+  fi
+  for i in $(seq 1 30); do
+    psql_su -c 'select 1' >/dev/null 2>&1 && break
+    sleep 1
+  done
+  # Enough connections for five services, their tests and the benchmarks.
+  if [ "$(psql_su -c 'show max_connections')" -lt 300 ]; then
+    psql_su -c "ALTER SYSTEM SET max_connections = 300" >/dev/null
+    pg_ctlcluster 15 main restart
+    sleep 2
+  fi
+}
+
+# One role and one database per service (and a *_test database for its @QuarkusTest run).
+# Local credentials only: role name = password. Production takes them from Secrets.
+ensure_databases() {
+  for svc in "${SERVICES[@]}"; do
+    local db="${DB[$svc]}"
+    local role="$db"
+    if [ "$(psql_su -c "select 1 from pg_roles where rolname='$role'")" != "1" ]; then
+      psql_su -c "CREATE ROLE $role LOGIN PASSWORD '$role'" >/dev/null
+    fi
+    for d in "$db" "${db}_test"; do
+      if [ "$(psql_su -c "select 1 from pg_database where datname='$d'")" != "1" ]; then
+        psql_su -c "CREATE DATABASE $d OWNER $role" >/dev/null
+      fi
+      if [ "$svc" = gis-service ]; then
+        # PostGIS lives in its own schema so that Flyway's clean of 'public' in tests keeps it.
+        psql_su -d "$d" -c "CREATE SCHEMA IF NOT EXISTS postgis; CREATE EXTENSION IF NOT EXISTS postgis SCHEMA postgis; GRANT USAGE ON SCHEMA postgis TO $role; ALTER DATABASE $d SET search_path = public, postgis" >/dev/null
+      fi
+    done
+  done
+}
+
+# --- Kafka (KRaft) from Maven Central ---------------------------------------------------------
+kafka_classpath() {
+  local cp="$SZCG_HOME/kafka.classpath"
+  if [ ! -s "$cp" ]; then
+    log "resolving the Kafka broker from Maven Central"
+    (cd "$REPO/deploy/local/kafka" && "$REPO/mvnw" -B -q dependency:build-classpath -Dmdep.outputFile="$cp")
+  fi
+  cat "$cp"
+}
+
+kafka_java() {
+  java -Xms256m -Xmx512m -Dlog4j2.configurationFile="$REPO/deploy/local/kafka/log4j2.properties" \
+    -cp "$(kafka_classpath)" "$@"
+}
+
+is_running() { [ -f "$RUN/$1.pid" ] && kill -0 "$(cat "$RUN/$1.pid")" 2>/dev/null; }
+
+wait_port() { # host port seconds
+  local end=$((SECONDS + $3))
+  while [ $SECONDS -lt $end ]; do
+    (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null && return 0
+    sleep 0.5
+  done
+  return 1
+}
+
+start_kafka() {
+  local data="$SZCG_HOME/kafka-data" conf="$SZCG_HOME/kafka-server.properties"
+  if is_running kafka; then return 0; fi
+  { cat "$REPO/deploy/local/kafka/server.properties"; echo "log.dirs=$data"; } >"$conf"
+  if [ ! -f "$data/meta.properties" ]; then
+    log "formatting Kafka storage"
+    mkdir -p "$data"
+    kafka_java kafka.tools.StorageTool format -t "$(kafka_java kafka.tools.StorageTool random-uuid)" \
+      -c "$conf" >/dev/null
+  fi
+  log "starting Kafka on $KAFKA_BOOTSTRAP"
+  nohup java -Xms256m -Xmx512m -Dlog4j2.configurationFile="$REPO/deploy/local/kafka/log4j2.properties" \
+    -cp "$(kafka_classpath)" kafka.Kafka "$conf" >"$LOGS/kafka.log" 2>&1 &
+  echo $! >"$RUN/kafka.pid"
+  wait_port 127.0.0.1 9092 60 || { tail -50 "$LOGS/kafka.log"; echo "Kafka did not start" >&2; return 1; }
+  ensure_topics
+}
+
+ensure_topics() {
+  local existing
+  existing="$(kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server $KAFKA_BOOTSTRAP --list 2>/dev/null || true)"
+  for t in "${TOPICS[@]}"; do
+    if ! grep -qx "$t" <<<"$existing"; then
+      kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server $KAFKA_BOOTSTRAP --create \
+        --if-not-exists --topic "$t" --partitions 4 --replication-factor 1 >/dev/null
+    fi
+  done
+}
+
+stop_pid() { # name
+  if is_running "$1"; then
+    local pid; pid="$(cat "$RUN/$1.pid")"
+    kill "$pid" 2>/dev/null || true
+    for i in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  rm -f "$RUN/$1.pid"
+}
+
+# --- the services ------------------------------------------------------------------------------
+build_services() {
+  log "building the services (./mvnw package -DskipTests)"
+  (cd "$REPO" && ./mvnw -B -q package -DskipTests)
+}
+
+start_service() { # name [extra env...]
+  local svc="$1"; shift
+  if is_running "$svc"; then return 0; fi
+  local db="${DB[$svc]}"
+  local jar="$REPO/$svc/target/quarkus-app/quarkus-run.jar"
+  [ -f "$jar" ] || { echo "missing $jar: build first" >&2; return 1; }
+  log "starting $svc on :${PORT[$svc]}"
+  env QUARKUS_HTTP_PORT="${PORT[$svc]}" \
+    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db" \
+    QUARKUS_DATASOURCE_USERNAME="$db" QUARKUS_DATASOURCE_PASSWORD="$db" \
+    KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP" \
+    SZCG_GIS_URL="http://127.0.0.1:${PORT[gis-service]}" \
+    "$@" \
+    nohup java ${SZCG_JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC} -jar "$jar" >"$LOGS/$svc.log" 2>&1 &
+  echo $! >"$RUN/$svc.pid"
+}
+
+wait_ready() { # name seconds
+  local svc="$1" end=$((SECONDS + $2))
+  while [ $SECONDS -lt $end ]; do
+    if curl -fs "http://127.0.0.1:${PORT[$svc]}/q/health/ready" >/dev/null 2>&1; then return 0; fi
+    is_running "$svc" || { tail -60 "$LOGS/$svc.log"; echo "$svc died" >&2; return 1; }
+    sleep 1
+  done
+  tail -60 "$LOGS/$svc.log"; echo "$svc not ready after $2 s" >&2; return 1
+}
+
+start_services() {
+  for svc in "${SERVICES[@]}"; do start_service "$svc"; done
+  for svc in "${SERVICES[@]}"; do wait_ready "$svc" 120; done
+}
+
+stop_services() {
+  for svc in "${SERVICES[@]}"; do stop_pid "$svc"; done
+}

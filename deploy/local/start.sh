@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Starts the whole suite locally with demo data for Minqing (闽清县): PostgreSQL + PostGIS,
+# a Kafka broker, and the five services. Idempotent: run it again to start what is not running.
+# Stop with deploy/local/stop.sh. Logs: .local/logs/, PIDs: .local/run/.
+source "$(dirname "$0")/lib.sh"
+
+ensure_postgres
+ensure_databases
+start_kafka
+if [ "${SZCG_SKIP_BUILD:-0}" != 1 ]; then build_services; fi
+start_services
+"$REPO/deploy/local/demo-data.sh"
+
+cat <<MSG
+
+The suite is running:
+  gis-service         http://127.0.0.1:8081   (Swagger UI: /q/swagger-ui)
+  intake-service      http://127.0.0.1:8082
+  dispatch-service    http://127.0.0.1:8083
+  sla-service         http://127.0.0.1:8084
+  assessment-service  http://127.0.0.1:8085
+  Kafka               127.0.0.1:9092
+  PostgreSQL          127.0.0.1:5432  (databases szcg_*, role = password = database name)
+Logs in $LOGS; stop with deploy/local/stop.sh
+MSG
