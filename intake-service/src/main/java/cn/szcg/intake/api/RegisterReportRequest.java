@@ -1,0 +1,38 @@
+package cn.szcg.intake.api;
+
+import cn.szcg.contracts.events.Channel;
+import cn.szcg.contracts.events.ReportKind;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An arrival from any channel. */
+@Schema(name = "RegisterReportRequest", description = "一次上报 / an arrival from any channel")
+public record RegisterReportRequest(
+    @NotNull @Schema(description = "渠道 / channel") Channel channel,
+    @NotNull @Schema(description = "类型：举报/投诉/咨询 / kind") ReportKind kind,
+    @Size(max = 32) @Pattern(regexp = "[A-Za-z0-9-]+") String categoryCode,
+    @Valid Point location,
+    @Size(max = 200) String address,
+    @Size(max = 2000) String description,
+    @Size(max = 64) String collectorId,
+    @Size(max = 64) String cameraId,
+    @Size(max = 128) String sourceRef,
+    @Valid Reporter reporter,
+    OffsetDateTime deviceTime) {
+
+  /** WGS84 point; coordinates in degrees. */
+  public record Point(
+      @NotNull @DecimalMin("-180") @DecimalMax("180") Double lon,
+      @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat) {}
+
+  /** The public reporter (visible to the center only). */
+  public record Reporter(
+      @Size(max = 50) String name,
+      @Size(max = 20) @Pattern(regexp = "1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}") String phone) {}
+}

@@ -1,0 +1,107 @@
+package cn.szcg.intake.infra;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A registered arrival (登记) and, once decided, its filing decision. */
+@Entity
+@Table(name = "report")
+public class Report extends PanacheEntityBase {
+  @Id public UUID id;
+
+  @Column(name = "report_no")
+  public String reportNo;
+
+  public String channel;
+  public String kind;
+  public String status;
+
+  @Column(name = "category_code")
+  public String categoryCode;
+
+  public Double lon;
+  public Double lat;
+  public String address;
+  public String description;
+
+  @Column(name = "collector_id")
+  public String collectorId;
+
+  @Column(name = "camera_id")
+  public String cameraId;
+
+  @Column(name = "source_ref")
+  public String sourceRef;
+
+  @Column(name = "reporter_name")
+  public String reporterName;
+
+  @Column(name = "reporter_phone")
+  public String reporterPhone;
+
+  @Column(name = "idempotency_key")
+  public String idempotencyKey;
+
+  @Column(name = "client_id")
+  public String clientId;
+
+  @Column(name = "township_code")
+  public String townshipCode;
+
+  @Column(name = "township_name")
+  public String townshipName;
+
+  @Column(name = "community_code")
+  public String communityCode;
+
+  @Column(name = "community_name")
+  public String communityName;
+
+  @Column(name = "grid_code")
+  public String gridCode;
+
+  public String zone;
+
+  @Column(name = "context_resolved")
+  public boolean contextResolved;
+
+  @Column(name = "device_time")
+  public Instant deviceTime;
+
+  @Column(name = "registered_at")
+  public Instant registeredAt;
+
+  @Column(name = "category_name")
+  public String categoryName;
+
+  @Column(name = "catalogue_version")
+  public Integer catalogueVersion;
+
+  @Column(name = "limit_amount")
+  public Integer limitAmount;
+
+  @Column(name = "limit_unit")
+  public String limitUnit;
+
+  public boolean emergency;
+
+  @Column(name = "decided_at")
+  public Instant decidedAt;
+
+  @Column(name = "decided_by")
+  public String decidedBy;
+
+  @Column(name = "decision_reason")
+  public String decisionReason;
+
+  @Column(name = "merged_into")
+  public UUID mergedInto;
+
+  @Version public int version;
+}
