@@ -155,7 +155,7 @@ public final class ImportValidator {
   }
 
   private void checkArea(JsonNode p, Check c) {
-    String code = required(p, "code", "区划代码", "area code", c);
+    String code = requiredId(c, "code", "区划代码", "area code");
     required(p, "name", "名称", "name", c);
     if (code == null) {
       return;
@@ -195,7 +195,7 @@ public final class ImportValidator {
   }
 
   private void checkGrid(JsonNode p, Check c) {
-    String code = required(p, "code", "单元网格编码", "grid code", c);
+    String code = requiredId(c, "code", "单元网格编码", "grid code");
     if (code != null) {
       try {
         GridCode g = GridCode.parse(code);
@@ -229,7 +229,7 @@ public final class ImportValidator {
   }
 
   private void checkComponent(JsonNode p, Check c) {
-    String id = required(p, "id", "部件标识码", "component id", c);
+    String id = requiredId(c, "id", "部件标识码", "component id");
     String classCode = required(p, "classCode", "部件类别代码", "class code", c);
     ComponentId cid = null;
     if (id != null) {
@@ -282,7 +282,7 @@ public final class ImportValidator {
   }
 
   private void checkPipe(JsonNode p, Check c) {
-    String id = required(p, "id", "管线编号", "pipe id", c);
+    String id = requiredId(c, "id", "管线编号", "pipe id");
     idLength(id, c);
     String type = required(p, "type", "管线类型", "pipe type", c);
     if (type != null) {
@@ -302,7 +302,7 @@ public final class ImportValidator {
   }
 
   private void checkCamera(JsonNode p, Check c) {
-    String id = required(p, "id", "监控点编号", "camera id", c);
+    String id = requiredId(c, "id", "监控点编号", "camera id");
     idLength(id, c);
     optionalGridCode(p, c);
     JsonNode view = p.get("view");
@@ -527,6 +527,17 @@ public final class ImportValidator {
           "required property " + field + " (" + en + ") is missing");
     }
     return v;
+  }
+
+  /** The feature's id (properties.{field}, else the Feature id); rejected when absent. */
+  private static String requiredId(Check c, String field, String zh, String en) {
+    if (c.id == null) {
+      c.reject(
+          "properties." + field,
+          "缺少必填属性" + field + "（" + zh + "）",
+          "required property " + field + " (" + en + ") is missing");
+    }
+    return c.id;
   }
 
   private void inCounty(String countyCode, String field, Check c) {
