@@ -1,0 +1,529 @@
+package cn.szcg.deploy;
+
+import static cn.szcg.deploy.Objects2.containers;
+import static cn.szcg.deploy.Objects2.env;
+import static cn.szcg.deploy.Objects2.find;
+import static cn.szcg.deploy.Objects2.name;
+import static cn.szcg.deploy.Objects2.ofKind;
+import static cn.szcg.deploy.Objects2.podLabels;
+import static cn.szcg.deploy.Objects2.podSpec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks that the rendered manifests fit the code and fit together: topics, configuration keys,
+ * ports and probes, wiring to Kafka / PostgreSQL / Keycloak, hardening. Each method returns the
+ * problems found (empty = fine), so that tests can also feed deliberately broken input.
+ */
+final class Consistency {
+  static final String HEALTH_STARTED = "/q/health/started";
+  static final String HEALTH_LIVE = "/q/health/live";
+  static final String HEALTH_READY = "/q/health/ready";
+  static final String METRICS = "/q/metrics";
+  static final String IMAGE_REGISTRY = "registry.example.gov.cn/szcg/";
+  private static final long DAY_MS = 24L * 60 * 60 * 1000;
+
+  private Consistency() {}
+
+  /** Every szcg Deployment: the API pods. */
+  static List<ObjectNode> services(List<ObjectNode> objects) {
+    return ofKind(objects, "Deployment");
+  }
+
+  // ---------------------------------------------------------------- topics
+
+  /**
+   * Every topic the code uses (cn.szcg.contracts.Topics.all()) is a KafkaTopic of the rendered
+   * Kafka cluster, with partitions, replication the brokers can hold, an explicit retention and
+   * cleanup policy; no topic exists that the code does not know; topic auto-creation is off.
+   */
+  static List<String> topics(List<ObjectNode> objects, Collection<String> codeTopics) {
+    List<String> errors = new ArrayList<>();
+    List<ObjectNode> kafkas = ofKind(objects, "Kafka");
+    if (kafkas.size() != 1) {
+      errors.add("expected exactly one Kafka, found " + kafkas.size());
+      return errors;
+    }
+    ObjectNode kafka = kafkas.get(0);
+    String cluster = name(kafka);
+    JsonNode config = kafka.path("spec").path("kafka").path("config");
+    if (!"false".equals(config.path("auto.create.topics.enable").asText())) {
+      errors.add("Kafka " + cluster + ": auto.create.topics.enable must be false");
+    }
+    int brokers = brokers(objects, cluster);
+    if (brokers < 1) {
+      errors.add("Kafka " + cluster + ": no KafkaNodePool with the broker role");
+    }
+    Set<String> declared = new HashSet<>();
+    long longestEventRetention = 0;
+    Long deadLetterRetention = null;
+    for (ObjectNode t : ofKind(objects, "KafkaTopic")) {
+      String topic = t.path("spec").path("topicName").asText(name(t));
+      declared.add(topic);
+      String where = "KafkaTopic " + topic;
+      if (!cluster.equals(t.path("metadata").path("labels").path("strimzi.io/cluster").asText())) {
+        errors.add(where + ": label strimzi.io/cluster must be " + cluster);
+      }
+      JsonNode spec = t.path("spec");
+      if (spec.path("partitions").asInt(0) < 1) {
+        errors.add(where + ": partitions must be set and >= 1");
+      }
+      int replicas = spec.path("replicas").asInt(0);
+      if (replicas < 1 || replicas > brokers) {
+        errors.add(where + ": replicas " + replicas + " not within 1.." + brokers + " brokers");
+      }
+      JsonNode tc = spec.path("config");
+      int minIsr =
+          tc.path("min.insync.replicas").asInt(config.path("min.insync.replicas").asInt(1));
+      if (minIsr > replicas || (replicas > 1 && minIsr >= replicas)) {
+        errors.add(
+            where + ": min.insync.replicas " + minIsr + " must be below replicas " + replicas);
+      }
+      String cleanup = tc.path("cleanup.policy").asText("");
+      if (!cleanup.equals("delete") && !cleanup.equals("compact")) {
+        errors.add(where + ": cleanup.policy must be set (delete for streams, compact for tables)");
+      }
+      long retention = tc.path("retention.ms").asLong(0);
+      if (cleanup.equals("delete") && retention < 7 * DAY_MS) {
+        errors.add(where + ": retention.ms must be set, at least 7 days");
+      }
+      if (topic.endsWith("dead-letter")) {
+        deadLetterRetention = retention;
+      } else {
+        longestEventRetention = Math.max(longestEventRetention, retention);
+      }
+    }
+    for (String topic : codeTopics) {
+      if (!declared.contains(topic)) {
+        errors.add("topic " + topic + " is used by the code but has no KafkaTopic");
+      }
+    }
+    for (String topic : declared) {
+      if (!codeTopics.contains(topic)) {
+        errors.add("KafkaTopic " + topic + " is not in cn.szcg.contracts.Topics.all()");
+      }
+    }
+    if (deadLetterRetention != null && deadLetterRetention < longestEventRetention) {
+      errors.add("the dead-letter topic must keep records at least as long as the event topics");
+    }
+    return errors;
+  }
+
+  static int brokers(List<ObjectNode> objects, String cluster) {
+    int n = 0;
+    for (ObjectNode pool : ofKind(objects, "KafkaNodePool")) {
+      if (cluster.equals(pool.path("metadata").path("labels").path("strimzi.io/cluster").asText())
+          && Objects2.list(pool.path("spec").path("roles")).stream()
+              .anyMatch(r -> r.asText().equals("broker"))) {
+        n += pool.path("spec").path("replicas").asInt(0);
+      }
+    }
+    return n;
+  }
+
+  static int controllers(List<ObjectNode> objects) {
+    int n = 0;
+    for (ObjectNode pool : ofKind(objects, "KafkaNodePool")) {
+      if (Objects2.list(pool.path("spec").path("roles")).stream()
+          .anyMatch(r -> r.asText().equals("controller"))) {
+        n += pool.path("spec").path("replicas").asInt(0);
+      }
+    }
+    return n;
+  }
+
+  // ---------------------------------------------------------------- configuration keys
+
+  /** Every environment variable a service requires is provided by its Deployment. */
+  static List<String> requiredConfig(
+      List<ObjectNode> objects, Map<String, Set<String>> requiredByService) {
+    List<String> errors = new ArrayList<>();
+    for (var e : requiredByService.entrySet()) {
+      Optional<ObjectNode> d = find(objects, "Deployment", e.getKey());
+      if (d.isEmpty()) {
+        errors.add("service " + e.getKey() + " has no Deployment");
+        continue;
+      }
+      Map<String, String> env = env(objects, d.get());
+      for (String key : e.getValue()) {
+        String value = env.get(key);
+        if (value == null || value.isBlank()) {
+          errors.add(e.getKey() + ": required configuration " + key + " is not provided");
+        }
+      }
+    }
+    for (ObjectNode d : services(objects)) {
+      for (JsonNode c : containers(d)) {
+        for (JsonNode from : c.path("envFrom")) {
+          if (from.has("configMapRef")
+              && !from.path("configMapRef").path("optional").asBoolean(false)
+              && find(objects, "ConfigMap", from.path("configMapRef").path("name").asText())
+                  .isEmpty()) {
+            errors.add(
+                name(d)
+                    + ": envFrom ConfigMap "
+                    + from.path("configMapRef").path("name").asText()
+                    + " does not exist");
+          }
+        }
+      }
+    }
+    return errors;
+  }
+
+  // ---------------------------------------------------------------- wiring
+
+  /**
+   * The values point at things that exist: the JDBC URL at a CNPG Cluster's -rw service and a
+   * Database of that cluster whose owner is the role whose password Secret the Deployment reads;
+   * Kafka at the bootstrap service and a listener port; OIDC at the Keycloak service and the
+   * imported realm, the client id at a client of that realm, the issuer at Keycloak's hostname;
+   * SZCG_GIS_URL at the gis Service and its port.
+   */
+  static List<String> wiring(List<ObjectNode> objects) {
+    List<String> errors = new ArrayList<>();
+    Pattern jdbc = Pattern.compile("jdbc:postgresql://([a-z0-9-]+)-rw(?::(\\d+))?/([a-z0-9_]+)");
+    Optional<ObjectNode> kafka = ofKind(objects, "Kafka").stream().findFirst();
+    Optional<ObjectNode> keycloak = ofKind(objects, "Keycloak").stream().findFirst();
+    Optional<ObjectNode> realm = ofKind(objects, "KeycloakRealmImport").stream().findFirst();
+    for (ObjectNode d : services(objects)) {
+      String svc = name(d);
+      Map<String, String> env = env(objects, d);
+      // PostgreSQL
+      String url = env.getOrDefault("QUARKUS_DATASOURCE_JDBC_URL", "");
+      Matcher m = jdbc.matcher(url);
+      if (!m.matches()) {
+        errors.add(svc + ": QUARKUS_DATASOURCE_JDBC_URL '" + url + "' is not a CNPG -rw URL");
+      } else {
+        String cluster = m.group(1);
+        String database = m.group(3);
+        Optional<ObjectNode> c = find(objects, "Cluster", cluster);
+        if (m.group(2) != null && !m.group(2).equals("5432")) {
+          errors.add(svc + ": PostgreSQL listens on 5432, not " + m.group(2));
+        }
+        if (c.isEmpty()) {
+          errors.add(svc + ": no CNPG Cluster " + cluster);
+        } else {
+          Optional<ObjectNode> db =
+              ofKind(objects, "Database").stream()
+                  .filter(x -> cluster.equals(x.path("spec").path("cluster").path("name").asText()))
+                  .filter(x -> database.equals(x.path("spec").path("name").asText()))
+                  .findFirst();
+          if (db.isEmpty()) {
+            errors.add(svc + ": no Database " + database + " in Cluster " + cluster);
+          } else {
+            String owner = db.get().path("spec").path("owner").asText();
+            String user = env.getOrDefault("QUARKUS_DATASOURCE_USERNAME", "");
+            String password = env.getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "");
+            Optional<JsonNode> role =
+                Objects2.list(c.get().path("spec").path("managed").path("roles")).stream()
+                    .filter(r -> owner.equals(r.path("name").asText()))
+                    .findFirst();
+            if (role.isEmpty()) {
+              errors.add(svc + ": owner " + owner + " is not a managed role of " + cluster);
+            } else {
+              String secret = role.get().path("passwordSecret").path("name").asText();
+              if (!user.equals("secret:" + secret + "/username")
+                  || !password.equals("secret:" + secret + "/password")) {
+                errors.add(
+                    svc
+                        + ": datasource username/password must come from Secret "
+                        + secret
+                        + " (keys username, password), the password Secret of role "
+                        + owner);
+              }
+            }
+          }
+        }
+      }
+      // Kafka
+      String bootstrap = env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "");
+      if (kafka.isEmpty()) {
+        errors.add("no Kafka");
+      } else {
+        Set<String> ok = new HashSet<>();
+        for (JsonNode l : kafka.get().path("spec").path("kafka").path("listeners")) {
+          if (!l.path("tls").asBoolean(true)) {
+            ok.add(name(kafka.get()) + "-kafka-bootstrap:" + l.path("port").asInt());
+          }
+        }
+        if (!ok.contains(bootstrap)) {
+          errors.add(svc + ": KAFKA_BOOTSTRAP_SERVERS '" + bootstrap + "' is not one of " + ok);
+        }
+      }
+      // Keycloak
+      if (keycloak.isEmpty() || realm.isEmpty()) {
+        errors.add("no Keycloak with a realm import");
+      } else {
+        String realmName = realm.get().path("spec").path("realm").path("realm").asText();
+        int port = keycloak.get().path("spec").path("http").path("httpPort").asInt(8080);
+        String expected =
+            "http://" + name(keycloak.get()) + "-service:" + port + "/realms/" + realmName;
+        String auth = env.getOrDefault("QUARKUS_OIDC_AUTH_SERVER_URL", "");
+        if (!auth.equals(expected)) {
+          errors.add(svc + ": QUARKUS_OIDC_AUTH_SERVER_URL '" + auth + "' should be " + expected);
+        }
+        String issuer = env.get("QUARKUS_OIDC_TOKEN_ISSUER");
+        String hostname = keycloak.get().path("spec").path("hostname").path("hostname").asText();
+        if (issuer != null && !issuer.equals(hostname + "/realms/" + realmName)) {
+          errors.add(
+              svc + ": QUARKUS_OIDC_TOKEN_ISSUER '" + issuer + "' is not Keycloak's " + hostname);
+        }
+        String clientId = env.getOrDefault("QUARKUS_OIDC_CLIENT_ID", "");
+        boolean known =
+            Objects2.list(realm.get().path("spec").path("realm").path("clients")).stream()
+                .anyMatch(cl -> clientId.equals(cl.path("clientId").asText()));
+        if (!known) {
+          errors.add(svc + ": OIDC client '" + clientId + "' is not a client of the realm");
+        }
+      }
+      // Service-to-service URLs
+      env.forEach(
+          (k, v) -> {
+            if (k.startsWith("SZCG_") && k.endsWith("_URL")) {
+              URI uri = URI.create(v);
+              Optional<ObjectNode> target = find(objects, "Service", uri.getHost());
+              if (target.isEmpty()) {
+                errors.add(svc + ": " + k + " points at unknown Service " + uri.getHost());
+              } else if (Objects2.list(target.get().path("spec").path("ports")).stream()
+                  .noneMatch(p -> p.path("port").asInt() == uri.getPort())) {
+                errors.add(svc + ": " + k + " port " + uri.getPort() + " is not a Service port");
+              }
+            }
+          });
+    }
+    return errors;
+  }
+
+  // ---------------------------------------------------------------- ports and probes
+
+  /**
+   * Each Service selects exactly one Deployment and its targetPort is a container port of it; the
+   * probes use the Quarkus health paths on a container port; the scrape annotations point at
+   * /q/metrics on a container port; every Ingress backend is a Service port (or the Keycloak
+   * operator's service).
+   */
+  static List<String> ports(List<ObjectNode> objects) {
+    List<String> errors = new ArrayList<>();
+    List<ObjectNode> deployments = services(objects);
+    for (ObjectNode s : ofKind(objects, "Service")) {
+      Map<String, String> selector = Objects2.stringMap(s.path("spec").path("selector"));
+      List<ObjectNode> selected =
+          deployments.stream()
+              .filter(
+                  d ->
+                      !selector.isEmpty()
+                          && podLabels(d).entrySet().containsAll(selector.entrySet()))
+              .toList();
+      if (selected.size() != 1) {
+        errors.add("Service " + name(s) + " selects " + selected.size() + " Deployments");
+        continue;
+      }
+      for (JsonNode p : s.path("spec").path("ports")) {
+        JsonNode target = p.has("targetPort") ? p.path("targetPort") : p.path("port");
+        if (containerPort(selected.get(0), target).isEmpty()) {
+          errors.add(
+              "Service "
+                  + name(s)
+                  + ": targetPort "
+                  + target.asText()
+                  + " is not a container port of "
+                  + name(selected.get(0)));
+        }
+      }
+    }
+    for (ObjectNode d : deployments) {
+      if (ofKind(objects, "Service").stream()
+          .noneMatch(
+              s ->
+                  podLabels(d)
+                      .entrySet()
+                      .containsAll(
+                          Objects2.stringMap(s.path("spec").path("selector")).entrySet()))) {
+        errors.add("Deployment " + name(d) + " has no Service");
+      }
+      for (JsonNode c : containers(d)) {
+        String where = name(d) + "/" + c.path("name").asText();
+        probe(d, c, "startupProbe", HEALTH_STARTED, where, errors);
+        probe(d, c, "livenessProbe", HEALTH_LIVE, where, errors);
+        probe(d, c, "readinessProbe", HEALTH_READY, where, errors);
+      }
+      JsonNode ann = d.path("spec").path("template").path("metadata").path("annotations");
+      if (!"true".equals(ann.path("prometheus.io/scrape").asText())
+          || !METRICS.equals(ann.path("prometheus.io/path").asText())
+          || containerPort(d, ann.path("prometheus.io/port")).isEmpty()) {
+        errors.add(
+            name(d)
+                + ": pod needs prometheus.io/scrape=true, path "
+                + METRICS
+                + " and a container port");
+      }
+    }
+    Set<String> operatorServices = new HashSet<>();
+    ofKind(objects, "Keycloak").forEach(k -> operatorServices.add(name(k) + "-service"));
+    for (ObjectNode i : ofKind(objects, "Ingress")) {
+      for (JsonNode rule : i.path("spec").path("rules")) {
+        for (JsonNode path : rule.path("http").path("paths")) {
+          JsonNode b = path.path("backend").path("service");
+          String target = b.path("name").asText();
+          if (operatorServices.contains(target)) {
+            continue;
+          }
+          Optional<ObjectNode> s = find(objects, "Service", target);
+          JsonNode port = b.path("port");
+          boolean ok =
+              s.isPresent()
+                  && Objects2.list(s.get().path("spec").path("ports")).stream()
+                      .anyMatch(
+                          p ->
+                              port.has("name")
+                                  ? port.path("name").asText().equals(p.path("name").asText())
+                                  : port.path("number").asInt() == p.path("port").asInt());
+          if (!ok) {
+            errors.add(
+                "Ingress "
+                    + name(i)
+                    + ": backend "
+                    + target
+                    + ":"
+                    + port
+                    + " is not a Service port");
+          }
+        }
+      }
+    }
+    return errors;
+  }
+
+  private static void probe(
+      JsonNode d, JsonNode c, String probe, String path, String where, List<String> errors) {
+    JsonNode http = c.path(probe).path("httpGet");
+    if (http.isMissingNode()) {
+      errors.add(where + ": " + probe + " with httpGet " + path + " is required");
+      return;
+    }
+    if (!path.equals(http.path("path").asText())) {
+      errors.add(where + ": " + probe + " path must be " + path);
+    }
+    if (containerPort(d, http.path("port")).isEmpty()) {
+      errors.add(
+          where + ": " + probe + " port " + http.path("port").asText() + " is no container port");
+    }
+  }
+
+  /** The container port a port reference (number or name, possibly a numeric string) means. */
+  static Optional<Integer> containerPort(JsonNode deployment, JsonNode ref) {
+    if (ref == null || ref.isMissingNode() || ref.isNull()) {
+      return Optional.empty();
+    }
+    for (JsonNode c : containers(deployment)) {
+      for (JsonNode p : c.path("ports")) {
+        int number = p.path("containerPort").asInt();
+        if ((ref.isInt() && ref.asInt() == number)
+            || ref.asText().equals(p.path("name").asText())
+            || ref.asText().equals(String.valueOf(number))) {
+          return Optional.of(number);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  // ---------------------------------------------------------------- hardening and labels
+
+  /**
+   * Every Deployment: requests and limits, non-root, read-only root filesystem with a writable
+   * /tmp, no privilege escalation, all capabilities dropped, RuntimeDefault seccomp, an image of
+   * the suite's registry named after the service with a pinned tag, and the shared labels.
+   */
+  static List<String> hardening(List<ObjectNode> objects) {
+    List<String> errors = new ArrayList<>();
+    for (ObjectNode d : services(objects)) {
+      String svc = name(d);
+      JsonNode pod = podSpec(d);
+      JsonNode psc = pod.path("securityContext");
+      if (!"RuntimeDefault".equals(psc.path("seccompProfile").path("type").asText())) {
+        errors.add(svc + ": pod seccompProfile must be RuntimeDefault");
+      }
+      Map<String, String> labels = podLabels(d);
+      if (!svc.equals(labels.get("app.kubernetes.io/name"))
+          || !"szcg".equals(labels.get("app.kubernetes.io/part-of"))) {
+        errors.add(svc + ": pod labels app.kubernetes.io/name and part-of=szcg are required");
+      }
+      for (JsonNode c : containers(d)) {
+        String where = svc + "/" + c.path("name").asText();
+        JsonNode sc = c.path("securityContext");
+        boolean nonRoot =
+            sc.path("runAsNonRoot").asBoolean(psc.path("runAsNonRoot").asBoolean(false));
+        if (!nonRoot) {
+          errors.add(where + ": runAsNonRoot must be true");
+        }
+        long uid = sc.path("runAsUser").asLong(psc.path("runAsUser").asLong(-1));
+        if (uid == 0) {
+          errors.add(where + ": runAsUser must not be 0");
+        }
+        if (!sc.path("readOnlyRootFilesystem").asBoolean(false)) {
+          errors.add(where + ": readOnlyRootFilesystem must be true");
+        }
+        if (sc.path("allowPrivilegeEscalation").asBoolean(true)) {
+          errors.add(where + ": allowPrivilegeEscalation must be false");
+        }
+        boolean dropsAll =
+            Objects2.list(sc.path("capabilities").path("drop")).stream()
+                .anyMatch(x -> x.asText().equals("ALL"));
+        if (!dropsAll || sc.path("capabilities").path("add").size() > 0) {
+          errors.add(where + ": capabilities must drop ALL and add none");
+        }
+        boolean tmp =
+            Objects2.list(c.path("volumeMounts")).stream()
+                .anyMatch(
+                    m ->
+                        m.path("mountPath").asText().equals("/tmp")
+                            && Objects2.list(pod.path("volumes")).stream()
+                                .anyMatch(
+                                    v ->
+                                        v.path("name").asText().equals(m.path("name").asText())
+                                            && v.has("emptyDir")));
+        if (!tmp) {
+          errors.add(where + ": needs an emptyDir mounted at /tmp (root filesystem is read-only)");
+        }
+        JsonNode res = c.path("resources");
+        for (String kind : List.of("requests", "limits")) {
+          for (String r : List.of("cpu", "memory")) {
+            if (!res.path(kind).has(r)) {
+              errors.add(where + ": resources." + kind + "." + r + " is required");
+            }
+          }
+        }
+        String image = c.path("image").asText();
+        String prefix = IMAGE_REGISTRY + svc + ":";
+        if (!image.startsWith(prefix)
+            || image.length() == prefix.length()
+            || image.endsWith(":latest")) {
+          errors.add(where + ": image must be " + prefix + "<version> (not latest), is " + image);
+        }
+      }
+    }
+    for (ObjectNode o : objects) {
+      if ("Namespace".equals(o.path("kind").asText())) {
+        continue;
+      }
+      if (!"szcg"
+          .equals(o.path("metadata").path("labels").path("app.kubernetes.io/part-of").asText())) {
+        errors.add(Kustomize.id(o) + ": label app.kubernetes.io/part-of=szcg is missing");
+      }
+    }
+    return errors;
+  }
+}

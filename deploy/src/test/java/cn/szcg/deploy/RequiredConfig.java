@@ -1,0 +1,101 @@
+package cn.szcg.deploy;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The environment variables each service needs in production, read from the service's own
+ * application.properties at test time: every {@code ${NAME}} without a default in a key that
+ * applies to the prod profile (no profile, or a profile list containing {@code prod}). A property
+ * reference ({@code ${szcg.gis.url}}) is translated to its environment form ({@code SZCG_GIS_URL})
+ * unless the file defines it. On top, the minimum every service has: datasource, Kafka, OIDC.
+ */
+final class RequiredConfig {
+  static final List<String> SERVICES =
+      List.of(
+          "gis-service", "intake-service", "dispatch-service", "sla-service", "assessment-service");
+  static final Set<String> BASE =
+      Set.of(
+          "QUARKUS_DATASOURCE_JDBC_URL",
+          "QUARKUS_DATASOURCE_USERNAME",
+          "QUARKUS_DATASOURCE_PASSWORD",
+          "KAFKA_BOOTSTRAP_SERVERS",
+          "QUARKUS_OIDC_AUTH_SERVER_URL",
+          "QUARKUS_OIDC_CLIENT_ID");
+  static final Map<String, Set<String>> EXTRA =
+      Map.of("intake-service", Set.of("SZCG_GIS_URL"), "dispatch-service", Set.of("SZCG_GIS_URL"));
+  private static final Pattern REF = Pattern.compile("\\$\\{([^}:]+)}");
+
+  private RequiredConfig() {}
+
+  static Map<String, Set<String>> all() {
+    Map<String, Set<String>> out = new LinkedHashMap<>();
+    for (String svc : SERVICES) {
+      Set<String> keys = new TreeSet<>(BASE);
+      keys.addAll(EXTRA.getOrDefault(svc, Set.of()));
+      Path props = Repo.root().resolve(svc).resolve("src/main/resources/application.properties");
+      if (Files.isRegularFile(props)) {
+        keys.addAll(fromProperties(props));
+      }
+      out.put(svc, keys);
+    }
+    return out;
+  }
+
+  static Set<String> fromProperties(Path file) {
+    Properties p = new Properties();
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      p.load(r);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return fromProperties(p);
+  }
+
+  static Set<String> fromProperties(Properties p) {
+    Set<String> defined = new TreeSet<>();
+    for (String key : p.stringPropertyNames()) {
+      defined.add(unprofiled(key));
+    }
+    Set<String> required = new TreeSet<>();
+    for (String key : p.stringPropertyNames()) {
+      if (!appliesToProd(key)) {
+        continue;
+      }
+      Matcher m = REF.matcher(p.getProperty(key));
+      while (m.find()) {
+        String ref = m.group(1).trim();
+        if (ref.matches("[A-Z][A-Z0-9_]*")) {
+          required.add(ref);
+        } else if (!defined.contains(ref)) {
+          required.add(ref.toUpperCase().replaceAll("[^A-Z0-9]", "_"));
+        }
+      }
+    }
+    return required;
+  }
+
+  private static boolean appliesToProd(String key) {
+    if (!key.startsWith("%")) {
+      return true;
+    }
+    String profiles = key.substring(1, key.indexOf('.'));
+    return List.of(profiles.split(",")).contains("prod");
+  }
+
+  private static String unprofiled(String key) {
+    return key.startsWith("%") ? key.substring(key.indexOf('.') + 1) : key;
+  }
+}
