@@ -7,5 +7,7 @@ public enum Decision {
   /** 同意 */
   APPROVED,
   /** 驳回 */
-  REFUSED
+  REFUSED,
+  /** 已失效: the case was cancelled or transferred before the center decided. */
+  LAPSED
 }

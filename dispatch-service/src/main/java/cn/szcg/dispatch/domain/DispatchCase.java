@@ -277,7 +277,7 @@ public record DispatchCase(
     } else if (command instanceof CaseCommand.Cancel c) {
       s.reason = required(t, c.reason(), "MISSING_REASON", "作废原因", "reason");
       s.outcomeNote = s.reason;
-      withdrawOpenOrders(s);
+      endOpenBusiness(s);
       s.to = CaseState.CANCELLED;
     } else if (command instanceof CaseCommand.RecordSatisfaction c) {
       recordSatisfaction(s, c);
@@ -703,7 +703,7 @@ public record DispatchCase(
     String body =
         required(s.t, c.enforcementBody(), "MISSING_ENFORCEMENT_BODY", "执法机关", "enforcement body");
     String reason = required(s.t, c.reason(), "MISSING_REASON", "移交理由", "reason");
-    withdrawOpenOrders(s);
+    endOpenBusiness(s);
     s.reason = reason;
     s.outcomeNote = body + "：" + reason;
     s.data.put("enforcementBody", body);
@@ -740,6 +740,15 @@ public record DispatchCase(
   private String nextOrderId() {
     long n = orders.stream().filter(o -> !o.subOrder()).count() + 1;
     return caseId + "-O" + n;
+  }
+
+  /** Ends the case's open business: open orders withdrawn, pending requests lapse, no check. */
+  private void endOpenBusiness(Step s) {
+    withdrawOpenOrders(s);
+    pendingReturn().ifPresent(r -> s.replaceReturn(r, r.decide(Decision.LAPSED, s.at, null, null)));
+    pendingExtension()
+        .ifPresent(r -> s.replaceExtension(r, r.decide(Decision.LAPSED, null, s.at, null, null)));
+    s.checkCollectorId = null;
   }
 
   private void withdrawOpenOrders(Step s) {

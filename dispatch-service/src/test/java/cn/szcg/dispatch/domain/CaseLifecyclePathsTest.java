@@ -636,6 +636,21 @@ class CaseLifecyclePathsTest {
     }
 
     @Test
+    @DisplayName("ending a case lapses pending requests and the ordered check")
+    void endingLapsesOpenBusiness() {
+      Run returning = caseIn(CaseState.RETURN_REQUESTED);
+      returning.then(SHIFT_LEAD, new CaseCommand.Cancel("误立案"));
+      assertEquals(Decision.LAPSED, returning.c.returns().get(0).decision());
+      assertTrue(returning.c.pendingReturn().isEmpty());
+      Run extending = caseIn(CaseState.EXTENSION_REQUESTED);
+      extending.then(SHIFT_LEAD, new CaseCommand.TransferToLawEnforcement("县城管执法大队", "违法"));
+      assertEquals(Decision.LAPSED, extending.c.extensions().get(0).decision());
+      Run checking = checkOrdered(WATER);
+      checking.then(ADMIN, new CaseCommand.Cancel("测试数据"));
+      assertNull(checking.c.checkCollectorId());
+    }
+
+    @Test
     @DisplayName("R-25 satisfaction after closing, public reports only, once")
     void satisfaction() {
       Run run = closed(WATER);
