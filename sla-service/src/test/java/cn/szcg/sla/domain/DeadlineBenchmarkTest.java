@@ -16,6 +16,14 @@ import org.junit.jupiter.api.Test;
 @Tag("benchmark")
 class DeadlineBenchmarkTest {
 
+  /**
+   * Entry point for a run outside Surefire (the build excludes the "benchmark" group): see the
+   * command in docs/sla-calendar.md.
+   */
+  public static void main(String[] args) {
+    new DeadlineBenchmarkTest().mixedDeadlineComputationsPerSecond();
+  }
+
   @Test
   void mixedDeadlineComputationsPerSecond() {
     WorkCalendar cal = Times.MINQING;
