@@ -1,0 +1,57 @@
+package cn.szcg.assessment.domain;
+
+import java.util.Optional;
+
+/**
+ * Which unit facts are Art 33 incidents (R-24), with stable incident ids so that the {@link
+ * AccountabilityLedger} counts each failure once:
+ *
+ * <ul>
+ *   <li>{@link FactEvent.SignedFor} late → {@link IncidentKind#LATE_SIGN_FOR}, id "{orderId}:
+ *       LATE_SIGN_FOR". The service should also raise it from the sign-for clock breach (an order
+ *       never signed for has no SignedFor fact) with the same id and the breach time; the first one
+ *       recorded counts.
+ *   <li>{@link FactEvent.Expired} that counts, {@link FactEvent.Handled} finished late (attempt ≤
+ *       2), {@link FactEvent.CheckFailed} attempt 2 → {@link
+ *       IncidentKind#OVERDUE_OR_EXPIRED_HANDLING}, id "{orderId}:OVERDUE_OR_EXPIRED_HANDLING": one
+ *       per order, whichever comes first.
+ *   <li>{@link FactEvent.CheckFailed} attempt 1 or ≥ 3 → {@link IncidentKind#NOT_TO_STANDARD}, id
+ *       "{orderId}:NOT_TO_STANDARD:{attempt}" (attempt 2 is 逾期处置 by Art 33(2) instead).
+ * </ul>
+ *
+ * The incident's time is the fact's time ({@link FactEvent#at()}), which decides its month.
+ */
+public final class IncidentRule {
+  private IncidentRule() {}
+
+  public static Optional<Incident> incidentFor(FactEvent fact, UnitContacts contacts) {
+    OrderRef ref = fact.ref();
+    if (fact instanceof FactEvent.SignedFor s && !s.onTime()) {
+      return Optional.of(make(ref, IncidentKind.LATE_SIGN_FOR, "", fact, contacts));
+    }
+    if (fact instanceof FactEvent.Expired e && e.failedChecksBefore() < 2) {
+      return Optional.of(make(ref, IncidentKind.OVERDUE_OR_EXPIRED_HANDLING, "", fact, contacts));
+    }
+    if (fact instanceof FactEvent.Handled h && h.attempt() <= 2 && !h.onTime()) {
+      return Optional.of(make(ref, IncidentKind.OVERDUE_OR_EXPIRED_HANDLING, "", fact, contacts));
+    }
+    if (fact instanceof FactEvent.CheckFailed c) {
+      return c.attempt() == 2
+          ? Optional.of(make(ref, IncidentKind.OVERDUE_OR_EXPIRED_HANDLING, "", fact, contacts))
+          : Optional.of(make(ref, IncidentKind.NOT_TO_STANDARD, ":" + c.attempt(), fact, contacts));
+    }
+    return Optional.empty();
+  }
+
+  private static Incident make(
+      OrderRef ref, IncidentKind kind, String suffix, FactEvent fact, UnitContacts contacts) {
+    return new Incident(
+        ref.orderId() + ":" + kind.name() + suffix,
+        ref.unitId(),
+        kind,
+        ref.caseId(),
+        ref.orderId(),
+        fact.at(),
+        contacts);
+  }
+}
