@@ -142,6 +142,88 @@ public final class StageClock {
         start);
   }
 
+  /**
+   * Everything a clock needs to be stored and restored without recomputing its deadline: the stored
+   * deadline is authoritative (never rebuilt with today's rules).
+   */
+  public record Snapshot(
+      String policyVersion,
+      String calendarVersion,
+      int warningPercent,
+      Stage stage,
+      Zone zone,
+      boolean emergency,
+      TimeLimit originalLimit,
+      TimeLimit limit,
+      Instant start,
+      Instant deadline,
+      List<Pause> pauses,
+      List<Extension> extensions,
+      Instant stoppedAt,
+      Instant lastEventAt) {
+    public Snapshot {
+      pauses = pauses == null ? List.of() : List.copyOf(pauses);
+      extensions = extensions == null ? List.of() : List.copyOf(extensions);
+    }
+  }
+
+  /** The clock's stored form. */
+  public Snapshot snapshot() {
+    return new Snapshot(
+        policyVersion,
+        calendarVersion,
+        warningPercent,
+        stage,
+        zone,
+        emergency,
+        originalLimit,
+        limit,
+        start,
+        deadline,
+        pauses,
+        extensions,
+        stoppedAt,
+        lastEventAt);
+  }
+
+  /**
+   * Rebuilds a stored clock. The calendar is used only to measure working time from here on
+   * (remaining, warning, later pauses); the deadline, limit and versions are taken as stored.
+   */
+  public static StageClock restore(WorkCalendar calendar, Snapshot s) {
+    Objects.requireNonNull(calendar, "calendar");
+    Objects.requireNonNull(s.policyVersion(), "policyVersion");
+    Objects.requireNonNull(s.stage(), "stage");
+    Objects.requireNonNull(s.zone(), "zone");
+    Objects.requireNonNull(s.limit(), "limit");
+    Objects.requireNonNull(s.start(), "start");
+    Objects.requireNonNull(s.deadline(), "deadline");
+    if (s.warningPercent() < 1 || s.warningPercent() > 99) {
+      throw new IllegalArgumentException("warningPercent must be 1..99");
+    }
+    for (int i = 0; i < s.pauses().size(); i++) {
+      if (s.pauses().get(i).isOpen() && i != s.pauses().size() - 1) {
+        throw new IllegalArgumentException("only the last pause may be open");
+      }
+    }
+    return new StageClock(
+        calendar,
+        s.policyVersion(),
+        s.calendarVersion() == null ? calendar.version() : s.calendarVersion(),
+        s.warningPercent(),
+        s.stage(),
+        s.zone(),
+        s.emergency(),
+        s.originalLimit() == null ? s.limit() : s.originalLimit(),
+        s.limit(),
+        s.start(),
+        s.deadline(),
+        s.pauses(),
+        s.extensions(),
+        s.stoppedAt(),
+        s.lastEventAt() == null ? s.start() : s.lastEventAt());
+  }
+
   // ------------------------------------------------------------ transitions
 
   /** Pauses the clock (挂起). Refused for emergencies (R-20: 不得缓办) and after the deadline. */

@@ -211,4 +211,22 @@ class StageClockTest {
     assertEquals("trial-2027.1", later.policyVersion());
     assertEquals(50, later.warningPercent());
   }
+
+  @Test
+  void aStoredClockIsRestoredWithItsStoredDeadlineNotRecomputed() {
+    // Started under the shipped calendar: Thu 02-12 09:00 + 3 working days = Tue 02-24 09:00.
+    StageClock c =
+        handling(3, LimitUnit.WORKING_DAYS, "2026-02-12T09:00").pause(t("2026-02-12T10:00"), "x");
+    StageClock.Snapshot s = c.snapshot();
+    // Restored under a calendar WITHOUT the Spring Festival: the deadline stays as stored.
+    WorkCalendar plain = WorkCalendar.builder().version("plain").build();
+    StageClock r = StageClock.restore(plain, s);
+    assertEquals(t("2026-02-24T09:00"), r.deadline());
+    assertEquals(MINQING.version(), r.calendarVersion());
+    assertEquals(P.version(), r.policyVersion());
+    assertTrue(r.isPaused());
+    assertEquals(s, r.snapshot());
+    // and it goes on: resuming at 11:00 moves the deadline by 1 working hour of the new calendar
+    assertEquals(t("2026-02-24T10:00"), r.resume(t("2026-02-12T11:00")).deadline());
+  }
 }
