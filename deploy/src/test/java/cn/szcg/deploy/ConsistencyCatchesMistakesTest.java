@@ -1,0 +1,311 @@
+package cn.szcg.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.szcg.contracts.Topics;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** Each consistency check fails on the kind of mistake it exists for. */
+class ConsistencyCatchesMistakesTest {
+
+  private static List<ObjectNode> prodWith(String kind, String name, Consumer<ObjectNode> change) {
+    List<ObjectNode> objects = Kustomize.render(Repo.k8sDir().resolve("overlays/prod"));
+    ObjectNode target = Objects2.find(objects, kind, name).orElseThrow();
+    change.accept(target);
+    return objects;
+  }
+
+  private static void assertCaught(List<String> errors, String fragment) {
+    assertTrue(
+        errors.stream().anyMatch(e -> e.contains(fragment)),
+        "expected an error with '" + fragment + "', got " + errors);
+  }
+
+  private static ObjectNode container(ObjectNode deployment) {
+    return (ObjectNode)
+        ((ObjectNode) deployment.path("spec").path("template").path("spec"))
+            .withArray("containers")
+            .get(0);
+  }
+
+  private static ObjectNode at(ObjectNode o, String... path) {
+    ObjectNode n = o;
+    for (String p : path) {
+      n = (ObjectNode) n.get(p);
+    }
+    return n;
+  }
+
+  @Test
+  void aTopicOfTheCodeWithoutKafkaTopicIsCaught() {
+    List<ObjectNode> objects = Kustomize.render(Repo.k8sDir().resolve("overlays/prod"));
+    objects =
+        new ArrayList<>(
+            objects.stream()
+                .filter(o -> !Kustomize.id(o).equals("KafkaTopic/" + Topics.CLOCKS))
+                .toList());
+    assertCaught(Consistency.topics(objects, Topics.all()), Topics.CLOCKS + " is used by the code");
+  }
+
+  @Test
+  void aKafkaTopicTheCodeDoesNotKnowIsCaught() {
+    assertCaught(
+        Consistency.topics(
+            prodWith("KafkaTopic", Topics.CASES, t -> at(t, "metadata").put("name", "szcg.case")),
+            Topics.all()),
+        "szcg.case is not in");
+  }
+
+  @Test
+  void topicAutoCreationIsCaught() {
+    assertCaught(
+        Consistency.topics(
+            prodWith(
+                "Kafka",
+                "szcg-kafka",
+                k -> at(k, "spec", "kafka", "config").put("auto.create.topics.enable", true)),
+            Topics.all()),
+        "auto.create.topics.enable");
+  }
+
+  @Test
+  void moreTopicReplicasThanBrokersIsCaught() {
+    assertCaught(
+        Consistency.topics(
+            prodWith("KafkaNodePool", "combined", p -> at(p, "spec").put("replicas", 2)),
+            Topics.all()),
+        "not within 1..2 brokers");
+  }
+
+  @Test
+  void aDeadLetterTopicThatForgetsSoonerThanTheEventsIsCaught() {
+    assertCaught(
+        Consistency.topics(
+            prodWith(
+                "KafkaTopic",
+                Topics.DEAD_LETTER,
+                t -> at(t, "spec", "config").put("retention.ms", 8L * 24 * 3600 * 1000)),
+            Topics.all()),
+        "dead-letter");
+  }
+
+  @Test
+  void requiredKeysAreReadFromTheProdProfileOfApplicationProperties() {
+    Properties p = new Properties();
+    p.setProperty("%prod.szcg.sms.gateway-key", "${SZCG_SMS_GATEWAY_KEY}");
+    p.setProperty("szcg.archive.url", "${szcg.archive.base}");
+    p.setProperty("%dev.szcg.only-dev", "${ONLY_DEV}");
+    p.setProperty("%prod.quarkus.http.cors.origins", "${SZCG_WEB_ORIGIN:https://x.example}");
+    p.setProperty("quarkus.log.level", "INFO");
+    assertEquals(
+        Set.of("SZCG_SMS_GATEWAY_KEY", "SZCG_ARCHIVE_BASE"), RequiredConfig.fromProperties(p));
+  }
+
+  @Test
+  void aRequiredKeyThatNoDeploymentProvidesIsCaught() {
+    List<ObjectNode> objects = Kustomize.render(Repo.k8sDir().resolve("overlays/prod"));
+    assertCaught(
+        Consistency.requiredConfig(
+            objects, Map.of("sla-service", Set.of("SZCG_HOLIDAY_CALENDAR_URL"))),
+        "sla-service: required configuration SZCG_HOLIDAY_CALENDAR_URL");
+    assertCaught(
+        Consistency.requiredConfig(
+            prodWith(
+                "ConfigMap", "szcg-common", c -> at(c, "data").remove("KAFKA_BOOTSTRAP_SERVERS")),
+            RequiredConfig.all()),
+        "KAFKA_BOOTSTRAP_SERVERS is not provided");
+  }
+
+  @Test
+  void aServiceTargetPortThatIsNoContainerPortIsCaught() {
+    assertCaught(
+        Consistency.ports(
+            prodWith(
+                "Service",
+                "gis-service",
+                s ->
+                    ((ObjectNode) at(s, "spec").withArray("ports").get(0))
+                        .put("targetPort", 8081))),
+        "targetPort 8081");
+  }
+
+  @Test
+  void aProbeOnTheWrongPathOrPortIsCaught() {
+    assertCaught(
+        Consistency.ports(
+            prodWith(
+                "Deployment",
+                "intake-service",
+                d -> at(container(d), "readinessProbe", "httpGet").put("path", "/health"))),
+        "readinessProbe path must be /q/health/ready");
+    assertCaught(
+        Consistency.ports(
+            prodWith(
+                "Deployment",
+                "intake-service",
+                d -> at(container(d), "startupProbe", "httpGet").put("port", "management"))),
+        "startupProbe port management");
+    assertCaught(
+        Consistency.ports(
+            prodWith("Deployment", "sla-service", d -> container(d).remove("startupProbe"))),
+        "startupProbe with httpGet /q/health/started is required");
+  }
+
+  @Test
+  void scrapingTheWrongPortIsCaught() {
+    assertCaught(
+        Consistency.ports(
+            prodWith(
+                "Deployment",
+                "sla-service",
+                d ->
+                    at(d, "spec", "template", "metadata", "annotations")
+                        .put("prometheus.io/port", "9000"))),
+        "sla-service: pod needs prometheus.io/scrape");
+  }
+
+  @Test
+  void anIngressToAMissingServicePortIsCaught() {
+    assertCaught(
+        Consistency.ports(
+            prodWith(
+                "Ingress",
+                "szcg",
+                i ->
+                    at(
+                            (ObjectNode)
+                                ((ObjectNode) at(i, "spec").withArray("rules").get(0))
+                                    .with("http")
+                                    .withArray("paths")
+                                    .get(0),
+                            "backend",
+                            "service",
+                            "port")
+                        .put("name", "https"))),
+        "is not a Service port");
+  }
+
+  @Test
+  void aWritableRootRootUserMissingLimitsAndLatestImageAreCaught() {
+    Function<Consumer<ObjectNode>, List<String>> hardening =
+        change -> Consistency.hardening(prodWith("Deployment", "gis-service", change));
+    assertCaught(
+        hardening.apply(
+            d -> at(container(d), "securityContext").put("readOnlyRootFilesystem", false)),
+        "readOnlyRootFilesystem");
+    assertCaught(
+        hardening.apply(
+            d -> {
+              at(container(d), "securityContext").put("runAsNonRoot", false);
+              at(d, "spec", "template", "spec", "securityContext").put("runAsNonRoot", false);
+            }),
+        "runAsNonRoot");
+    assertCaught(
+        hardening.apply(d -> at(container(d), "resources").remove("limits")), "resources.limits");
+    assertCaught(
+        hardening.apply(
+            d -> container(d).put("image", "registry.example.gov.cn/szcg/gis-service:latest")),
+        "not latest");
+    assertCaught(
+        hardening.apply(d -> at(container(d), "securityContext", "capabilities").putArray("drop")),
+        "drop ALL");
+  }
+
+  @Test
+  void wiringToAnotherServicesDatabaseOrSecretIsCaught() {
+    assertCaught(
+        Consistency.wiring(
+            prodWith(
+                "ConfigMap",
+                "sla-service-config",
+                c ->
+                    at(c, "data")
+                        .put(
+                            "QUARKUS_DATASOURCE_JDBC_URL",
+                            "jdbc:postgresql://szcg-pg-rw:5432/szcg_slaa"))),
+        "no Database szcg_slaa");
+    assertCaught(
+        Consistency.wiring(
+            prodWith(
+                "Deployment",
+                "sla-service",
+                d ->
+                    at(
+                            (ObjectNode) container(d).withArray("env").get(1),
+                            "valueFrom",
+                            "secretKeyRef")
+                        .put("name", "szcg-dispatch-db"))),
+        "must come from Secret szcg-sla-db");
+    assertCaught(
+        Consistency.wiring(
+            prodWith(
+                "ConfigMap",
+                "intake-service-config",
+                c -> at(c, "data").put("SZCG_GIS_URL", "http://gis-service:80"))),
+        "SZCG_GIS_URL port 80");
+    assertCaught(
+        Consistency.wiring(
+            prodWith(
+                "ConfigMap",
+                "szcg-common",
+                c -> at(c, "data").put("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092"))),
+        "KAFKA_BOOTSTRAP_SERVERS 'kafka:9092'");
+    assertCaught(
+        Consistency.wiring(
+            prodWith(
+                "ConfigMap",
+                "gis-service-config",
+                c -> at(c, "data").put("QUARKUS_OIDC_CLIENT_ID", "gis"))),
+        "OIDC client 'gis'");
+  }
+
+  @Test
+  void aNetworkPolicyThatBlocksANeededCallIsCaught() {
+    List<ObjectNode> objects =
+        prodWith(
+            "NetworkPolicy",
+            "gis-service",
+            n -> {
+              ArrayNode ingress = at(n, "spec").withArray("ingress");
+              ingress.remove(ingress.size() - 1); // the rule admitting intake and dispatch
+            });
+    assertCaught(
+        new NetworkTopology(objects).check(), "intake-service -> gis-service:8080 is needed");
+  }
+
+  @Test
+  void aNetworkPolicyThatOpensMoreThanTheTopologyIsCaught() {
+    List<ObjectNode> objects = Kustomize.render(Repo.k8sDir().resolve("overlays/prod"));
+    // One side opened alone is still closed by the other side's policy (defence in depth) ...
+    at(Objects2.find(objects, "NetworkPolicy", "sla-service").orElseThrow(), "spec")
+        .withArray("egress")
+        .addObject(); // sla-service may send anywhere
+    assertEquals(List.of(), new NetworkTopology(objects).check());
+    // ... both sides opened is an edge the topology does not have.
+    at(Objects2.find(objects, "NetworkPolicy", "gis-service").orElseThrow(), "spec")
+        .withArray("ingress")
+        .addObject(); // gis-service accepts anyone
+    List<String> errors = new NetworkTopology(objects).check();
+    assertCaught(errors, "sla-service -> gis-service:8080 is open but not needed");
+    assertCaught(errors, "a pod of another namespace -> gis-service:8080 is open");
+
+    List<ObjectNode> withoutPgPolicy =
+        new ArrayList<>(
+            Kustomize.render(Repo.k8sDir().resolve("overlays/prod")).stream()
+                .filter(o -> !Kustomize.id(o).equals("NetworkPolicy/szcg-pg"))
+                .toList());
+    assertCaught(
+        new NetworkTopology(withoutPgPolicy).check(),
+        "keycloak -> postgres szcg-pg:5432 is needed but blocked");
+  }
+}

@@ -1,0 +1,93 @@
+package cn.szcg.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Minqing realm the Keycloak operator imports carries the roles of the regulation and a client
+ * per service, and stays in step with the local stack's realm file when there is one.
+ */
+class RealmTest {
+  static final Set<String> ROLES =
+      Set.of(
+          "collector",
+          "operator",
+          "shift-lead",
+          "dispatcher",
+          "unit-receiver",
+          "unit-leader",
+          "unit-handler",
+          "efficiency-office",
+          "supervision-office",
+          "county-government",
+          "admin");
+
+  private static JsonNode k8sRealm() {
+    return Objects2.ofKind(Kustomize.render(Repo.k8sDir().resolve("base")), "KeycloakRealmImport")
+        .get(0)
+        .path("spec")
+        .path("realm");
+  }
+
+  static Set<String> roles(JsonNode realm) {
+    Set<String> out = new TreeSet<>();
+    realm.path("roles").path("realm").forEach(r -> out.add(r.path("name").asText()));
+    return out;
+  }
+
+  static Set<String> clients(JsonNode realm) {
+    Set<String> out = new TreeSet<>();
+    realm.path("clients").forEach(c -> out.add(c.path("clientId").asText()));
+    return out;
+  }
+
+  @Test
+  void theImportedRealmHasTheRolesOfTheRegulation() {
+    assertEquals(new TreeSet<>(ROLES), roles(k8sRealm()));
+  }
+
+  @Test
+  void everyServiceHasAClientAndNoClientCarriesASecret() {
+    JsonNode realm = k8sRealm();
+    assertTrue(clients(realm).containsAll(RequiredConfig.SERVICES), clients(realm).toString());
+    realm
+        .path("clients")
+        .forEach(c -> assertTrue(c.path("secret").isMissingNode(), c.path("clientId").asText()));
+    assertTrue(realm.path("users").isMissingNode(), "no users (and no passwords) in production");
+  }
+
+  @Test
+  void theUnitClaimIsMapped() {
+    boolean mapped = false;
+    for (JsonNode scope : k8sRealm().path("clientScopes")) {
+      for (JsonNode m : scope.path("protocolMappers")) {
+        mapped |= "unit_id".equals(m.path("config").path("claim.name").asText());
+      }
+    }
+    assertTrue(mapped, "no client scope maps the unit_id claim");
+  }
+
+  @Test
+  void theLocalRealmIsInStepWhenPresent() throws IOException {
+    Path local = Repo.deployDir().resolve("local/keycloak/minqing-realm.json");
+    if (!Files.isRegularFile(local)) {
+      return; // the local stack's realm does not exist yet; nothing to compare
+    }
+    JsonNode localRealm = new ObjectMapper().readTree(local.toFile());
+    JsonNode realm = k8sRealm();
+    assertEquals(realm.path("realm").asText(), localRealm.path("realm").asText(), "realm name");
+    assertEquals(roles(realm), roles(localRealm), "realm roles differ from " + local);
+    assertTrue(
+        clients(localRealm).containsAll(RequiredConfig.SERVICES),
+        "local realm lacks service clients: " + clients(localRealm));
+  }
+}
