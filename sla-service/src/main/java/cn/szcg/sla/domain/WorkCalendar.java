@@ -50,6 +50,11 @@ public final class WorkCalendar {
   /** Days without any working time after which a search gives up (a calendar with no work). */
   private static final int MAX_IDLE_DAYS = 366 * 20;
 
+  /** Working-time arithmetic is supported for 1970-01-01 .. 2299-12-31 (local dates). */
+  private static final long MIN_EPOCH_DAY = LocalDate.of(1970, 1, 1).toEpochDay();
+
+  private static final long MAX_EPOCH_DAY = LocalDate.of(2299, 12, 31).toEpochDay();
+
   private final String id;
   private final String version;
   private final ZoneId zone;
@@ -344,7 +349,12 @@ public final class WorkCalendar {
     if (inRange(ms)) {
       return firstDay + dayIndex(ms);
     }
-    return Instant.ofEpochMilli(ms).atZone(zone).toLocalDate().toEpochDay();
+    long day = Instant.ofEpochMilli(ms).atZone(zone).toLocalDate().toEpochDay();
+    if (day < MIN_EPOCH_DAY || day > MAX_EPOCH_DAY) {
+      throw new IllegalArgumentException(
+          "working-time arithmetic is supported for 1970..2299 only: " + Instant.ofEpochMilli(ms));
+    }
+    return day;
   }
 
   private long startOfDay(long epochDay) {
@@ -539,6 +549,9 @@ public final class WorkCalendar {
         remaining -= avail;
         d = firstDay + days;
         continue;
+      }
+      if (d > MAX_EPOCH_DAY) {
+        throw new IllegalArgumentException("working days beyond 2299 are not supported");
       }
       if (isWorkingDay(LocalDate.ofEpochDay(d))) {
         idle = 0;

@@ -231,4 +231,18 @@ class DeadlineTest {
     // Monday 2040-12-31 17:00 + 1 h → Tuesday 2041-01-01 08:30 (outside the range, no holidays).
     assertEquals(t("2041-01-01T08:30"), deadline("2040-12-31T17:00", 1, LimitUnit.WORKING_HOURS));
   }
+
+  @Test
+  void absurdLimitsFailInsteadOfRunningForever() {
+    // 2,000,000,000 working hours would end around the year 300,000: refused, not looped.
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> deadline("2026-03-02T08:00", 2_000_000_000, LimitUnit.WORKING_HOURS));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> deadline("2026-03-02T08:00", 2_000_000_000, LimitUnit.WORKING_DAYS));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> deadline("1900-03-02T08:00", 1, LimitUnit.WORKING_HOURS));
+  }
 }
