@@ -90,7 +90,7 @@ public record CommendationPolicy(
       BigDecimal satisfaction = UnitIndicator.SATISFACTION_RATE.of(f).percent();
       if (f.responses() < minResponses) {
         reasons.add("满意度评价不足" + minResponses + "件 (too few satisfaction responses)");
-      } else if (satisfaction.compareTo(minSatisfactionPercent) < 0) {
+      } else if (satisfaction != null && satisfaction.compareTo(minSatisfactionPercent) < 0) {
         reasons.add("满意率不足 (satisfaction rate below threshold)");
       }
       if (excludeEscalated && escalatedSubjectIds.contains(in.subjectId())) {

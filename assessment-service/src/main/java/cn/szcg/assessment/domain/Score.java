@@ -1,6 +1,8 @@
 package cn.szcg.assessment.domain;
 
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -21,7 +23,11 @@ public record Score(
 
   public static Score of(Fraction exact, Map<String, Fraction> contributions) {
     BigDecimal value = exact.toDecimal(2);
-    return new Score(value, exact, Grade.of(value), Map.copyOf(contributions));
+    return new Score(
+        value,
+        exact,
+        Grade.of(value),
+        Collections.unmodifiableMap(new LinkedHashMap<>(contributions)));
   }
 
   public boolean graded() {

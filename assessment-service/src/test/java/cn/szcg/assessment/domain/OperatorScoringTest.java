@@ -25,10 +25,15 @@ class OperatorScoringTest {
     facts.add(new OperatorFact.DispatchReturned("r1", "op1", t));
     facts.add(new OperatorFact.DispatchReturned("r2", "op1", t));
     OperatorFigures f = OperatorFigures.ZERO;
+    OperatorBook book = new OperatorBook();
     for (OperatorFact x : facts) {
       f = OperatorFigures.apply(f, x);
+      assertTrue(book.apply(x));
     }
+    assertFalse(book.apply(facts.get(0)), "idempotent on fact id");
     assertEquals(new OperatorFigures(10, 8, 20, 2, 10, 9), f);
+    assertEquals(f, book.get("op1", Period.month(2026, 3)));
+    assertEquals(f, book.get("op1", Period.year(2026)));
     assertEquals(new BigDecimal("90.00"), OperatorIndicator.DISPATCH_ACCURACY_RATE.of(f).percent());
     Score s = OperatorScoring.defaults().score(f);
     assertEquals(new BigDecimal("86.00"), s.value());
