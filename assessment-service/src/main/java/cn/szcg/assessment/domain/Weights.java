@@ -35,6 +35,27 @@ public final class Weights<K extends Enum<K>> {
     return new Weights<>(copy);
   }
 
+  /**
+   * Weights from configuration keyed by indicator name (e.g. {@code HANDLING_RATE=30}), case
+   * insensitive, dashes or underscores; an unknown name is refused.
+   */
+  public static <K extends Enum<K>> Weights<K> ofNames(
+      Class<K> type, Map<String, BigDecimal> byName) {
+    EnumMap<K, BigDecimal> map = new EnumMap<>(type);
+    for (Map.Entry<String, BigDecimal> e : byName.entrySet()) {
+      String name = e.getKey().trim().replace('-', '_').toUpperCase(java.util.Locale.ROOT);
+      K key;
+      try {
+        key = Enum.valueOf(type, name);
+      } catch (IllegalArgumentException ex) {
+        throw new IllegalArgumentException(
+            "unknown indicator '" + e.getKey() + "' for " + type.getSimpleName());
+      }
+      map.put(key, e.getValue());
+    }
+    return of(type, map);
+  }
+
   public BigDecimal weight(K key) {
     return weights.getOrDefault(key, BigDecimal.ZERO);
   }

@@ -49,6 +49,23 @@ class CountyRankingTest {
   }
 
   @Test
+  @DisplayName("equal printed scores: the higher on-time rate ranks first")
+  void onTimeBreaksTies() {
+    // X: 30 + 20×5/10 + 20 + 20×(1−5/10) + 10 = 80; Y: 30×6/10 + 20×6/10 + 20 + 20 + 10 = 80
+    Figures x = onTime(10, 5);
+    Figures y =
+        Fig.of(RECEIVED, 10, HANDLED, 6, HANDLED_ON_TIME, 6, EXPIRED_UNHANDLED, 4, CHECKED, 6);
+    List<UnitReportRow> rows =
+        CountyRanking.rank(
+            List.of(new CountyRanking.Entry("A-x", "X", x), new CountyRanking.Entry("B-y", "Y", y)),
+            MARCH,
+            UnitScoring.defaults());
+    assertEquals(rows.get(0).score().value(), rows.get(1).score().value());
+    assertEquals(new BigDecimal("80.00"), rows.get(0).score().value());
+    assertEquals(List.of("B-y", "A-x"), rows.stream().map(UnitReportRow::unitId).toList());
+  }
+
+  @Test
   @DisplayName("columns: unique keys, Chinese headings first, English available, values per row")
   void columns() {
     ReportTable<UnitReportRow> t =

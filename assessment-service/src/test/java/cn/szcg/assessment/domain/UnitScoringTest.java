@@ -190,6 +190,24 @@ class UnitScoringTest {
   }
 
   @Test
+  @DisplayName("weights from configuration by indicator name")
+  void weightsByName() {
+    Weights<UnitIndicator> w =
+        Weights.ofNames(
+            UnitIndicator.class,
+            Map.of(
+                "handling-rate", new BigDecimal("30"),
+                "ON_TIME_HANDLING_RATE", new BigDecimal("20"),
+                "rework_rate", new BigDecimal("20"),
+                "overdue-rate", new BigDecimal("20"),
+                "extension-rate", new BigDecimal("10")));
+    assertEquals(UnitScoring.DEFAULT_WEIGHTS.asMap(), w.asMap());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Weights.ofNames(UnitIndicator.class, Map.of("speed", new BigDecimal("100"))));
+  }
+
+  @Test
   @DisplayName("grade boundaries: 89.99 → B, 90 → A, 75 → B, 74.99 → C, 60 → C, 40 → D, 39.99 → E")
   void gradeBoundaries() {
     assertEquals(Grade.A, Grade.of(new BigDecimal("100.00")));
