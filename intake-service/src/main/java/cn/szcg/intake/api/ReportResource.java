@@ -1,5 +1,8 @@
 package cn.szcg.intake.api;
 
+import cn.szcg.intake.domain.Actor;
+import cn.szcg.intake.domain.FilingDecision;
+import cn.szcg.intake.infra.FilingService;
 import cn.szcg.intake.infra.RegistrationService;
 import cn.szcg.intake.infra.Report;
 import cn.szcg.platform.web.ProblemException;
@@ -29,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ReportResource {
 
   @Inject RegistrationService registration;
+  @Inject FilingService filing;
 
   @POST
   @Operation(
@@ -60,6 +64,24 @@ public class ReportResource {
       throw e;
     }
     return Response.created(URI.create("/api/v1/reports/" + r.id)).entity(ReportView.of(r)).build();
+  }
+
+  @POST
+  @Path("/{id}/filing")
+  @Operation(
+      summary = "立案 / file a case",
+      description =
+          "Files the report against the filing standard in force (R-05, R-12). Public reports are"
+              + " filed after on-site verification. The case-filed event carries the category, the"
+              + " catalogue version, the time limit, the zone and the emergency flag.")
+  public ReportView file(@PathParam("id") UUID id, @NotNull @Valid FileCaseRequest request) {
+    Report r =
+        filing.file(
+            id,
+            new FilingDecision(request.categoryCode(), request.emergency(), null),
+            Actor.operator("center-operator"),
+            Instant.now());
+    return ReportView.of(r);
   }
 
   @GET

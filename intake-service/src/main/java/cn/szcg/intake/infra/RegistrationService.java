@@ -6,6 +6,7 @@ import cn.szcg.contracts.events.ReportKind;
 import cn.szcg.contracts.events.ReportRegistered;
 import cn.szcg.contracts.events.Zone;
 import cn.szcg.intake.api.RegisterReportRequest;
+import cn.szcg.intake.domain.IntakeState;
 import cn.szcg.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,7 +51,7 @@ public class RegistrationService {
     r.reportNo = nextReportNo(now);
     r.channel = req.channel().name();
     r.kind = req.kind().name();
-    r.status = req.kind() == ReportKind.CONSULTATION ? "CONSULTATION_OPEN" : "REGISTERED";
+    r.status = IntakeState.REGISTERED.name();
     r.categoryCode = req.categoryCode();
     if (req.location() != null) {
       r.lon = req.location().lon();

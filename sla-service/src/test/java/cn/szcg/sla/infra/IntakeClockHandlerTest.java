@@ -84,7 +84,10 @@ class IntakeClockHandlerTest {
     String consultation = UUID.randomUUID().toString();
     send(
         registered(
-            consultation, Instant.parse("2026-03-02T01:15:00Z"), Zone.URBAN, ReportKind.CONSULTATION));
+            consultation,
+            Instant.parse("2026-03-02T01:15:00Z"),
+            Zone.URBAN,
+            ReportKind.CONSULTATION));
     String marker = UUID.randomUUID().toString();
     send(registered(marker, Instant.parse("2026-03-02T01:16:00Z"), Zone.URBAN, ReportKind.REPORT));
     awaitClocks(marker, 1);
