@@ -440,6 +440,42 @@ final class Consistency {
     return Optional.empty();
   }
 
+  /**
+   * The port Quarkus will really listen on in the pod — QUARKUS_HTTP_PORT from the environment,
+   * else {@code %prod.quarkus.http.port}, else {@code quarkus.http.port}, else 8080 — is the
+   * container port the Service and the probes use. (The services' application.properties set local
+   * ports 8081..8085; the environment must override them.)
+   */
+  static List<String> httpPort(
+      List<ObjectNode> objects, Map<String, java.util.Properties> propertiesByService) {
+    List<String> errors = new ArrayList<>();
+    for (var e : propertiesByService.entrySet()) {
+      Optional<ObjectNode> d = find(objects, "Deployment", e.getKey());
+      if (d.isEmpty()) {
+        continue;
+      }
+      java.util.Properties p = e.getValue();
+      String port =
+          env(objects, d.get())
+              .getOrDefault(
+                  "QUARKUS_HTTP_PORT",
+                  p.getProperty(
+                      "%prod.quarkus.http.port", p.getProperty("quarkus.http.port", "8080")));
+      int container =
+          containers(d.get()).get(0).path("ports").path(0).path("containerPort").asInt(-1);
+      if (!String.valueOf(container).equals(port.trim())) {
+        errors.add(
+            e.getKey()
+                + ": Quarkus listens on "
+                + port
+                + " in prod but the container port is "
+                + container
+                + " (set QUARKUS_HTTP_PORT)");
+      }
+    }
+    return errors;
+  }
+
   // ---------------------------------------------------------------- hardening and labels
 
   /**

@@ -127,6 +127,17 @@ class ConsistencyCatchesMistakesTest {
   }
 
   @Test
+  void aLocalHttpPortLeakingIntoProdIsCaught() {
+    Properties p = new Properties();
+    p.setProperty("quarkus.http.port", "8084");
+    assertCaught(
+        Consistency.httpPort(
+            prodWith("ConfigMap", "szcg-common", c -> at(c, "data").remove("QUARKUS_HTTP_PORT")),
+            Map.of("sla-service", p)),
+        "sla-service: Quarkus listens on 8084 in prod but the container port is 8080");
+  }
+
+  @Test
   void aServiceTargetPortThatIsNoContainerPortIsCaught() {
     assertCaught(
         Consistency.ports(

@@ -36,6 +36,13 @@ class ConsistencyTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("overlays")
+  void quarkusListensOnTheContainerPort(Path overlay) {
+    assertNone(
+        Consistency.httpPort(Kustomize.render(overlay), RequiredConfig.properties()), overlay);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("overlays")
   void configurationPointsAtKafkaPostgresKeycloakAndServicesThatExist(Path overlay) {
     assertNone(Consistency.wiring(Kustomize.render(overlay)), overlay);
   }

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * application.properties at test time: every {@code ${NAME}} without a default in a key that
  * applies to the prod profile (no profile, or a profile list containing {@code prod}). A property
  * reference ({@code ${szcg.gis.url}}) is translated to its environment form ({@code SZCG_GIS_URL})
- * unless the file defines it. On top, the minimum every service has: datasource, Kafka, OIDC.
+ * unless the file defines it or it is a Quarkus property (those have built-in defaults). On top,
+ * the minimum every service has: datasource, Kafka, OIDC.
  */
 final class RequiredConfig {
   static final List<String> SERVICES =
@@ -54,6 +55,24 @@ final class RequiredConfig {
     return out;
   }
 
+  /** Each service's application.properties (empty when the file does not exist yet). */
+  static Map<String, Properties> properties() {
+    Map<String, Properties> out = new LinkedHashMap<>();
+    for (String svc : SERVICES) {
+      Path file = Repo.root().resolve(svc).resolve("src/main/resources/application.properties");
+      Properties p = new Properties();
+      if (Files.isRegularFile(file)) {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+          p.load(r);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      out.put(svc, p);
+    }
+    return out;
+  }
+
   static Set<String> fromProperties(Path file) {
     Properties p = new Properties();
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -79,7 +98,7 @@ final class RequiredConfig {
         String ref = m.group(1).trim();
         if (ref.matches("[A-Z][A-Z0-9_]*")) {
           required.add(ref);
-        } else if (!defined.contains(ref)) {
+        } else if (!defined.contains(ref) && !ref.startsWith("quarkus.")) {
           required.add(ref.toUpperCase().replaceAll("[^A-Z0-9]", "_"));
         }
       }
