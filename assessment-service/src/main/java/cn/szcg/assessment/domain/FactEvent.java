@@ -44,10 +44,18 @@ public sealed interface FactEvent {
     }
   }
 
-  /** The unit read and received the order (查阅接收, R-13); on time = within 1 working hour. */
-  record SignedFor(String factId, OrderRef ref, Instant at, boolean onTime) implements FactEvent {
+  /**
+   * The unit read and received the order (查阅接收, R-13); on time = within 1 working hour. Every
+   * sign-for counts, including that of a re-dispatch after a failed check: {@code round} = 1 for
+   * the first dispatch, 2 after one failed check, and so on.
+   */
+  record SignedFor(String factId, OrderRef ref, Instant at, boolean onTime, int round)
+      implements FactEvent {
     public SignedFor {
       require(factId, ref, at);
+      if (round < 1) {
+        throw new IllegalArgumentException("round starts at 1");
+      }
     }
 
     @Override

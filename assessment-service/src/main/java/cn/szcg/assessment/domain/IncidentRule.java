@@ -1,5 +1,6 @@
 package cn.szcg.assessment.domain;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -27,31 +28,42 @@ public final class IncidentRule {
   public static Optional<Incident> incidentFor(FactEvent fact, UnitContacts contacts) {
     OrderRef ref = fact.ref();
     if (fact instanceof FactEvent.SignedFor s && !s.onTime()) {
-      return Optional.of(make(ref, IncidentKind.LATE_SIGN_FOR, "", fact, contacts));
+      return Optional.of(
+          make(ref, IncidentKind.LATE_SIGN_FOR, ":" + s.round(), fact.at(), contacts));
     }
     if (fact instanceof FactEvent.Expired e && e.failedChecksBefore() < 2) {
-      return Optional.of(make(ref, IncidentKind.OVERDUE_OR_EXPIRED_HANDLING, "", fact, contacts));
+      return Optional.of(
+          make(ref, IncidentKind.OVERDUE_OR_EXPIRED_HANDLING, "", fact.at(), contacts));
     }
     if (fact instanceof FactEvent.Handled h && h.attempt() <= 2 && !h.onTime()) {
-      return Optional.of(make(ref, IncidentKind.OVERDUE_OR_EXPIRED_HANDLING, "", fact, contacts));
+      return Optional.of(
+          make(ref, IncidentKind.OVERDUE_OR_EXPIRED_HANDLING, "", fact.at(), contacts));
     }
     if (fact instanceof FactEvent.CheckFailed c) {
       return c.attempt() == 2
-          ? Optional.of(make(ref, IncidentKind.OVERDUE_OR_EXPIRED_HANDLING, "", fact, contacts))
-          : Optional.of(make(ref, IncidentKind.NOT_TO_STANDARD, ":" + c.attempt(), fact, contacts));
+          ? Optional.of(
+              make(ref, IncidentKind.OVERDUE_OR_EXPIRED_HANDLING, "", fact.at(), contacts))
+          : Optional.of(
+              make(ref, IncidentKind.NOT_TO_STANDARD, ":" + c.attempt(), fact.at(), contacts));
     }
     return Optional.empty();
   }
 
+  /** The late sign-for incident of the track's current dispatch round, at the clock breach. */
+  public static Incident lateSignFor(OrderTrack track, Instant breachedAt, UnitContacts contacts) {
+    return make(
+        track.ref(), IncidentKind.LATE_SIGN_FOR, ":" + track.dispatchRound(), breachedAt, contacts);
+  }
+
   private static Incident make(
-      OrderRef ref, IncidentKind kind, String suffix, FactEvent fact, UnitContacts contacts) {
+      OrderRef ref, IncidentKind kind, String suffix, Instant at, UnitContacts contacts) {
     return new Incident(
         ref.orderId() + ":" + kind.name() + suffix,
         ref.unitId(),
         kind,
         ref.caseId(),
         ref.orderId(),
-        fact.at(),
+        at,
         contacts);
   }
 }

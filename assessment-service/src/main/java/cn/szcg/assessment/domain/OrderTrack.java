@@ -38,8 +38,15 @@ public record OrderTrack(
     return new Step(t, List.of(new FactEvent.OrderReceived(factId, ref, ref.receivedAt())));
   }
 
+  /** The unit signed for the current dispatch round (round = failed checks so far + 1). */
   public Step signedFor(String factId, Instant at, boolean onTime) {
-    return new Step(this, List.of(new FactEvent.SignedFor(factId, ref, at, onTime)));
+    return new Step(
+        this, List.of(new FactEvent.SignedFor(factId, ref, at, onTime, dispatchRound())));
+  }
+
+  /** 1 for the first dispatch, 2 after one failed check (re-dispatch to the same unit), … */
+  public int dispatchRound() {
+    return failedChecks + 1;
   }
 
   public Step returnRequested(String factId, Instant at) {

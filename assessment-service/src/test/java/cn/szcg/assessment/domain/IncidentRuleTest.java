@@ -22,9 +22,10 @@ class IncidentRuleTest {
   @Test
   @DisplayName("late sign-for, expiry, late handling, second failed check, first failed check")
   void kinds() {
-    assertTrue(of(new FactEvent.SignedFor("f", REF, T, true)).isEmpty());
+    assertTrue(of(new FactEvent.SignedFor("f", REF, T, true, 1)).isEmpty());
     assertEquals(
-        "o1:LATE_SIGN_FOR", of(new FactEvent.SignedFor("f", REF, T, false)).get().incidentId());
+        "o1:LATE_SIGN_FOR:1",
+        of(new FactEvent.SignedFor("f", REF, T, false, 1)).get().incidentId());
     assertEquals(
         IncidentKind.OVERDUE_OR_EXPIRED_HANDLING,
         of(new FactEvent.Expired("f", REF, T, 0)).get().kind());
@@ -42,6 +43,25 @@ class IncidentRuleTest {
     assertEquals("o1:NOT_TO_STANDARD:1", first.incidentId());
     assertEquals("c1", first.caseId());
     assertEquals(T, first.occurredAt());
+  }
+
+  @Test
+  @DisplayName(
+      "late sign-for: the clock breach and the late SignedFor of one round count once;"
+          + " a re-dispatch after a failed check is a new round")
+  void lateSignForRounds() {
+    AccountabilityLedger ledger = new AccountabilityLedger();
+    UnitContacts none = new UnitContacts(null, null, null);
+    OrderTrack track = OrderTrack.received("r", REF).next();
+    assertEquals(1, ledger.record(IncidentRule.lateSignFor(track, T, none)).size());
+    FactEvent late = track.signedFor("s1", T.plusSeconds(600), false).facts().get(0);
+    assertEquals(List.of(), ledger.record(of(late).orElseThrow()), "same round: already counted");
+    track = track.checkFailed("f1", T.plusSeconds(7200)).next();
+    FactEvent lateAgain = track.signedFor("s2", T.plusSeconds(9000), false).facts().get(0);
+    Incident second = of(lateAgain).orElseThrow();
+    assertEquals("o1:LATE_SIGN_FOR:2", second.incidentId());
+    assertEquals(1, ledger.record(second).size());
+    assertEquals(2, ledger.count("U1", IncidentKind.LATE_SIGN_FOR, YearMonth.of(2026, 3)));
   }
 
   @Test
