@@ -476,6 +476,31 @@ final class Consistency {
     return errors;
   }
 
+  /**
+   * Secrets the manifests read but do not contain (created by ops or by an operator): datasource
+   * credentials, managed-role passwords, Keycloak's database, realm placeholders, TLS.
+   */
+  static Set<String> referencedSecrets(List<ObjectNode> objects) {
+    Set<String> out = new java.util.TreeSet<>();
+    for (ObjectNode o : objects) {
+      o.findParents("secretKeyRef")
+          .forEach(p -> out.add(p.path("secretKeyRef").path("name").asText()));
+      o.findParents("passwordSecret")
+          .forEach(p -> out.add(p.path("passwordSecret").path("name").asText()));
+      o.findParents("usernameSecret")
+          .forEach(p -> out.add(p.path("usernameSecret").path("name").asText()));
+      o.path("spec").path("tls").forEach(t -> out.add(t.path("secretName").asText()));
+      o.path("spec")
+          .path("placeholders")
+          .forEach(p -> out.add(p.path("secret").path("name").asText()));
+      o.path("spec")
+          .path("plugins")
+          .forEach(p -> out.add(p.path("parameters").path("barmanObjectName").asText()));
+    }
+    out.remove("");
+    return out;
+  }
+
   // ---------------------------------------------------------------- hardening and labels
 
   /**

@@ -1,9 +1,12 @@
 package cn.szcg.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.szcg.contracts.Topics;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -64,6 +67,19 @@ class ConsistencyTest {
   void networkPoliciesOpenExactlyTheTopology(Path overlay) {
     List<ObjectNode> objects = Kustomize.render(overlay);
     assertNone(new NetworkTopology(objects).check(), overlay);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("overlays")
+  void everySecretTheManifestsNeedIsExplainedInTheRunbook(Path overlay) throws IOException {
+    String runbook = Files.readString(Repo.root().resolve("docs/operations.md"));
+    var secrets = Consistency.referencedSecrets(Kustomize.render(overlay));
+    assertTrue(
+        secrets.containsAll(
+            List.of("szcg-sla-db", "szcg-keycloak-db", "szcg-tls", "szcg-realm-placeholders")),
+        secrets.toString());
+    List<String> missing = secrets.stream().filter(s -> !runbook.contains(s)).toList();
+    assertEquals(List.of(), missing, "Secrets not described in docs/operations.md");
   }
 
   @ParameterizedTest(name = "{0}")
