@@ -1,9 +1,15 @@
 package cn.szcg.contracts;
 
+import cn.szcg.contracts.events.AccountabilityNotice;
 import cn.szcg.contracts.events.CaseFiled;
+import cn.szcg.contracts.events.CaseTransitioned;
+import cn.szcg.contracts.events.ClockBreached;
+import cn.szcg.contracts.events.ClockDeadlineChanged;
+import cn.szcg.contracts.events.ClockStarted;
+import cn.szcg.contracts.events.ClockStopped;
+import cn.szcg.contracts.events.ClockWarned;
 import cn.szcg.contracts.events.ConsultationAnswered;
 import cn.szcg.contracts.events.LocationResolved;
-import cn.szcg.contracts.events.OrderDispatched;
 import cn.szcg.contracts.events.ReportMerged;
 import cn.szcg.contracts.events.ReportRegistered;
 import cn.szcg.contracts.events.ReportRejected;
@@ -30,7 +36,15 @@ public enum EventType {
   REPORT_MERGED("cn.szcg.intake.report-merged.v1", Topics.INTAKE, ReportMerged.class),
   CONSULTATION_ANSWERED(
       "cn.szcg.intake.consultation-answered.v1", Topics.INTAKE, ConsultationAnswered.class),
-  ORDER_DISPATCHED("cn.szcg.cases.order-dispatched.v1", Topics.CASES, OrderDispatched.class);
+  CASE_TRANSITIONED("cn.szcg.cases.case-transitioned.v1", Topics.CASES, CaseTransitioned.class),
+  CLOCK_STARTED("cn.szcg.clocks.clock-started.v1", Topics.CLOCKS, ClockStarted.class),
+  CLOCK_WARNED("cn.szcg.clocks.clock-warned.v1", Topics.CLOCKS, ClockWarned.class),
+  CLOCK_BREACHED("cn.szcg.clocks.clock-breached.v1", Topics.CLOCKS, ClockBreached.class),
+  CLOCK_STOPPED("cn.szcg.clocks.clock-stopped.v1", Topics.CLOCKS, ClockStopped.class),
+  CLOCK_DEADLINE_CHANGED(
+      "cn.szcg.clocks.clock-deadline-changed.v1", Topics.CLOCKS, ClockDeadlineChanged.class),
+  ACCOUNTABILITY_NOTICE(
+      "cn.szcg.assessment.accountability-notice.v1", Topics.ASSESSMENT, AccountabilityNotice.class);
 
   private final String type;
   private final String topic;
