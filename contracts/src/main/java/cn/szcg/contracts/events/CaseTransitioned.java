@@ -11,7 +11,8 @@ import java.util.Map;
  * transition} and states are the names of dispatch-service's state machine (see
  * docs/case-lifecycle.md); the event carries what the clocks and the assessment need.
  *
- * @param sequence the case's version after this step: consecutive, no gaps, per case
+ * @param sequence the case's version after this step: consecutive, no gaps, per case (1 for OPEN)
+ * @param fromState the state before the step; null for OPEN (接收立案), the step that opens the case
  * @param unitId the unit the step concerns (the order's unit), if any
  * @param handlingLimit the handling limit of the order dispatched, if this step dispatched one
  * @param returnDeadline last moment to ask for a return (R-16), for a dispatch
@@ -24,7 +25,7 @@ public record CaseTransitioned(
     String caseId,
     long sequence,
     String transition,
-    String fromState,
+    @Nullable String fromState,
     String toState,
     @Nullable String actorUserId,
     String actorRole,
