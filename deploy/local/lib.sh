@@ -14,7 +14,7 @@ declare -A DB=([gis-service]=szcg_gis [intake-service]=szcg_intake [dispatch-ser
 KAFKA_BOOTSTRAP=127.0.0.1:9092
 TOPICS=(szcg.intake szcg.cases szcg.clocks szcg.assessment szcg.dead-letter)
 
-log() { printf '\033[1m[szcg]\033[0m %s\n' "$*"; }
+log() { printf '\033[1m[szcg]\033[0m %s\n' "$*" >&2; }
 
 as_postgres() { runuser -u postgres -- "$@"; }
 

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests, the per-service @QuarkusTest suites (local PostgreSQL + an in-process
+# Kafka broker), the Kubernetes manifest validation, then starts the real local stack and runs the
+# system tests against it. Installs what it needs (PostgreSQL, PostGIS) on a fresh Debian machine.
+# Exits non-zero on any failure. CI (.ci/run) calls exactly this.
+source "$(dirname "$0")/lib.sh"
+started=$(date +%s)
+
+ensure_postgres
+ensure_databases
+
+log "tier 1+2: unit tests, @QuarkusTest per service, manifest validation (./mvnw verify)"
+(cd "$REPO" && ./mvnw -B verify)
+
+log "tier 3: system tests against the running local stack"
+cleanup() { stop_services; stop_pid kafka; }
+trap cleanup EXIT
+start_kafka
+start_services
+(cd "$REPO" && ./mvnw -B -o -pl system-tests test -Psystem)
+
+log "all tests passed in $(( $(date +%s) - started )) s"

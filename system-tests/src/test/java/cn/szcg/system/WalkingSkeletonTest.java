@@ -1,0 +1,86 @@
+package cn.szcg.system;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The spine of the suite, end to end on the running local stack (real processes, real broker, real
+ * database): a collector's report is registered and filed in intake-service; dispatch-service,
+ * sla-service and assessment-service each consume the events and show the case through their own
+ * REST API.
+ */
+class WalkingSkeletonTest {
+
+  @Test
+  void aReportTravelsThroughAllServices() {
+    for (String url :
+        List.of(Stack.GIS, Stack.INTAKE, Stack.DISPATCH, Stack.SLA, Stack.ASSESSMENT)) {
+      Stack.at(url).get("/q/health/ready").then().statusCode(200);
+    }
+
+    String id =
+        Stack.at(Stack.INTAKE)
+            .contentType(ContentType.JSON)
+            .body(
+                """
+                {"channel":"PATROL","kind":"REPORT","categoryCode":"E-0101",
+                 "location":{"lon":118.8632,"lat":26.2231},"address":"梅城镇解放大街12号",
+                 "description":"暴露垃圾 / exposed garbage","collectorId":"C0001"}
+                """)
+            .post("/api/v1/reports")
+            .then()
+            .statusCode(201)
+            .body("reportNo", notNullValue())
+            .extract()
+            .path("id");
+
+    Stack.at(Stack.INTAKE)
+        .contentType(ContentType.JSON)
+        .body("{\"categoryCode\":\"E-0101\"}")
+        .post("/api/v1/reports/" + id + "/filing")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("FILED"));
+
+    Duration timeout = Duration.ofSeconds(60);
+    Stack.await(
+        "the case in dispatch-service",
+        timeout,
+        () -> Stack.at(Stack.DISPATCH).get("/api/v1/cases/" + id).statusCode() == 200);
+    Stack.at(Stack.DISPATCH)
+        .get("/api/v1/cases/" + id)
+        .then()
+        .statusCode(200)
+        .body("caseId", equalTo(id));
+
+    Stack.await(
+        "the R-12 clock in sla-service",
+        timeout,
+        () ->
+            !Stack.at(Stack.SLA)
+                .get("/api/v1/cases/" + id + "/clocks")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$")
+                .isEmpty());
+    List<Map<String, Object>> clocks =
+        Stack.at(Stack.SLA).get("/api/v1/cases/" + id + "/clocks").jsonPath().getList("$");
+    assertEquals("REGISTRATION_TO_DISPATCH", clocks.get(0).get("stage"));
+
+    Stack.await(
+        "the filed case in assessment-service",
+        timeout,
+        () ->
+            Stack.at(Stack.ASSESSMENT).get("/api/v1/cases/" + id).then().extract().path("filedAt")
+                != null);
+  }
+}
