@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -47,9 +48,56 @@ public class ClockRecord extends PanacheEntityBase {
   @Column(name = "calendar_version")
   public String calendarVersion;
 
+  @Column(name = "order_id")
+  public String orderId;
+
+  @Column(name = "unit_id")
+  public String unitId;
+
+  /** {@link cn.szcg.sla.domain.StageClock.Snapshot} as JSON (pauses, extensions, limits). */
+  public String snapshot;
+
+  @Column(name = "stop_reason")
+  public String stopReason;
+
+  @Column(name = "on_time")
+  public Boolean onTime;
+
+  /** When ClockWarned was published; null while not yet. */
+  @Column(name = "warned_at")
+  public Instant warnedAt;
+
+  @Column(name = "warned_late")
+  public Boolean warnedLate;
+
+  /** When ClockBreached was published; null while not yet. */
+  @Column(name = "breached_at")
+  public Instant breachedAt;
+
+  @Column(name = "breached_late")
+  public Boolean breachedLate;
+
+  /** The next unpublished moment (warning, or just after the deadline) of a running clock. */
+  @Column(name = "next_due")
+  public Instant nextDue;
+
+  @Column(name = "updated_at")
+  public Instant updatedAt;
+
   @Version public int version;
 
   public static List<ClockRecord> ofCase(String caseId) {
-    return list("caseId = ?1 order by startedAt", caseId);
+    return list("caseId = ?1 order by startedAt, stage", caseId);
+  }
+
+  /** The running clocks of a case, locked against the scheduler (SELECT ... FOR UPDATE). */
+  public static List<ClockRecord> openOfCaseLocked(String caseId) {
+    return find("caseId = ?1 and stoppedAt is null order by startedAt, stage", caseId)
+        .withLock(LockModeType.PESSIMISTIC_WRITE)
+        .list();
+  }
+
+  public boolean isOpen() {
+    return stoppedAt == null;
   }
 }

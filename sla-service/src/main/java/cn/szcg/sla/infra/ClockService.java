@@ -1,0 +1,375 @@
+package cn.szcg.sla.infra;
+
+import cn.szcg.contracts.events.ClockBreached;
+import cn.szcg.contracts.events.ClockDeadlineChanged;
+import cn.szcg.contracts.events.ClockStarted;
+import cn.szcg.contracts.events.ClockStopped;
+import cn.szcg.contracts.events.ClockWarned;
+import cn.szcg.contracts.events.TimeLimit;
+import cn.szcg.contracts.events.Zone;
+import cn.szcg.platform.outbox.Outbox;
+import cn.szcg.sla.domain.Stage;
+import cn.szcg.sla.domain.StageClock;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Stores stage clocks and publishes their life on {@code szcg.clocks} through the outbox, in the
+ * transaction that changes them: started, deadline changed, warned (预警), breached (超时), stopped.
+ *
+ * <p>Warnings and breaches are pushed by {@link ClockScheduler} at their moment. A change that
+ * happens after a moment that was not yet published (events processed late, a stop after the
+ * deadline) publishes it first, so every clock gets the same events whatever the timing: warned iff
+ * it was running at its warning moment, breached iff it was running just after its deadline. An
+ * event is {@code late} when it is published more than {@code szcg.sla.late-after} (default 1 s)
+ * after its moment — after a restart, or for clocks started from old events.
+ */
+@ApplicationScoped
+public class ClockService {
+
+  static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  @Inject Calendars calendars;
+  @Inject Outbox outbox;
+  @Inject EntityManager em;
+  @Inject TransactionSynchronizationRegistry txRegistry;
+  @Inject ClockScheduler scheduler;
+
+  @ConfigProperty(name = "szcg.sla.late-after", defaultValue = "PT1S")
+  Duration lateAfter;
+
+  /** A deterministic clock id: the same event history gives the same ids (replay). */
+  public static UUID clockId(String caseId, Stage stage, String startEventId) {
+    return UUID.nameUUIDFromBytes(
+        (caseId + "/" + stage + "/" + startEventId).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Starts a clock; an open clock of the same stage of the case is stopped first (superseded).
+   *
+   * @param categoryLimit required for HANDLING
+   */
+  public ClockRecord start(
+      UUID id,
+      String caseId,
+      Stage stage,
+      Zone zone,
+      boolean emergency,
+      TimeLimit categoryLimit,
+      Instant at,
+      String orderId,
+      String unitId) {
+    ClockRecord existing = ClockRecord.findById(id);
+    if (existing != null) {
+      return existing; // the same start applied again
+    }
+    for (ClockRecord open : ClockRecord.openOfCaseLocked(caseId)) {
+      if (open.stage.equals(stage.name())) {
+        stop(open, at, "SUPERSEDED 被新计时取代");
+        em.flush();
+      }
+    }
+    StageClock clock =
+        StageClock.start(
+            calendars.current(), calendars.policy(), stage, zone, emergency, categoryLimit, at);
+    ClockRecord c = new ClockRecord();
+    c.id = id;
+    c.caseId = caseId;
+    c.orderId = orderId;
+    c.unitId = unitId;
+    store(c, clock);
+    c.persist();
+    outbox.publish(
+        caseId,
+        new ClockStarted(
+            caseId,
+            c.id.toString(),
+            c.stage,
+            orderId,
+            unitId,
+            zone,
+            emergency,
+            clock.limit(),
+            clock.start(),
+            clock.warningAt(),
+            clock.deadline(),
+            clock.policyVersion(),
+            clock.calendarVersion()));
+    catchUp(c, at);
+    wakeSchedulerAfterCommit();
+    return c;
+  }
+
+  /** Stops a running clock at {@code at} (clamped to its last transition) for a reason. */
+  public void stop(ClockRecord c, Instant at, String reason) {
+    if (!c.isOpen()) {
+      return;
+    }
+    StageClock clock = domain(c);
+    Instant t = clamp(clock, at);
+    catchUp(c, t);
+    StageClock stopped = clock.stop(t);
+    store(c, stopped);
+    c.stopReason = reason;
+    c.onTime = !t.isAfter(stopped.deadline());
+    outbox.publish(
+        c.caseId,
+        new ClockStopped(
+            c.caseId,
+            c.id.toString(),
+            c.stage,
+            c.orderId,
+            c.unitId,
+            stopped.deadline(),
+            t,
+            c.onTime));
+    wakeSchedulerAfterCommit();
+  }
+
+  /**
+   * Starts the clock again from its own start under a new zone or emergency flag (the limit
+   * changes: the fringe doubles R-12; an emergency counts natural time from acceptance, R-20). The
+   * clock id stays; ClockDeadlineChanged tells the new deadline.
+   */
+  public void recompute(
+      ClockRecord c,
+      Zone zone,
+      boolean emergency,
+      TimeLimit categoryLimit,
+      Instant at,
+      String why) {
+    if (!c.isOpen()) {
+      return;
+    }
+    StageClock old = domain(c);
+    TimeLimit newLimit = calendars.policy().limitFor(old.stage(), zone, emergency, categoryLimit);
+    if (newLimit.equals(old.limit()) && emergency == old.emergency()) {
+      c.zone = zone.name();
+      store(c, old);
+      return;
+    }
+    Instant t = clamp(old, at);
+    catchUp(c, t);
+    StageClock fresh =
+        StageClock.start(
+            calendars.byVersion(c.calendarVersion),
+            calendars.policy(),
+            old.stage(),
+            zone,
+            emergency,
+            categoryLimit,
+            old.start());
+    changed(c, old, fresh, why, t);
+  }
+
+  /** An approved extension (延期) to an explicit deadline; refused by the domain after breach. */
+  public void extendTo(ClockRecord c, Instant newDeadline, Instant at, String reason) {
+    if (!c.isOpen()) {
+      return;
+    }
+    StageClock old = domain(c);
+    Instant t = clamp(old, at);
+    StageClock moved = old.extendTo(newDeadline, t, reason);
+    catchUp(c, t);
+    changed(c, old, moved, reason, t);
+  }
+
+  private void changed(ClockRecord c, StageClock old, StageClock fresh, String why, Instant at) {
+    store(c, fresh);
+    outbox.publish(
+        c.caseId,
+        new ClockDeadlineChanged(
+            c.caseId,
+            c.id.toString(),
+            c.stage,
+            c.orderId,
+            c.unitId,
+            old.deadline(),
+            fresh.deadline(),
+            why,
+            at));
+    wakeSchedulerAfterCommit();
+  }
+
+  /**
+   * Publishes the warning and breach of a running clock whose moments are at or before {@code upTo}
+   * and not yet published (a breach needs an instant strictly after the deadline).
+   */
+  void catchUp(ClockRecord c, Instant upTo) {
+    Instant now = Instant.now();
+    if (c.warnedAt == null && !upTo.isBefore(c.warningAt)) {
+      publishWarned(c, now);
+    }
+    if (c.breachedAt == null && upTo.isAfter(c.deadline)) {
+      publishBreached(c, now);
+    }
+    c.nextDue = nextDue(c);
+  }
+
+  /**
+   * The scheduler's step for one locked clock: publishes what fell due by {@code now}. Returns the
+   * number of events published.
+   */
+  int fire(ClockRecord c, Instant now) {
+    int n = 0;
+    if (!c.isOpen()) {
+      c.nextDue = null;
+      return 0;
+    }
+    if (c.warnedAt == null && !now.isBefore(c.warningAt)) {
+      publishWarned(c, now);
+      n++;
+    }
+    if (c.breachedAt == null && now.isAfter(c.deadline)) {
+      publishBreached(c, now);
+      n++;
+    }
+    c.nextDue = nextDue(c);
+    c.updatedAt = now;
+    return n;
+  }
+
+  private void publishWarned(ClockRecord c, Instant now) {
+    c.warnedAt = now;
+    c.warnedLate = Duration.between(c.warningAt, now).compareTo(lateAfter) > 0;
+    outbox.publish(
+        c.caseId,
+        new ClockWarned(
+            c.caseId,
+            c.id.toString(),
+            c.stage,
+            c.orderId,
+            c.unitId,
+            c.warningAt,
+            c.deadline,
+            now,
+            c.warnedLate),
+        now);
+  }
+
+  private void publishBreached(ClockRecord c, Instant now) {
+    c.breachedAt = now;
+    c.breachedLate = Duration.between(c.deadline, now).compareTo(lateAfter) > 0;
+    outbox.publish(
+        c.caseId,
+        new ClockBreached(
+            c.caseId,
+            c.id.toString(),
+            c.stage,
+            c.orderId,
+            c.unitId,
+            c.deadline,
+            now,
+            c.breachedLate),
+        now);
+  }
+
+  /** The next unpublished moment of a running, unpaused clock; null when nothing is left. */
+  static Instant nextDue(ClockRecord c) {
+    if (!c.isOpen() || "PAUSED".equals(c.state)) {
+      return null;
+    }
+    if (c.warnedAt == null) {
+      return c.warningAt;
+    }
+    if (c.breachedAt == null) {
+      return c.deadline.plusMillis(1);
+    }
+    return null;
+  }
+
+  /** The domain clock of a record, with the calendar it started under. */
+  public StageClock domain(ClockRecord c) {
+    try {
+      StageClock.Snapshot s = JSON.readValue(c.snapshot, StageClock.Snapshot.class);
+      return StageClock.restore(calendars.byVersion(c.calendarVersion), s);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable clock snapshot of " + c.id, e);
+    }
+  }
+
+  private void store(ClockRecord c, StageClock clock) {
+    c.stage = clock.stage().name();
+    c.zone = clock.zone().name();
+    c.emergency = clock.emergency();
+    c.limitAmount = clock.limit().amount();
+    c.limitUnit = clock.limit().unit().name();
+    c.startedAt = clock.start();
+    c.warningAt = clock.warningAt();
+    c.deadline = clock.deadline();
+    c.stoppedAt = clock.stoppedAt().orElse(null);
+    c.state = clock.isStopped() ? "STOPPED" : clock.isPaused() ? "PAUSED" : "RUNNING";
+    c.policyVersion = clock.policyVersion();
+    c.calendarVersion = clock.calendarVersion();
+    try {
+      c.snapshot = JSON.writeValueAsString(clock.snapshot());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    c.updatedAt = Instant.now();
+    c.nextDue = nextDue(c);
+  }
+
+  private static Instant clamp(StageClock clock, Instant at) {
+    Instant last = clock.snapshot().lastEventAt();
+    return at.isBefore(last) ? last : at;
+  }
+
+  private void wakeSchedulerAfterCommit() {
+    if (txRegistry.getResource(ClockScheduler.class) != null) {
+      return;
+    }
+    txRegistry.putResource(ClockScheduler.class, Boolean.TRUE);
+    txRegistry.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+              scheduler.wake();
+            }
+          }
+        });
+  }
+
+  /** The ids of running clocks due by {@code now}, locked, skipping those another tx holds. */
+  @SuppressWarnings("unchecked")
+  List<UUID> lockDue(Instant now, int limit) {
+    return em.createNativeQuery(
+            "SELECT id FROM stage_clock WHERE next_due <= ?1 ORDER BY next_due LIMIT ?2"
+                + " FOR UPDATE SKIP LOCKED",
+            UUID.class)
+        .setParameter(1, now)
+        .setParameter(2, limit)
+        .getResultList();
+  }
+
+  /** The earliest unpublished moment of all running clocks, or null. */
+  Instant earliestDue() {
+    Object o =
+        em.createNativeQuery("SELECT min(next_due) FROM stage_clock WHERE next_due IS NOT NULL")
+            .getSingleResult();
+    return Calendars.toInstant(o);
+  }
+}
