@@ -55,6 +55,12 @@ public final class IncidentRule {
         track.ref(), IncidentKind.LATE_SIGN_FOR, ":" + track.dispatchRound(), breachedAt, contacts);
   }
 
+  /** The late sign-for incident of dispatch round {@code round}, at the clock breach. */
+  public static Incident lateSignFor(
+      OrderRef ref, int round, Instant breachedAt, UnitContacts contacts) {
+    return make(ref, IncidentKind.LATE_SIGN_FOR, ":" + round, breachedAt, contacts);
+  }
+
   private static Incident make(
       OrderRef ref, IncidentKind kind, String suffix, Instant at, UnitContacts contacts) {
     return new Incident(

@@ -44,6 +44,14 @@ public record OrderTrack(
         this, List.of(new FactEvent.SignedFor(factId, ref, at, onTime, dispatchRound())));
   }
 
+  /**
+   * The unit signed for the order of dispatch round {@code round} (known from the order id, so a
+   * sign-for reported after a later failed check still counts in its own round).
+   */
+  public Step signedFor(String factId, Instant at, boolean onTime, int round) {
+    return new Step(this, List.of(new FactEvent.SignedFor(factId, ref, at, onTime, round)));
+  }
+
   /** 1 for the first dispatch, 2 after one failed check (re-dispatch to the same unit), … */
   public int dispatchRound() {
     return failedChecks + 1;

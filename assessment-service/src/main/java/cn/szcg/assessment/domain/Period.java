@@ -39,6 +39,20 @@ public record Period(Type type, int year, int month) implements Comparable<Perio
     return new Period(Type.YEAR, year, 0);
   }
 
+  /**
+   * Parses "2026-03" (a month) or "2026" (a year); throws {@link IllegalArgumentException}
+   * otherwise.
+   */
+  public static Period parse(String text) {
+    if (text != null && text.matches("\\d{4}")) {
+      return year(Integer.parseInt(text));
+    }
+    if (text != null && text.matches("\\d{4}-(0[1-9]|1[0-2])")) {
+      return month(Integer.parseInt(text.substring(0, 4)), Integer.parseInt(text.substring(5)));
+    }
+    throw new IllegalArgumentException("period must be yyyy-MM or yyyy: " + text);
+  }
+
   public static Period monthOf(Instant instant) {
     ZonedDateTime local = instant.atZone(ZONE);
     return month(local.getYear(), local.getMonthValue());

@@ -1,0 +1,120 @@
+package cn.szcg.assessment.api;
+
+import cn.szcg.assessment.domain.Period;
+import cn.szcg.assessment.infra.CurrentActor;
+import cn.szcg.assessment.infra.ExportJobs;
+import cn.szcg.assessment.infra.Reports;
+import cn.szcg.platform.web.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Report exports in the background (R-22, R-26): monthly / yearly unit reports and the county
+ * ranking as JSON, CSV (UTF-8 with BOM) or .xlsx, Chinese headings first. The request returns 202
+ * at once with the job; the file is fetched when the job is DONE.
+ */
+@Path("/api/v1/exports")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "exports", description = "报表导出 / report exports")
+public class ExportResource {
+
+  @Inject ExportJobs jobs;
+  @Inject CurrentActor actor;
+
+  /**
+   * An export request: report COUNTY_RANKING or UNIT (then unitId), period yyyy-MM or yyyy, format
+   * JSON, CSV or XLSX.
+   */
+  public record ExportRequest(
+      @NotBlank String report, @NotBlank String period, @NotBlank String format, String unitId) {}
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "申请导出报表 / request a report export (runs in the background)")
+  public Response create(@Valid @NotNull ExportRequest request) {
+    Reports.Report report = parse(Reports.Report.class, request.report(), "report");
+    ExportJobs.Format format = parse(ExportJobs.Format.class, request.format(), "format");
+    Period period;
+    try {
+      period = Period.parse(request.period());
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalidField(
+          "period", "pattern", "须为 yyyy-MM 或 yyyy / must be yyyy-MM or yyyy");
+    }
+    if (report == Reports.Report.UNIT && (request.unitId() == null || request.unitId().isBlank())) {
+      throw ProblemException.invalidField(
+          "unitId", "required", "单位报表须指定单位 / a UNIT report needs the unitId");
+    }
+    String by = actor.userId();
+    String id =
+        QuarkusTransaction.requiringNew()
+            .call(() -> jobs.create(report, period, request.unitId(), format, by));
+    jobs.submit(id);
+    return Response.accepted(QuarkusTransaction.requiringNew().call(() -> jobs.find(id)))
+        .location(URI.create("/api/v1/exports/" + id))
+        .build();
+  }
+
+  private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
+    try {
+      return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalidField(
+          field,
+          "enum",
+          "取值无效 / must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+    }
+  }
+
+  @GET
+  @Path("/{id}")
+  @Operation(summary = "导出任务状态 / export job status")
+  public ExportJobs.Job status(@PathParam("id") String id) {
+    ExportJobs.Job job = QuarkusTransaction.requiringNew().call(() -> jobs.find(id));
+    if (job == null) {
+      throw ProblemException.notFound("export", id);
+    }
+    return job;
+  }
+
+  @GET
+  @Path("/{id}/file")
+  @Produces({
+    "text/csv",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    MediaType.APPLICATION_JSON
+  })
+  @Operation(summary = "下载导出文件 / download the exported file")
+  public Response file(@PathParam("id") String id) {
+    ExportJobs.Job job = status(id);
+    if (!"DONE".equals(job.status())) {
+      throw ProblemException.conflict(
+          "导出任务状态为 " + job.status() + "，文件尚未生成 / export is " + job.status() + ", no file yet");
+    }
+    ExportJobs.FileContent f = QuarkusTransaction.requiringNew().call(() -> jobs.file(id));
+    String encoded = URLEncoder.encode(f.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
+    return Response.ok(f.bytes())
+        .type(f.contentType())
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"" + f.fileName() + "\"; filename*=UTF-8''" + encoded)
+        .build();
+  }
+}

@@ -1,0 +1,402 @@
+package cn.szcg.assessment.api;
+
+import cn.szcg.assessment.domain.CommendationPolicy;
+import cn.szcg.assessment.domain.Figures;
+import cn.szcg.assessment.domain.FiguresBook;
+import cn.szcg.assessment.domain.FiguresKey;
+import cn.szcg.assessment.domain.Period;
+import cn.szcg.assessment.domain.Ratio;
+import cn.szcg.assessment.domain.Score;
+import cn.szcg.assessment.domain.UnitIndicator;
+import cn.szcg.assessment.domain.UnitScoring;
+import cn.szcg.assessment.domain.Weights;
+import cn.szcg.assessment.infra.CurrentActor;
+import cn.szcg.assessment.infra.FigureStore;
+import cn.szcg.assessment.infra.ReportFiles;
+import cn.szcg.assessment.infra.Reports;
+import cn.szcg.assessment.infra.Times;
+import cn.szcg.assessment.infra.WeightStore;
+import cn.szcg.platform.web.Problem;
+import cn.szcg.platform.web.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Unit figures, the county ranking, notices, commendations and the score weights (R-22..R-25). */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "assessment", description = "考核评价 / figures, ranking, notices, commendations")
+public class FiguresResource {
+
+  @Inject EntityManager em;
+  @Inject FigureStore figures;
+  @Inject WeightStore weights;
+  @Inject Reports reports;
+  @Inject CurrentActor actor;
+
+  /** One rate with its definition (written once, in {@link UnitIndicator}). */
+  public record RateView(
+      String key,
+      String nameZh,
+      String nameEn,
+      String definition,
+      boolean inverted,
+      long numerator,
+      long denominator,
+      BigDecimal percent) {}
+
+  /** The score, its grade and each indicator's contribution (points, 4 decimals). */
+  public record ScoreView(
+      boolean graded,
+      BigDecimal score,
+      String grade,
+      String gradeZh,
+      Map<String, BigDecimal> contributions,
+      Map<String, BigDecimal> weights) {}
+
+  /** A unit's figures in one cell: counters, derived counts, rates and score. */
+  public record UnitFiguresView(
+      String unitId,
+      String period,
+      String category,
+      String township,
+      Figures figures,
+      Map<String, Long> derived,
+      List<RateView> rates,
+      ScoreView score) {}
+
+  /** A page of a collection. */
+  public record Page<T>(List<T> items, int page, int size, long total) {}
+
+  /** An accountability notice as issued. */
+  public record NoticeView(
+      String actionId,
+      String type,
+      String level,
+      String unitId,
+      String kind,
+      String month,
+      int ordinal,
+      String incidentId,
+      String caseId,
+      String personId,
+      String personName,
+      boolean personMissing,
+      String titleZh,
+      String titleEn,
+      Instant issuedAt) {}
+
+  /** New weights: points per indicator name, summing to 100; and why. */
+  public record WeightsRequest(@NotNull Map<String, BigDecimal> weights, String reason) {}
+
+  /** The comparison of the incremental cells with a recomputation from the stored facts. */
+  public record RecomputeResult(
+      long facts, int cells, boolean equal, List<String> differences, boolean repaired) {}
+
+  static final Map<UnitIndicator, String> DEFINITIONS =
+      Map.of(
+          UnitIndicator.HANDLING_RATE, "已处置 / 应处置 (handled / to be handled)",
+          UnitIndicator.ON_TIME_HANDLING_RATE, "按期处置 / 应处置 (handled on time / to be handled)",
+          UnitIndicator.REWORK_RATE, "返工 / 应结案 (reworked / to be closed)",
+          UnitIndicator.OVERDUE_RATE, "逾期处置 / 应处置 (overdue / to be handled)",
+          UnitIndicator.EXTENSION_RATE, "延期件 / 应办 (extended orders / assigned)",
+          UnitIndicator.SATISFACTION_RATE,
+              "(满意 + 基本满意) / 评价数 ((satisfied + basically) / responses)",
+          UnitIndicator.ON_TIME_SIGN_FOR_RATE, "按时签收 / 签收 (signed on time / signed)");
+
+  static Period period(String text) {
+    try {
+      return Period.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalidField(
+          "period", "pattern", "须为 yyyy-MM 或 yyyy / must be yyyy-MM (month) or yyyy (year)");
+    }
+  }
+
+  static void checkPage(int page, int size) {
+    if (page < 0) {
+      throw ProblemException.invalidField("page", "min", "页码不能为负 / page must be >= 0");
+    }
+    if (size < 1 || size > 200) {
+      throw ProblemException.invalidField("size", "range", "每页 1..200 条 / size must be 1..200");
+    }
+  }
+
+  @GET
+  @Path("/figures/units/{unitId}")
+  @Operation(summary = "单位考核数据 / a unit's figures, rates, score and grade of a month or year")
+  public UnitFiguresView unitFigures(
+      @PathParam("unitId") String unitId,
+      @QueryParam("period") String periodText,
+      @QueryParam("category") String category,
+      @QueryParam("township") String township) {
+    Period p = period(periodText);
+    Figures f = figures.cell(unitId, p, category, township);
+    return view(unitId, p, category, township, f, weights.scoring());
+  }
+
+  static UnitFiguresView view(
+      String unitId, Period p, String category, String township, Figures f, UnitScoring scoring) {
+    Map<String, Long> derived = new LinkedHashMap<>();
+    derived.put("toHandle", f.toHandle());
+    derived.put("assigned", f.assigned());
+    derived.put("pending", f.pending());
+    derived.put("signedFor", f.signedFor());
+    derived.put("responses", f.responses());
+    List<RateView> rates = new ArrayList<>();
+    for (UnitIndicator i : UnitIndicator.values()) {
+      Ratio r = i.of(f);
+      rates.add(
+          new RateView(
+              i.name(),
+              i.zh(),
+              i.en(),
+              DEFINITIONS.get(i),
+              i.inverted(),
+              r.numerator(),
+              r.denominator(),
+              r.percent()));
+    }
+    Score s = scoring.score(f);
+    Map<String, BigDecimal> contributions = new LinkedHashMap<>();
+    s.contributions().forEach((k, v) -> contributions.put(k, v.toDecimal(4)));
+    Map<String, BigDecimal> w = new LinkedHashMap<>();
+    scoring.weights().asMap().forEach((k, v) -> w.put(k.name(), v));
+    return new UnitFiguresView(
+        unitId,
+        p.toString(),
+        category == null ? FiguresKey.ALL : category,
+        township == null ? FiguresKey.ALL : township,
+        f,
+        derived,
+        rates,
+        new ScoreView(
+            s.graded(),
+            s.value(),
+            s.graded() ? s.grade().name() : null,
+            s.graded() ? s.grade().zh() : null,
+            contributions,
+            w));
+  }
+
+  @GET
+  @Path("/rankings")
+  @Operation(summary = "全县排名 / county ranking of units for a month or year")
+  public Page<Map<String, Object>> ranking(
+      @QueryParam("period") String periodText,
+      @QueryParam("category") String category,
+      @QueryParam("township") String township,
+      @QueryParam("page") @DefaultValue("0") int page,
+      @QueryParam("size") @DefaultValue("50") int size) {
+    Period p = period(periodText);
+    checkPage(page, size);
+    List<Map<String, Object>> rows = ReportFiles.rows(reports.ranking(p, category, township));
+    return slice(rows, page, size);
+  }
+
+  static <T> Page<T> slice(List<T> all, int page, int size) {
+    int from = (int) Math.min((long) page * size, all.size());
+    int to = Math.min(from + size, all.size());
+    return new Page<>(all.subList(from, to), page, size, all.size());
+  }
+
+  @GET
+  @Path("/notices")
+  @Operation(summary = "问责通报 / accountability notices and warnings (R-24), newest first")
+  public Page<NoticeView> notices(
+      @QueryParam("unitId") String unitId,
+      @QueryParam("month") String month,
+      @QueryParam("type") String type,
+      @QueryParam("page") @DefaultValue("0") int page,
+      @QueryParam("size") @DefaultValue("50") int size) {
+    checkPage(page, size);
+    if (month != null && !month.matches("\\d{4}-(0[1-9]|1[0-2])")) {
+      throw ProblemException.invalidField("month", "pattern", "须为 yyyy-MM / must be yyyy-MM");
+    }
+    if (type != null
+        && !Set.of("CENTER_NOTICE", "EFFICIENCY_OFFICE_NOTICE", "EFFICIENCY_WARNING")
+            .contains(type)) {
+      throw ProblemException.invalidField(
+          "type",
+          "enum",
+          "须为 CENTER_NOTICE / EFFICIENCY_OFFICE_NOTICE / EFFICIENCY_WARNING / unknown type");
+    }
+    String where =
+        " WHERE (CAST(?1 AS text) IS NULL OR unit_id = ?1) AND (CAST(?2 AS text) IS NULL OR month"
+            + " = ?2) AND (CAST(?3 AS text) IS NULL OR type = ?3)";
+    long total =
+        ((Number)
+                em.createNativeQuery("SELECT count(*) FROM accountability_notice" + where)
+                    .setParameter(1, unitId)
+                    .setParameter(2, month)
+                    .setParameter(3, type)
+                    .getSingleResult())
+            .longValue();
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT action_id, type, level, unit_id, kind, month, ordinal, incident_id,"
+                    + " case_id, person_id, person_name, person_missing, title_zh, title_en,"
+                    + " issued_at FROM accountability_notice"
+                    + where
+                    + " ORDER BY issued_at DESC, action_id LIMIT ?4 OFFSET ?5")
+            .setParameter(1, unitId)
+            .setParameter(2, month)
+            .setParameter(3, type)
+            .setParameter(4, size)
+            .setParameter(5, (long) page * size)
+            .getResultList();
+    List<NoticeView> items =
+        rows.stream()
+            .map(
+                r ->
+                    new NoticeView(
+                        (String) r[0],
+                        (String) r[1],
+                        (String) r[2],
+                        (String) r[3],
+                        (String) r[4],
+                        (String) r[5],
+                        ((Number) r[6]).intValue(),
+                        (String) r[7],
+                        (String) r[8],
+                        (String) r[9],
+                        (String) r[10],
+                        (Boolean) r[11],
+                        (String) r[12],
+                        (String) r[13],
+                        Times.instant(r[14])))
+            .toList();
+    return new Page<>(items, page, size, total);
+  }
+
+  @GET
+  @Path("/commendations")
+  @Operation(summary = "年度通报表扬候选 / yearly commendation candidates (R-25)")
+  public CommendationPolicy.Result commendations(@QueryParam("year") String year) {
+    if (year == null || !year.matches("\\d{4}")) {
+      throw ProblemException.invalidField("year", "pattern", "须为 yyyy / must be yyyy");
+    }
+    Period p = Period.year(Integer.parseInt(year));
+    List<CommendationPolicy.Input> inputs = new ArrayList<>();
+    figures
+        .cellsOfPeriod(p, null, null)
+        .forEach((unit, f) -> inputs.add(new CommendationPolicy.Input(unit, unit, f)));
+    @SuppressWarnings("unchecked")
+    List<String> escalated =
+        em.createNativeQuery(
+                "SELECT DISTINCT unit_id FROM accountability_notice WHERE type ="
+                    + " 'EFFICIENCY_OFFICE_NOTICE' AND month LIKE ?1")
+            .setParameter(1, year + "-%")
+            .getResultList();
+    return CommendationPolicy.DEFAULT.evaluate(inputs, Set.copyOf(escalated), weights.scoring());
+  }
+
+  @GET
+  @Path("/config/weights")
+  @Operation(summary = "综合指标权重 / composite-score weights in force (points, sum 100)")
+  public Map<String, BigDecimal> getWeights() {
+    Map<String, BigDecimal> out = new LinkedHashMap<>();
+    Weights<UnitIndicator> w = weights.current();
+    for (UnitIndicator i : UnitIndicator.values()) {
+      out.put(i.name(), w.weight(i));
+    }
+    return out;
+  }
+
+  @PUT
+  @Path("/config/weights")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Transactional
+  @Operation(summary = "设置综合指标权重 / set the composite-score weights (must sum to 100)")
+  public Map<String, BigDecimal> putWeights(@Valid @NotNull WeightsRequest request) {
+    Map<UnitIndicator, BigDecimal> map = new LinkedHashMap<>();
+    List<Problem.FieldError> errors = new ArrayList<>();
+    BigDecimal sum = BigDecimal.ZERO;
+    for (Map.Entry<String, BigDecimal> e : request.weights().entrySet()) {
+      String field = "weights." + e.getKey();
+      UnitIndicator i;
+      try {
+        i = UnitIndicator.valueOf(e.getKey().trim().replace('-', '_').toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException ex) {
+        errors.add(new Problem.FieldError(field, "unknown", "未知指标 / unknown indicator"));
+        continue;
+      }
+      if (e.getValue() == null || e.getValue().signum() < 0) {
+        errors.add(new Problem.FieldError(field, "min", "权重不能为负 / weight must be >= 0"));
+        continue;
+      }
+      map.put(i, e.getValue());
+      sum = sum.add(e.getValue());
+    }
+    if (errors.isEmpty() && sum.compareTo(new BigDecimal("100")) != 0) {
+      errors.add(
+          new Problem.FieldError(
+              "weights",
+              "sum",
+              "权重合计必须为100，当前为 " + sum.toPlainString() + " / weights must sum to 100"));
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.badRequest("权重无效 / invalid weights", errors);
+    }
+    weights.replace(Weights.of(UnitIndicator.class, map), actor.userId(), request.reason());
+    return getWeights();
+  }
+
+  @POST
+  @Path("/admin/figures/recompute")
+  @Transactional
+  @Operation(
+      summary =
+          "由事实重算考核数据并比对 / recompute the figures from the stored facts and compare"
+              + " (repair=true replaces the cells)")
+  public RecomputeResult recompute(@QueryParam("repair") @DefaultValue("false") boolean repair) {
+    FiguresBook book = new FiguresBook();
+    long[] n = {0};
+    figures.forEachFact(
+        f -> {
+          book.apply(f);
+          n[0]++;
+        });
+    Map<FiguresKey, Figures> recomputed = book.cells();
+    Map<FiguresKey, Figures> stored = figures.allCells();
+    List<String> diffs = new ArrayList<>();
+    java.util.Set<FiguresKey> keys = new java.util.TreeSet<>(recomputed.keySet());
+    keys.addAll(stored.keySet());
+    for (FiguresKey k : keys) {
+      Figures a = recomputed.getOrDefault(k, Figures.ZERO);
+      Figures b = stored.getOrDefault(k, Figures.ZERO);
+      if (!a.equals(b) && diffs.size() < 20) {
+        diffs.add(k + ": recomputed " + a + " stored " + b);
+      }
+    }
+    boolean equal = diffs.isEmpty();
+    if (repair && !equal) {
+      em.createNativeQuery("DELETE FROM figure_cell").executeUpdate();
+      recomputed.forEach(figures::addToCell);
+    }
+    return new RecomputeResult(n[0], keys.size(), equal, diffs, repair && !equal);
+  }
+}

@@ -1,0 +1,186 @@
+package cn.szcg.assessment.infra;
+
+import static io.restassured.RestAssured.given;
+
+import cn.szcg.contracts.Topics;
+import cn.szcg.contracts.envelope.EventCodec;
+import cn.szcg.contracts.events.CaseFiled;
+import cn.szcg.contracts.events.CaseTransitioned;
+import cn.szcg.contracts.events.Channel;
+import cn.szcg.contracts.events.ClockBreached;
+import cn.szcg.contracts.events.ClockStopped;
+import cn.szcg.contracts.events.LimitUnit;
+import cn.szcg.contracts.events.LocationContext;
+import cn.szcg.contracts.events.ReportKind;
+import cn.szcg.contracts.events.TimeLimit;
+import cn.szcg.contracts.events.Zone;
+import cn.szcg.testsupport.KafkaTestResource;
+import cn.szcg.testsupport.TestEvents;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * Realistic events of dispatch-service (cases), sla-service (clocks) and intake-service (intake),
+ * sent over the in-process broker as the services would send them.
+ */
+final class CaseEvents {
+  static final String CATEGORY = "0101";
+  private long seq = 0;
+
+  static String bootstrap() {
+    return KafkaTestResource.kafka().bootstrapServers();
+  }
+
+  static void send(String topic, String source, String caseId, Instant at, Record payload) {
+    TestEvents.send(bootstrap(), topic, EventCodec.wrap(source, caseId, at, payload));
+  }
+
+  static void filed(String caseId, String township, Instant at) {
+    send(
+        Topics.INTAKE,
+        "intake-service",
+        caseId,
+        at,
+        new CaseFiled(
+            caseId,
+            "MQ" + caseId,
+            Channel.PATROL,
+            ReportKind.REPORT,
+            CATEGORY,
+            "暴露垃圾",
+            1,
+            new TimeLimit(2, LimitUnit.WORKING_HOURS),
+            Zone.URBAN,
+            false,
+            null,
+            new LocationContext(township, "梅城镇", null, null, null, Zone.URBAN),
+            null,
+            null,
+            at,
+            at,
+            "operator-1"));
+  }
+
+  void step(
+      String caseId,
+      String transition,
+      String orderId,
+      String unitId,
+      Instant at,
+      String actor,
+      Map<String, String> data) {
+    send(
+        Topics.CASES,
+        "dispatch-service",
+        caseId,
+        at,
+        new CaseTransitioned(
+            caseId,
+            ++seq,
+            transition,
+            "S",
+            "T",
+            actor,
+            "UNIT_RECEIVER",
+            unitId,
+            at,
+            null,
+            orderId,
+            unitId,
+            CATEGORY,
+            Zone.URBAN,
+            false,
+            "DISPATCH".equals(transition) ? new TimeLimit(2, LimitUnit.WORKING_HOURS) : null,
+            null,
+            null,
+            false,
+            true,
+            data == null ? Map.of() : data));
+  }
+
+  void step(String caseId, String transition, String orderId, String unitId, Instant at) {
+    step(caseId, transition, orderId, unitId, at, null, null);
+  }
+
+  static void stopped(
+      String caseId, String stage, String orderId, String unitId, Instant at, boolean onTime) {
+    send(
+        Topics.CLOCKS,
+        "sla-service",
+        caseId,
+        at,
+        new ClockStopped(
+            caseId, UUID.randomUUID().toString(), stage, orderId, unitId, at, at, onTime));
+  }
+
+  static void breached(String caseId, String stage, String orderId, String unitId, Instant at) {
+    send(
+        Topics.CLOCKS,
+        "sla-service",
+        caseId,
+        at,
+        new ClockBreached(
+            caseId, UUID.randomUUID().toString(), stage, orderId, unitId, at, at, false));
+  }
+
+  static JsonPath figures(String unitId, String period) {
+    return given()
+        .queryParam("period", period)
+        .get("/api/v1/figures/units/" + unitId)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  /** Polls the unit's figures until {@code done} holds (30 s), then returns them. */
+  static JsonPath awaitFigures(String unitId, String period, Predicate<JsonPath> done) {
+    long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    JsonPath last = null;
+    while (System.nanoTime() < end) {
+      last = figures(unitId, period);
+      if (done.test(last)) {
+        return last;
+      }
+      sleep(200);
+    }
+    throw new AssertionError("figures not reached within 60 s: " + last.prettify());
+  }
+
+  static JsonPath notices(String unitId, String month) {
+    return given()
+        .queryParam("unitId", unitId)
+        .queryParam("month", month)
+        .queryParam("size", 200)
+        .get("/api/v1/notices")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  static JsonPath awaitNotices(String unitId, String month, int total) {
+    long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    JsonPath last = null;
+    while (System.nanoTime() < end) {
+      last = notices(unitId, month);
+      if (last.getInt("total") >= total) {
+        return last;
+      }
+      sleep(200);
+    }
+    throw new AssertionError("notices not reached within 60 s: " + last.prettify());
+  }
+
+  static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
