@@ -21,7 +21,16 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
   @Override
   public Map<String, String> start() {
-    return Map.of("kafka.bootstrap.servers", kafka().bootstrapServers());
+    return Map.of(
+        "kafka.bootstrap.servers",
+        kafka().bootstrapServers(),
+        // the in-process broker logs every partition it creates at INFO
+        "quarkus.log.category.\"kafka\".level",
+        "WARN",
+        "quarkus.log.category.\"state.change.logger\".level",
+        "WARN",
+        "quarkus.log.category.\"org.apache.kafka\".level",
+        "WARN");
   }
 
   @Override
