@@ -24,7 +24,12 @@ public record RegisterReportRequest(
     @Size(max = 64) String cameraId,
     @Size(max = 128) String sourceRef,
     @Valid Reporter reporter,
-    OffsetDateTime deviceTime) {
+    @Schema(description = "设备时间 / device time (may be earlier when the app was offline)")
+        OffsetDateTime deviceTime,
+    @DecimalMin("0")
+        @DecimalMax("1")
+        @Schema(description = "视频识别置信度 / video analytics confidence 0..1")
+        Double confidence) {
 
   /** WGS84 point; coordinates in degrees. */
   public record Point(

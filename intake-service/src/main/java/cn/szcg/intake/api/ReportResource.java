@@ -1,60 +1,97 @@
 package cn.szcg.intake.api;
 
+import cn.szcg.contracts.events.Channel;
 import cn.szcg.intake.domain.Actor;
+import cn.szcg.intake.domain.DuplicateMatch;
 import cn.szcg.intake.domain.FilingDecision;
+import cn.szcg.intake.domain.IntakeAction;
+import cn.szcg.intake.domain.IntakeState;
+import cn.szcg.intake.infra.AttachmentService;
+import cn.szcg.intake.infra.CurrentActor;
+import cn.szcg.intake.infra.DuplicateFinder;
 import cn.szcg.intake.infra.FilingService;
+import cn.szcg.intake.infra.IntakeActions;
 import cn.szcg.intake.infra.RegistrationService;
 import cn.szcg.intake.infra.Report;
+import cn.szcg.intake.infra.VerificationTask;
 import cn.szcg.platform.web.ProblemException;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Arrivals from every channel, registered at once. */
+/** Arrivals from every channel, registered at once, then decided by the center. */
 @Path("/api/v1/reports")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "reports", description = "受理登记 / registration of arrivals")
+@Tag(name = "reports", description = "受理登记与立案 / registration and decisions")
 public class ReportResource {
 
   @Inject RegistrationService registration;
   @Inject FilingService filing;
+  @Inject IntakeActions actions;
+  @Inject AttachmentService attachments;
+  @Inject DuplicateFinder duplicates;
+  @Inject CurrentActor current;
+  @Inject EntityManager em;
 
   @POST
   @Operation(
       summary = "登记一次上报 / register an arrival",
       description =
-          "Registers at once with a number and a server timestamp (R-04). A repeated call with the"
-              + " same Idempotency-Key returns the original registration (200).")
+          "Registers at once with a number and a server timestamp (R-04) from any channel: PATROL"
+              + " (collector: categoryCode, location, collectorId, deviceTime), VIDEO (cameraId,"
+              + " detected categoryCode, confidence, sourceRef = alarm id; position from gis-service"
+              + " if no location), LEADER/MEDIA/WEBSITE/WEIBO/HOTLINE (description, sourceRef for"
+              + " pushed channels, reporter). A repeated call with the same Idempotency-Key from the"
+              + " same client returns the original registration (200). 400 names the field; 403 when"
+              + " the collector may not report (R-09).")
   public Response register(
       @NotNull @Valid RegisterReportRequest request,
-      @HeaderParam("Idempotency-Key") String idempotencyKey) {
+      @HeaderParam("Idempotency-Key") String idempotencyKey,
+      @HeaderParam("X-Client-Id") @Size(max = 64) String clientHeader) {
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 128)) {
       throw ProblemException.invalidField(
           "Idempotency-Key", "invalid", "1 to 128 characters / 长度须为1至128个字符");
     }
-    String client = "anonymous";
+    String client = current.clientId(clientHeader);
     var previous = registration.findByIdempotencyKey(client, idempotencyKey);
     if (previous.isPresent()) {
       return Response.ok(ReportView.of(previous.get())).build();
     }
+    Instant now = Instant.now();
+    var prepared = registration.prepare(request, now);
     Report r;
     try {
-      r = registration.register(request, client, idempotencyKey, Instant.now());
+      r = registration.register(request, prepared, client, idempotencyKey, now);
     } catch (RuntimeException e) {
       // A concurrent retry with the same key won the race: answer with its registration.
       var winner = registration.findByIdempotencyKey(client, idempotencyKey);
@@ -66,32 +103,242 @@ public class ReportResource {
     return Response.created(URI.create("/api/v1/reports/" + r.id)).entity(ReportView.of(r)).build();
   }
 
+  @GET
+  @Operation(
+      summary = "受理列表 / list reports for operators",
+      description = "Filtered by status, channel and registration time [from, to); newest first.")
+  @Transactional
+  public PageView<ReportView> list(
+      @QueryParam("status") @Pattern(regexp = "[A-Z_]+") String status,
+      @QueryParam("channel") @Pattern(regexp = "[A-Z]+") String channel,
+      @QueryParam("from") OffsetDateTime from,
+      @QueryParam("to") OffsetDateTime to,
+      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+    StringBuilder q = new StringBuilder("1 = 1");
+    Map<String, Object> params = new HashMap<>();
+    if (status != null) {
+      try {
+        IntakeState.valueOf(status);
+      } catch (IllegalArgumentException e) {
+        throw ProblemException.invalidField(
+            "status", "unknown_status", "未知状态 / unknown status " + status);
+      }
+      q.append(" and status = :status");
+      params.put("status", status);
+    }
+    if (channel != null) {
+      try {
+        Channel.valueOf(channel);
+      } catch (IllegalArgumentException e) {
+        throw ProblemException.invalidField(
+            "channel", "unknown_channel", "未知渠道 / unknown channel " + channel);
+      }
+      q.append(" and channel = :channel");
+      params.put("channel", channel);
+    }
+    if (from != null) {
+      q.append(" and registeredAt >= :from");
+      params.put("from", from.toInstant());
+    }
+    if (to != null) {
+      q.append(" and registeredAt < :to");
+      params.put("to", to.toInstant());
+    }
+    if (from != null && to != null && !from.isBefore(to)) {
+      throw ProblemException.invalidField(
+          "to", "before_from", "结束时间须晚于开始时间 / to must be after from");
+    }
+    var query = Report.<Report>find(q.toString(), Sort.descending("registeredAt"), params);
+    long total = query.count();
+    List<ReportView> items =
+        query.page(Page.of(page, size)).list().stream().map(ReportView::of).toList();
+    return new PageView<>(items, page, size, total);
+  }
+
+  @GET
+  @Path("/{id}")
+  @Operation(
+      summary = "查看一次上报 / read a report",
+      description =
+          "The center's view: reporter name and phone, location context, decision, the steps"
+              + " allowed now and the proposed duplicates (open reports of the same category"
+              + " nearby).")
+  @Transactional
+  public ReportView get(@PathParam("id") UUID id) {
+    return fullView(load(id));
+  }
+
+  @GET
+  @Path("/{id}/history")
+  @Operation(summary = "办理记录 / who did what, when and why")
+  @Transactional
+  public List<Map<String, Object>> history(@PathParam("id") UUID id) {
+    load(id);
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT from_state, to_state, action, actor_id, actor_role, at, note FROM"
+                    + " report_transition WHERE report_id = ?1 ORDER BY id")
+            .setParameter(1, id)
+            .getResultList();
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Object[] o : rows) {
+      Map<String, Object> m = new java.util.LinkedHashMap<>();
+      m.put("from", o[0]);
+      m.put("to", o[1]);
+      m.put("action", o[2]);
+      m.put("actorId", o[3]);
+      m.put("actorRole", o[4]);
+      m.put("at", String.valueOf(cn.szcg.intake.api.Views.instant(o[5])));
+      m.put("note", o[6]);
+      out.add(m);
+    }
+    return out;
+  }
+
   @POST
   @Path("/{id}/filing")
   @Operation(
       summary = "立案 / file a case",
       description =
           "Files the report against the filing standard in force (R-05, R-12). Public reports are"
-              + " filed after on-site verification. The case-filed event carries the category, the"
-              + " catalogue version, the time limit, the zone and the emergency flag.")
+              + " filed after on-site verification confirmed them; a shift lead may file earlier"
+              + " with overrideReason. The case-filed event carries the category, the catalogue"
+              + " version, the time limit, the zone and the emergency flag.")
   public ReportView file(@PathParam("id") UUID id, @NotNull @Valid FileCaseRequest request) {
     Report r =
         filing.file(
             id,
-            new FilingDecision(request.categoryCode(), request.emergency(), null),
-            Actor.operator("center-operator"),
+            new FilingDecision(
+                request.categoryCode(), request.emergency(), request.overrideReason()),
+            current.actor(),
             Instant.now());
     return ReportView.of(r);
   }
 
+  @POST
+  @Path("/{id}/rejection")
+  @Operation(
+      summary = "不予立案 / reject",
+      description =
+          "With a reason; unfounded=true marks a false collector report (R-08), counted against"
+              + " the collector and the collection unit.")
+  public ReportView reject(@PathParam("id") UUID id, @NotNull @Valid ActionRequests.Reject body) {
+    return ReportView.of(
+        actions.reject(
+            id,
+            body.reason(),
+            Boolean.TRUE.equals(body.unfounded()),
+            current.actor(),
+            Instant.now()));
+  }
+
+  @POST
+  @Path("/{id}/merge")
+  @Operation(
+      summary = "合并重复件 / merge a duplicate",
+      description =
+          "Merges this report into another open case; its reporter gets the outcome of that case"
+              + " (the hotline status follows the primary).")
+  public ReportView merge(@PathParam("id") UUID id, @NotNull @Valid ActionRequests.Merge body) {
+    return ReportView.of(actions.merge(id, body.intoCaseId(), current.actor(), Instant.now()));
+  }
+
+  @POST
+  @Path("/{id}/keep-separate")
+  @Operation(summary = "不是重复件 / keep separate (dismiss the duplicate proposals)")
+  public ReportView keepSeparate(@PathParam("id") UUID id) {
+    return ReportView.of(actions.keepSeparate(id, current.actor(), Instant.now()));
+  }
+
+  @POST
+  @Path("/{id}/answer")
+  @Operation(summary = "答复咨询 / answer and close a consultation (never filed)")
+  public ReportView answer(@PathParam("id") UUID id, @NotNull @Valid ActionRequests.Answer body) {
+    return ReportView.of(actions.answer(id, body.answer(), current.actor(), Instant.now()));
+  }
+
+  @POST
+  @Path("/{id}/verification")
+  @Operation(
+      summary = "派发核实 / request on-site verification",
+      description =
+          "Creates a verification task for the given collector, or the nearest eligible collector"
+              + " with a known position, or unassigned (R-05). Emits verification-requested.")
+  public Response requestVerification(
+      @PathParam("id") UUID id, @Valid ActionRequests.RequestVerification body) {
+    VerificationTask t =
+        actions.requestVerification(
+            id, body == null ? null : body.collectorId(), current.actor(), Instant.now());
+    return Response.created(URI.create("/api/v1/verifications/" + t.id))
+        .entity(VerificationView.of(t))
+        .build();
+  }
+
+  @POST
+  @Path("/{id}/attachments")
+  @Consumes(MediaType.WILDCARD)
+  @Operation(
+      summary = "上传附件 / upload a photo or document",
+      description =
+          "The body is the raw file; Content-Type is its type (image/jpeg, image/png, image/webp ≤"
+              + " 10 MiB; video/mp4 ≤ 50 MiB; application/pdf ≤ 20 MiB; at most 9 per report)."
+              + " purpose = BEFORE (default), SNAPSHOT or VERIFICATION (with verificationTaskId)."
+              + " Stored with its SHA-256; the same bytes again return the first upload (200)."
+              + " 415 for a type not allowed, 413 over the size limit.")
+  public Response upload(
+      @PathParam("id") UUID id,
+      @QueryParam("purpose") @Pattern(regexp = "[A-Za-z]+") String purpose,
+      @QueryParam("verificationTaskId") UUID taskId,
+      @QueryParam("fileName") @Size(max = 255) String fileName,
+      @HeaderParam("Content-Type") String contentType,
+      byte[] body) {
+    var stored =
+        attachments.store(
+            id, purpose, taskId, fileName, contentType, body, current.id(), Instant.now());
+    AttachmentView v = AttachmentView.of(stored.attachment());
+    return stored.created()
+        ? Response.created(URI.create("/api/v1/attachments/" + v.id())).entity(v).build()
+        : Response.ok(v).build();
+  }
+
   @GET
-  @Path("/{id}")
-  @Operation(summary = "查看一次上报 / read a report")
-  public ReportView get(@PathParam("id") UUID id) {
+  @Path("/{id}/attachments")
+  @Operation(summary = "附件列表 / attachments of a report (metadata and hashes)")
+  @Transactional
+  public List<AttachmentView> attachments(@PathParam("id") UUID id) {
+    load(id);
+    return AttachmentView.listFor(em, id);
+  }
+
+  private Report load(UUID id) {
     Report r = Report.findById(id);
     if (r == null) {
       throw ProblemException.notFound("report", id.toString());
     }
-    return ReportView.of(r);
+    return r;
+  }
+
+  private ReportView fullView(Report r) {
+    boolean shiftLead = current.actor().role() == Actor.Role.SHIFT_LEAD;
+    List<String> allowed =
+        FilingService.toDomain(r).allowedActions(shiftLead).stream()
+            .sorted()
+            .map(IntakeAction::name)
+            .toList();
+    List<DuplicateMatch> matches = duplicates.candidates(r);
+    List<ReportView.DuplicateCandidate> candidates = new ArrayList<>();
+    for (DuplicateMatch m : matches) {
+      Report c = Report.findById(UUID.fromString(m.candidate().caseId()));
+      candidates.add(
+          new ReportView.DuplicateCandidate(
+              c.id,
+              c.reportNo,
+              c.status,
+              Math.round(m.distanceMetres() * 10) / 10.0,
+              c.registeredAt));
+    }
+    return ReportView.of(r, allowed, candidates);
   }
 }

@@ -3,9 +3,13 @@ package cn.szcg.intake.api;
 import cn.szcg.intake.infra.Report;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-/** A registered report as the center sees it. */
+/**
+ * A registered report as the center sees it (the only view carrying the reporter's name and phone;
+ * never exposed to units).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReportView(
     UUID id,
@@ -21,16 +25,44 @@ public record ReportView(
     String description,
     String collectorId,
     String cameraId,
+    Double confidence,
     String sourceRef,
     String reporterName,
     String reporterPhone,
+    boolean contextResolved,
+    String townshipCode,
+    String townshipName,
+    String communityCode,
+    String communityName,
     String gridCode,
     String zone,
+    Integer catalogueVersion,
+    Integer limitAmount,
+    String limitUnit,
     boolean emergency,
+    Instant deviceTime,
     Instant registeredAt,
-    Instant decidedAt) {
+    Instant decidedAt,
+    String decidedBy,
+    String overrideReason,
+    String rejectionReason,
+    Boolean unfounded,
+    String answer,
+    UUID mergedInto,
+    Boolean keptSeparate,
+    List<String> allowedActions,
+    List<DuplicateCandidate> duplicateCandidates) {
+
+  /** A proposed duplicate: an open report of the same category nearby, registered recently. */
+  public record DuplicateCandidate(
+      UUID id, String reportNo, String status, double distanceMetres, Instant registeredAt) {}
 
   public static ReportView of(Report r) {
+    return of(r, null, null);
+  }
+
+  public static ReportView of(
+      Report r, List<String> allowedActions, List<DuplicateCandidate> candidates) {
     return new ReportView(
         r.id,
         r.reportNo,
@@ -45,13 +77,32 @@ public record ReportView(
         r.description,
         r.collectorId,
         r.cameraId,
+        r.confidence,
         r.sourceRef,
         r.reporterName,
         r.reporterPhone,
+        r.contextResolved,
+        r.townshipCode,
+        r.townshipName,
+        r.communityCode,
+        r.communityName,
         r.gridCode,
         r.zone,
+        r.catalogueVersion,
+        r.limitAmount,
+        r.limitUnit,
         r.emergency,
+        r.deviceTime,
         r.registeredAt,
-        r.decidedAt);
+        r.decidedAt,
+        r.decidedBy,
+        r.rejectionReason == null ? r.decisionReason : null,
+        r.rejectionReason,
+        r.unfounded ? Boolean.TRUE : null,
+        r.answer,
+        r.mergedInto,
+        r.keptSeparate ? Boolean.TRUE : null,
+        allowedActions,
+        candidates);
   }
 }

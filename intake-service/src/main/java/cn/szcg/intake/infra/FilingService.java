@@ -32,6 +32,7 @@ public class FilingService {
 
   @Inject Outbox outbox;
   @Inject FilingStandard standard;
+  @Inject IntakeLedger ledger;
 
   @Transactional
   public Report file(UUID id, FilingDecision decision, Actor actor, Instant now) {
@@ -52,11 +53,13 @@ public class FilingService {
     r.decidedAt = now.truncatedTo(ChronoUnit.MICROS);
     r.decidedBy = actor.id();
     r.decisionReason = filed.overrideReason();
+    IntakeActions.cancelOpenTasks(r.id, "立案 filed", r.decidedAt);
+    ledger.recorded(r, filed, actor, r.decidedAt);
     outbox.publish(r.id.toString(), filedEvent(r, filed), r.decidedAt);
     return r;
   }
 
-  static IntakeReport toDomain(Report r) {
+  public static IntakeReport toDomain(Report r) {
     return new IntakeReport(
         r.id.toString(),
         r.reportNo,
@@ -69,11 +72,11 @@ public class FilingService {
         r.catalogueVersion,
         r.emergency,
         null,
-        null,
-        null,
-        false,
+        r.decisionReason,
+        r.rejectionReason,
+        r.unfounded,
         r.mergedInto == null ? null : r.mergedInto.toString(),
-        null,
+        r.answer,
         null);
   }
 

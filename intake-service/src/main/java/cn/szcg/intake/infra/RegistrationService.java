@@ -1,38 +1,74 @@
 package cn.szcg.intake.infra;
 
+import cn.szcg.contracts.events.Channel;
 import cn.szcg.contracts.events.GeoPoint;
 import cn.szcg.contracts.events.LocationContext;
 import cn.szcg.contracts.events.ReportKind;
 import cn.szcg.contracts.events.ReportRegistered;
 import cn.szcg.contracts.events.Zone;
 import cn.szcg.intake.api.RegisterReportRequest;
+import cn.szcg.intake.domain.Catalogue;
+import cn.szcg.intake.domain.CollectionUnit;
+import cn.szcg.intake.domain.CollectorEligibility;
+import cn.szcg.intake.domain.Eligibility;
+import cn.szcg.intake.domain.IntakeRules;
 import cn.szcg.intake.domain.IntakeState;
+import cn.szcg.intake.domain.IntakeValidator;
+import cn.szcg.intake.domain.ReportCommand;
+import cn.szcg.intake.domain.ReportNumber;
 import cn.szcg.platform.outbox.Outbox;
+import cn.szcg.platform.web.Problem;
+import cn.szcg.platform.web.ProblemException;
+import cn.szcg.platform.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
- * Registration (登记, R-04): the report row and its {@code report-registered} event are written in
- * one transaction before the response returns; the R-12 clock starts at {@code registeredAt}.
+ * Registration (登记, R-04): validated with {@link IntakeValidator} against the filing standard in
+ * force, collectors checked with {@link CollectorEligibility} (R-09), the location context asked of
+ * gis-service before the transaction (short timeout, circuit breaker: never blocks registration),
+ * then the report row and its {@code report-registered} event are written in one transaction before
+ * the response returns; the R-12 clock starts at {@code registeredAt}.
  */
 @ApplicationScoped
 public class RegistrationService {
 
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private static final Logger LOG = Logger.getLogger(RegistrationService.class);
 
   @Inject EntityManager em;
   @Inject Outbox outbox;
+  @Inject FilingStandard standard;
+  @Inject GisClient gis;
+  @Inject IntakeLedger ledger;
 
   @ConfigProperty(name = "szcg.intake.report-no-prefix", defaultValue = "MQ")
   String prefix;
+
+  @ConfigProperty(name = "szcg.intake.patrol-photo-required", defaultValue = "false")
+  boolean patrolPhotoRequired;
+
+  @ConfigProperty(name = "szcg.intake.gis-at-registration", defaultValue = "true")
+  boolean gisAtRegistration;
+
+  private volatile IntakeValidator validator;
+
+  IntakeValidator validator() {
+    if (validator == null) {
+      validator =
+          new IntakeValidator(
+              IntakeRules.minqingDefaults().withPatrolPhotoRequired(patrolPhotoRequired));
+    }
+    return validator;
+  }
 
   /** A previous registration with the same idempotency key from the same client, if any. */
   public Optional<Report> findByIdempotencyKey(String clientId, String key) {
@@ -43,9 +79,90 @@ public class RegistrationService {
         .firstResultOptional();
   }
 
+  /** What registration learned before its transaction: rules passed, location looked up. */
+  public record Prepared(GeoPoint point, LocationContext context, String cameraGrid) {}
+
+  /**
+   * Checks the arrival (400 naming the field; 403 for a collector who may not report) and asks
+   * gis-service for the location context. No database write.
+   */
+  public Prepared prepare(RegisterReportRequest req, Instant now) {
+    Catalogue catalogue = standard.inForce(now);
+    validator().validateOrThrow(toCommand(req), catalogue, now);
+    if (req.channel() == Channel.PATROL) {
+      requireEligibleCollector(req.collectorId(), now);
+    }
+    GeoPoint point =
+        req.location() == null ? null : new GeoPoint(req.location().lon(), req.location().lat());
+    String cameraGrid = null;
+    if (!gisAtRegistration) {
+      return new Prepared(point, null, null);
+    }
+    if (point == null && req.channel() == Channel.VIDEO && req.cameraId() != null) {
+      var cam = gis.camera(req.cameraId());
+      if (cam.isPresent()) {
+        point = cam.get().point();
+        cameraGrid = cam.get().gridCode();
+      }
+    }
+    LocationContext ctx = point == null ? null : gis.locate(point.lon(), point.lat()).orElse(null);
+    return new Prepared(point, ctx, cameraGrid);
+  }
+
+  /** 403 unless the collector exists and may report now. */
+  public void requireEligibleCollector(String collectorId, Instant now) {
+    CollectorEntity c = collectorId == null ? null : CollectorEntity.findById(collectorId);
+    if (c == null) {
+      throw new ProblemException(
+          403,
+          "collector-not-eligible",
+          Problems.TITLE_FORBIDDEN,
+          "信息采集员 " + collectorId + " 未登记，不得上报 / collector " + collectorId + " is not registered",
+          List.of(
+              new Problem.FieldError(
+                  "collectorId", "UNKNOWN_COLLECTOR", "未登记的信息采集员 / unknown collector")));
+    }
+    CollectionUnitEntity u = CollectionUnitEntity.findById(c.unitId);
+    CollectionUnit unit = u == null ? null : u.toDomain();
+    Eligibility e = CollectorEligibility.eligibility(c.toDomain(), unit, now);
+    if (!e.allowed()) {
+      throw new ProblemException(
+          403,
+          "collector-not-eligible",
+          Problems.TITLE_FORBIDDEN,
+          e.message().zh() + " / " + e.message().en(),
+          List.of(
+              new Problem.FieldError(
+                  "collectorId", e.reason().name(), e.message().zh() + " / " + e.message().en())));
+    }
+  }
+
+  static ReportCommand toCommand(RegisterReportRequest req) {
+    return new ReportCommand(
+        req.channel(),
+        req.kind(),
+        req.categoryCode(),
+        req.location() == null || req.location().lon() == null || req.location().lat() == null
+            ? null
+            : new GeoPoint(req.location().lon(), req.location().lat()),
+        req.address(),
+        req.description(),
+        req.collectorId(),
+        req.cameraId(),
+        req.sourceRef(),
+        req.deviceTime() == null ? null : req.deviceTime().toInstant(),
+        req.reporter() == null ? null : req.reporter().name(),
+        req.reporter() == null ? null : req.reporter().phone(),
+        List.of());
+  }
+
   @Transactional
   public Report register(
-      RegisterReportRequest req, String clientId, String idempotencyKey, Instant now) {
+      RegisterReportRequest req,
+      Prepared prepared,
+      String clientId,
+      String idempotencyKey,
+      Instant now) {
     Report r = new Report();
     r.id = UUID.randomUUID();
     r.reportNo = nextReportNo(now);
@@ -53,15 +170,16 @@ public class RegistrationService {
     r.kind = req.kind().name();
     r.status = IntakeState.REGISTERED.name();
     r.categoryCode = req.categoryCode();
-    if (req.location() != null) {
-      r.lon = req.location().lon();
-      r.lat = req.location().lat();
+    if (prepared.point() != null) {
+      r.lon = prepared.point().lon();
+      r.lat = prepared.point().lat();
     }
     r.address = req.address();
-    r.description = req.description();
+    r.description = req.description() == null ? null : req.description().strip();
     r.collectorId = req.collectorId();
     r.cameraId = req.cameraId();
     r.sourceRef = req.sourceRef();
+    r.confidence = req.confidence();
     if (req.reporter() != null) {
       r.reporterName = req.reporter().name();
       r.reporterPhone = req.reporter().phone();
@@ -70,16 +188,43 @@ public class RegistrationService {
     r.idempotencyKey = idempotencyKey;
     r.deviceTime = req.deviceTime() == null ? null : req.deviceTime().toInstant();
     r.registeredAt = now.truncatedTo(ChronoUnit.MICROS);
+    LocationContext ctx = prepared.context();
+    if (ctx != null) {
+      apply(r, ctx);
+    } else if (prepared.cameraGrid() != null) {
+      r.gridCode = prepared.cameraGrid();
+    }
+    r.updatedAt = r.registeredAt;
+    r.updatedBy = clientId;
     r.persist();
     outbox.publish(r.id.toString(), registeredEvent(r), r.registeredAt);
+    ledger.hotlineStatus(r, r.status, r.registeredAt);
+    if (LOG.isDebugEnabled()) {
+      LOG.debugf(
+          "registered %s channel=%s reporter=%s phone=%s",
+          r.reportNo,
+          r.channel,
+          Privacy.maskName(r.reporterName),
+          Privacy.maskPhone(r.reporterPhone));
+    }
     return r;
+  }
+
+  static void apply(Report r, LocationContext ctx) {
+    r.townshipCode = ctx.townshipCode();
+    r.townshipName = ctx.townshipName();
+    r.communityCode = ctx.communityCode();
+    r.communityName = ctx.communityName();
+    r.gridCode = ctx.gridCode();
+    r.zone = ctx.zone() == null ? Zone.OTHER.name() : ctx.zone().name();
+    r.contextResolved = true;
   }
 
   static ReportRegistered registeredEvent(Report r) {
     return new ReportRegistered(
         r.id.toString(),
         r.reportNo,
-        cn.szcg.contracts.events.Channel.valueOf(r.channel),
+        Channel.valueOf(r.channel),
         ReportKind.valueOf(r.kind),
         r.categoryCode,
         r.lon == null ? null : new GeoPoint(r.lon, r.lat),
@@ -107,7 +252,6 @@ public class RegistrationService {
     long seq =
         ((Number) em.createNativeQuery("SELECT nextval('report_no_seq')").getSingleResult())
             .longValue();
-    int year = now.atZone(SHANGHAI).getYear();
-    return prefix + year + String.format("%07d", seq);
+    return ReportNumber.of(prefix, now, seq).format();
   }
 }

@@ -103,5 +103,30 @@ public class Report extends PanacheEntityBase {
   @Column(name = "merged_into")
   public UUID mergedInto;
 
+  /** Video analytics confidence (0..1) of the detected category. */
+  public Double confidence;
+
+  @Column(name = "rejection_reason")
+  public String rejectionReason;
+
+  /** A false or unfounded collector report (虚报/假报, R-08). */
+  public boolean unfounded;
+
+  /** The operator's answer to a consultation (咨询). */
+  public String answer;
+
+  /** The operator decided this is not a duplicate of the proposed candidates. */
+  @Column(name = "kept_separate")
+  public boolean keptSeparate;
+
+  @Column(name = "context_attempts")
+  public int contextAttempts;
+
+  @Column(name = "updated_at")
+  public Instant updatedAt;
+
+  @Column(name = "updated_by")
+  public String updatedBy;
+
   @Version public int version;
 }

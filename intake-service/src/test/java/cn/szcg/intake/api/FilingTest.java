@@ -36,6 +36,11 @@ class FilingTest {
         .path("id");
   }
 
+  @org.junit.jupiter.api.BeforeEach
+  void collector() {
+    Api.eligibleCollector("C0001");
+  }
+
   @Test
   void aCollectorReportIsFiledAndTheEventCarriesWhatDownstreamNeeds() {
     String id = register(RegistrationTest.PATROL);
@@ -94,7 +99,9 @@ class FilingTest {
   @Test
   void refusals() {
     String consultation =
-        register("{\"channel\":\"HOTLINE\",\"kind\":\"CONSULTATION\",\"sourceRef\":\"12345-1\"}");
+        register(
+            "{\"channel\":\"HOTLINE\",\"kind\":\"CONSULTATION\",\"sourceRef\":\"12345-1\","
+                + "\"description\":\"垃圾清运时间？\"}");
     given()
         .contentType(ContentType.JSON)
         .body("{\"categoryCode\":\"E-0101\"}")

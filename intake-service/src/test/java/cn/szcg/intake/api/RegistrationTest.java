@@ -46,6 +46,11 @@ class RegistrationTest {
     return KafkaTestResource.kafka().bootstrapServers();
   }
 
+  @org.junit.jupiter.api.BeforeEach
+  void collector() {
+    Api.eligibleCollector("C0001");
+  }
+
   @Test
   void registersWithANumberAndATimestampAndPublishesTheEvent() {
     String id =

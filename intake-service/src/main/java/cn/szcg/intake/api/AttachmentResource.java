@@ -1,0 +1,70 @@
+package cn.szcg.intake.api;
+
+import cn.szcg.intake.infra.Attachment;
+import cn.szcg.platform.web.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Reading attachments: the stored bytes exactly as uploaded, with their SHA-256. */
+@Path("/api/v1/attachments")
+@Tag(name = "attachments", description = "附件 / attachments (evidence, R-10)")
+public class AttachmentResource {
+
+  @Inject EntityManager em;
+
+  @GET
+  @Path("/{id}")
+  @Produces(MediaType.WILDCARD)
+  @Operation(
+      summary = "下载附件 / the bytes of an attachment",
+      description =
+          "Content-Type as uploaded; headers X-Content-SHA256 (hex) and Digest (sha-256, base64)"
+              + " let the reader check the bytes are unaltered.")
+  @Transactional
+  public Response bytes(@PathParam("id") UUID id) {
+    Attachment a = Attachment.findById(id);
+    if (a == null) {
+      throw ProblemException.notFound("attachment", id.toString());
+    }
+    return Response.ok(a.content, a.contentType)
+        .header("X-Content-SHA256", a.sha256)
+        .header(
+            "Digest",
+            "sha-256=" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(a.sha256)))
+        .header("ETag", "\"" + a.sha256 + "\"")
+        .header(
+            "Content-Disposition",
+            "inline" + (a.fileName == null ? "" : "; filename*=UTF-8''" + encode(a.fileName)))
+        .build();
+  }
+
+  @GET
+  @Path("/{id}/meta")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "附件信息 / attachment metadata and hash")
+  @Transactional
+  public AttachmentView meta(@PathParam("id") UUID id) {
+    AttachmentView v = AttachmentView.meta(em, id);
+    if (v == null) {
+      throw ProblemException.notFound("attachment", id.toString());
+    }
+    return v;
+  }
+
+  private static String encode(String s) {
+    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8)
+        .replace("+", "%20");
+  }
+}

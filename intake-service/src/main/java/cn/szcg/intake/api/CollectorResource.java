@@ -1,0 +1,305 @@
+package cn.szcg.intake.api;
+
+import cn.szcg.contracts.events.GeoPoint;
+import cn.szcg.intake.domain.CollectionUnit;
+import cn.szcg.intake.domain.CollectorEligibility;
+import cn.szcg.intake.domain.Eligibility;
+import cn.szcg.intake.domain.IntakeRules;
+import cn.szcg.intake.infra.CollectionUnitEntity;
+import cn.szcg.intake.infra.CollectorEntity;
+import cn.szcg.intake.infra.CurrentActor;
+import cn.szcg.platform.web.ProblemException;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Collection units (信息采集单位, contracts) and collectors (信息采集员, certificates, deactivation), R-09 and
+ * R-20. Only certified, active collectors of a unit under contract may report or verify.
+ */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "collectors", description = "信息采集单位与采集员 / collection units and collectors")
+public class CollectorResource {
+
+  private static final String ID = "[A-Za-z0-9_-]{1,64}";
+
+  @Inject CurrentActor current;
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record UnitView(
+      String id,
+      String name,
+      LocalDate contractFrom,
+      LocalDate contractTo,
+      boolean terminated,
+      Instant updatedAt,
+      String updatedBy,
+      String updateReason) {
+    static UnitView of(CollectionUnitEntity u) {
+      return new UnitView(
+          u.id,
+          u.name,
+          u.contractFrom,
+          u.contractTo,
+          u.terminated,
+          u.updatedAt,
+          u.updatedBy,
+          u.updateReason);
+    }
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record CollectorView(
+      String id,
+      String name,
+      String unitId,
+      String certificateNumber,
+      LocalDate certificateValidFrom,
+      LocalDate certificateValidTo,
+      boolean deactivated,
+      String deactivationReason,
+      Double lon,
+      Double lat,
+      Instant positionAt,
+      boolean mayReport,
+      String eligibility,
+      String eligibilityMessage,
+      Instant updatedAt,
+      String updatedBy) {
+    static CollectorView of(CollectorEntity c) {
+      CollectionUnitEntity u = CollectionUnitEntity.findById(c.unitId);
+      CollectionUnit unit = u == null ? null : u.toDomain();
+      Eligibility e = CollectorEligibility.eligibility(c.toDomain(), unit, Instant.now());
+      return new CollectorView(
+          c.id,
+          c.name,
+          c.unitId,
+          c.certNumber,
+          c.certValidFrom,
+          c.certValidTo,
+          c.deactivated,
+          c.deactivationReason,
+          c.lon,
+          c.lat,
+          c.positionAt,
+          e.allowed(),
+          e.reason() == null ? null : e.reason().name(),
+          e.message().zh() + " / " + e.message().en(),
+          c.updatedAt,
+          c.updatedBy);
+    }
+  }
+
+  @PUT
+  @Path("/collection-units/{id}")
+  @Operation(
+      summary = "登记或修改信息采集单位 / create or update a collection unit",
+      description = "Contract period (both days inclusive); terminated=true ends it early (R-20).")
+  @Transactional
+  public UnitView putUnit(
+      @PathParam("id") @Pattern(regexp = ID) String id, @NotNull @Valid ActionRequests.Unit body) {
+    if (body.contractTo() != null && body.contractTo().isBefore(body.contractFrom())) {
+      throw ProblemException.invalidField(
+          "contractTo", "before_from", "合同截止日期早于开始日期 / contractTo is before contractFrom");
+    }
+    CollectionUnitEntity u = CollectionUnitEntity.findById(id);
+    if (u == null) {
+      u = new CollectionUnitEntity();
+      u.id = id;
+    }
+    u.name = body.name();
+    u.contractFrom = body.contractFrom();
+    u.contractTo = body.contractTo();
+    u.terminated = Boolean.TRUE.equals(body.terminated());
+    u.updatedAt = now();
+    u.updatedBy = current.id();
+    u.updateReason = body.reason();
+    u.persist();
+    return UnitView.of(u);
+  }
+
+  @GET
+  @Path("/collection-units")
+  @Operation(summary = "信息采集单位列表 / collection units")
+  @Transactional
+  public PageView<UnitView> units(
+      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+    var q = CollectionUnitEntity.<CollectionUnitEntity>findAll(Sort.by("id"));
+    return new PageView<>(
+        q.page(Page.of(page, size)).list().stream().map(UnitView::of).toList(),
+        page,
+        size,
+        q.count());
+  }
+
+  @GET
+  @Path("/collection-units/{id}")
+  @Operation(summary = "信息采集单位 / a collection unit")
+  @Transactional
+  public UnitView unit(@PathParam("id") @Pattern(regexp = ID) String id) {
+    CollectionUnitEntity u = CollectionUnitEntity.findById(id);
+    if (u == null) {
+      throw ProblemException.notFound("collection unit", id);
+    }
+    return UnitView.of(u);
+  }
+
+  @PUT
+  @Path("/collectors/{id}")
+  @Operation(
+      summary = "登记或修改信息采集员 / create or update a collector",
+      description =
+          "Name, collection unit and training certificate (培训合格证, Art 16; omit while not yet"
+              + " certified). Deactivation is a separate step with a reason.")
+  @Transactional
+  public CollectorView putCollector(
+      @PathParam("id") @Pattern(regexp = ID) String id,
+      @NotNull @Valid ActionRequests.CollectorBody body) {
+    if (CollectionUnitEntity.findById(body.unitId()) == null) {
+      throw ProblemException.invalidField(
+          "unitId", "unknown_unit", "未登记的信息采集单位 / unknown collection unit " + body.unitId());
+    }
+    ActionRequests.Cert cert = body.certificate();
+    if (cert != null && cert.validTo() != null && cert.validTo().isBefore(cert.validFrom())) {
+      throw ProblemException.invalidField(
+          "certificate.validTo", "before_from", "合格证有效期截止早于开始 / validTo is before validFrom");
+    }
+    CollectorEntity c = CollectorEntity.findById(id);
+    if (c == null) {
+      c = new CollectorEntity();
+      c.id = id;
+    }
+    c.name = body.name();
+    c.unitId = body.unitId();
+    c.certNumber = cert == null ? null : cert.number();
+    c.certValidFrom = cert == null ? null : cert.validFrom();
+    c.certValidTo = cert == null ? null : cert.validTo();
+    c.updatedAt = now();
+    c.updatedBy = current.id();
+    c.persist();
+    return CollectorView.of(c);
+  }
+
+  @GET
+  @Path("/collectors")
+  @Operation(summary = "信息采集员列表 / collectors (by unit)")
+  @Transactional
+  public PageView<CollectorView> collectors(
+      @QueryParam("unitId") @Size(max = 64) String unitId,
+      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+    var q =
+        unitId == null
+            ? CollectorEntity.<CollectorEntity>findAll(Sort.by("id"))
+            : CollectorEntity.<CollectorEntity>find("unitId", Sort.by("id"), unitId);
+    return new PageView<>(
+        q.page(Page.of(page, size)).list().stream().map(CollectorView::of).toList(),
+        page,
+        size,
+        q.count());
+  }
+
+  @GET
+  @Path("/collectors/{id}")
+  @Operation(summary = "信息采集员（含当前是否可上报）/ a collector and whether they may report now")
+  @Transactional
+  public CollectorView collector(@PathParam("id") @Pattern(regexp = ID) String id) {
+    return CollectorView.of(find(id));
+  }
+
+  @POST
+  @Path("/collectors/{id}/deactivation")
+  @Operation(summary = "停用信息采集员 / deactivate a collector (R-20), with a reason")
+  @Transactional
+  public CollectorView deactivate(
+      @PathParam("id") @Pattern(regexp = ID) String id,
+      @NotNull @Valid ActionRequests.Deactivation body) {
+    CollectorEntity c = find(id);
+    if (c.deactivated) {
+      throw ProblemException.conflict(
+          "信息采集员 " + id + " 已停用；允许的操作：reactivation / collector " + id + " is already deactivated");
+    }
+    c.deactivated = true;
+    c.deactivationReason = body.reason();
+    c.updatedAt = now();
+    c.updatedBy = current.id();
+    return CollectorView.of(c);
+  }
+
+  @POST
+  @Path("/collectors/{id}/reactivation")
+  @Operation(summary = "恢复信息采集员 / reactivate a collector")
+  @Transactional
+  public CollectorView reactivate(@PathParam("id") @Pattern(regexp = ID) String id) {
+    CollectorEntity c = find(id);
+    if (!c.deactivated) {
+      throw ProblemException.conflict(
+          "信息采集员 " + id + " 未停用；允许的操作：deactivation / collector " + id + " is active");
+    }
+    c.deactivated = false;
+    c.deactivationReason = null;
+    c.updatedAt = now();
+    c.updatedBy = current.id();
+    return CollectorView.of(c);
+  }
+
+  @PUT
+  @Path("/collectors/{id}/position")
+  @Operation(
+      summary = "上报采集员位置 / the collector's current position",
+      description = "Used to send a verification task to the nearest collector.")
+  @Transactional
+  public CollectorView position(
+      @PathParam("id") @Pattern(regexp = ID) String id,
+      @NotNull @Valid RegisterReportRequest.Point body) {
+    if (!IntakeRules.minqingDefaults()
+        .serviceArea()
+        .contains(new GeoPoint(body.lon(), body.lat()))) {
+      throw ProblemException.invalidField(
+          "lon", "out_of_area", "位置不在闽清县服务范围内 / position outside the county");
+    }
+    CollectorEntity c = find(id);
+    c.lon = body.lon();
+    c.lat = body.lat();
+    c.positionAt = now();
+    return CollectorView.of(c);
+  }
+
+  private static CollectorEntity find(String id) {
+    CollectorEntity c = CollectorEntity.findById(id);
+    if (c == null) {
+      throw ProblemException.notFound("collector", id);
+    }
+    return c;
+  }
+
+  private static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.MICROS);
+  }
+}

@@ -1,0 +1,95 @@
+package cn.szcg.intake.api;
+
+import cn.szcg.intake.infra.IntakeActions;
+import cn.szcg.intake.infra.VerificationTask;
+import cn.szcg.platform.web.ProblemException;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** On-site verification tasks (核实, R-05) for the collectors' app. */
+@Path("/api/v1/verifications")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "verification", description = "现场核实 / on-site verification")
+public class VerificationResource {
+
+  @Inject IntakeActions actions;
+
+  @GET
+  @Operation(summary = "核实任务列表 / verification tasks (by collector and status)")
+  @Transactional
+  public PageView<VerificationView> list(
+      @QueryParam("collectorId") @Size(max = 64) String collectorId,
+      @QueryParam("status") @Pattern(regexp = "PENDING|CONFIRMED|REFUTED|CANCELLED") String status,
+      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+    StringBuilder q = new StringBuilder("1 = 1");
+    Map<String, Object> p = new HashMap<>();
+    if (collectorId != null) {
+      q.append(" and (collectorId = :c or collectorId is null)");
+      p.put("c", collectorId);
+    }
+    if (status != null) {
+      q.append(" and status = :s");
+      p.put("s", status);
+    }
+    var query =
+        VerificationTask.<VerificationTask>find(q.toString(), Sort.descending("requestedAt"), p);
+    long total = query.count();
+    List<VerificationView> items =
+        query.page(Page.of(page, size)).list().stream().map(VerificationView::of).toList();
+    return new PageView<>(items, page, size, total);
+  }
+
+  @GET
+  @Path("/{taskId}")
+  @Operation(summary = "核实任务 / a verification task")
+  @Transactional
+  public VerificationView get(@PathParam("taskId") UUID taskId) {
+    VerificationTask t = VerificationTask.findById(taskId);
+    if (t == null) {
+      throw ProblemException.notFound("verification task", taskId.toString());
+    }
+    return VerificationView.of(t);
+  }
+
+  @POST
+  @Path("/{taskId}/result")
+  @Operation(
+      summary = "核实反馈 / the collector confirms or refutes",
+      description =
+          "Upload the on-site photos first (POST /api/v1/reports/{id}/attachments?purpose=VERIFICATION"
+              + "&verificationTaskId=...). The collector must be certified and active (403"
+              + " otherwise). Emits verification-completed; a confirmed public report may be"
+              + " filed.")
+  public VerificationView complete(
+      @PathParam("taskId") UUID taskId, @NotNull @Valid ActionRequests.VerificationResult body) {
+    return VerificationView.of(
+        actions.completeVerification(
+            taskId, body.collectorId(), body.confirmed(), body.note(), Instant.now()));
+  }
+}

@@ -1,0 +1,191 @@
+package cn.szcg.intake.infra;
+
+import cn.szcg.contracts.events.GeoPoint;
+import cn.szcg.contracts.events.LocationContext;
+import cn.szcg.contracts.events.Zone;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The only synchronous call intake makes: gis-service, for the location context of a point ({@code
+ * GET /api/v1/locate?lon=&lat=}) and the position of a camera ({@code GET /api/v1/cameras/{id}}).
+ * Short timeouts and a small circuit breaker: after a failure the calls are skipped for {@code
+ * szcg.gis.breaker-open-ms}, so a slow or absent gis-service costs registration nothing; the
+ * background {@link LocationEnricher} attaches the context later.
+ *
+ * <p>Tolerant reading: unknown fields are ignored; codes and names are accepted flat ({@code
+ * townshipCode}) or nested ({@code township: {code, name}}).
+ */
+@ApplicationScoped
+public class GisClient {
+
+  private static final Logger LOG = Logger.getLogger(GisClient.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @ConfigProperty(name = "szcg.gis.url")
+  String baseUrl;
+
+  @ConfigProperty(name = "szcg.gis.connect-timeout-ms", defaultValue = "300")
+  long connectTimeoutMs;
+
+  @ConfigProperty(name = "szcg.gis.read-timeout-ms", defaultValue = "800")
+  long readTimeoutMs;
+
+  @ConfigProperty(name = "szcg.gis.breaker-open-ms", defaultValue = "5000")
+  long breakerOpenMs;
+
+  private HttpClient http;
+  private final AtomicLong openUntil = new AtomicLong();
+
+  /** A camera's position and, if gis-service knows it, its grid. */
+  public record CameraPosition(GeoPoint point, String gridCode) {}
+
+  @PostConstruct
+  void init() {
+    http =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofMillis(connectTimeoutMs))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+  }
+
+  /** Whether calls are currently skipped after a failure. */
+  public boolean breakerOpen() {
+    return System.currentTimeMillis() < openUntil.get();
+  }
+
+  /** Test hook: close the breaker. */
+  public void resetBreaker() {
+    openUntil.set(0);
+  }
+
+  public Optional<LocationContext> locate(double lon, double lat) {
+    return get("/api/v1/locate?lon=" + lon + "&lat=" + lat).flatMap(GisClient::contextOf);
+  }
+
+  public Optional<CameraPosition> camera(String cameraId) {
+    return get("/api/v1/cameras/" + URLEncoder.encode(cameraId, StandardCharsets.UTF_8))
+        .flatMap(GisClient::cameraOf);
+  }
+
+  private Optional<JsonNode> get(String pathAndQuery) {
+    if (breakerOpen()) {
+      return Optional.empty();
+    }
+    try {
+      HttpRequest req =
+          HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
+              .timeout(Duration.ofMillis(readTimeoutMs))
+              .header("Accept", "application/json")
+              .GET()
+              .build();
+      HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
+      if (res.statusCode() == 404) {
+        return Optional.empty(); // gis answered: nothing there (not a failure)
+      }
+      if (res.statusCode() != 200) {
+        trip("HTTP " + res.statusCode());
+        return Optional.empty();
+      }
+      return Optional.of(JSON.readTree(res.body()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      trip("interrupted");
+      return Optional.empty();
+    } catch (Exception e) {
+      trip(e.getClass().getSimpleName() + ": " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private void trip(String why) {
+    openUntil.set(System.currentTimeMillis() + breakerOpenMs);
+    LOG.debugf("gis-service unavailable (%s); skipping calls for %d ms", why, breakerOpenMs);
+  }
+
+  static Optional<LocationContext> contextOf(JsonNode n) {
+    if (n == null || !n.isObject()) {
+      return Optional.empty();
+    }
+    String townshipCode = text(n, "townshipCode", "township", "code");
+    String townshipName = text(n, "townshipName", "township", "name");
+    String communityCode = text(n, "communityCode", "community", "code");
+    String communityName = text(n, "communityName", "community", "name");
+    String gridCode = text(n, "gridCode", "grid", "code");
+    Zone zone = zoneOf(text(n, "zone", "grid", "zone"));
+    if (townshipCode == null && communityCode == null && gridCode == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new LocationContext(
+            townshipCode, townshipName, communityCode, communityName, gridCode, zone));
+  }
+
+  static Optional<CameraPosition> cameraOf(JsonNode n) {
+    if (n == null || !n.isObject()) {
+      return Optional.empty();
+    }
+    JsonNode loc = n.has("location") ? n.get("location") : n;
+    Double lon = num(loc, "lon");
+    Double lat = num(loc, "lat");
+    JsonNode coords = n.path("geometry").path("coordinates");
+    if ((lon == null || lat == null) && coords.isArray() && coords.size() >= 2) {
+      lon = coords.get(0).asDouble();
+      lat = coords.get(1).asDouble();
+    }
+    if (lon == null || lat == null) {
+      return Optional.empty();
+    }
+    String grid = text(n, "gridCode", "grid", "code");
+    if (grid == null) {
+      grid = text(n.path("properties"), "gridCode", "grid", "code");
+    }
+    return Optional.of(new CameraPosition(new GeoPoint(lon, lat), grid));
+  }
+
+  private static Double num(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v != null && v.isNumber() ? v.asDouble() : null;
+  }
+
+  /** {@code flat} as text, or {@code nested.sub}, or {@code nested} itself when it is text. */
+  private static String text(JsonNode n, String flat, String nested, String sub) {
+    JsonNode v = n.get(flat);
+    if (v != null && v.isValueNode() && !v.isNull()) {
+      return v.asText();
+    }
+    JsonNode o = n.get(nested);
+    if (o != null && o.isObject() && o.get(sub) != null && !o.get(sub).isNull()) {
+      return o.get(sub).asText();
+    }
+    if (o != null && o.isTextual() && "code".equals(sub)) {
+      return o.asText();
+    }
+    return null;
+  }
+
+  private static Zone zoneOf(String s) {
+    if (s == null) {
+      return Zone.OTHER;
+    }
+    try {
+      return Zone.valueOf(s.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return Zone.OTHER;
+    }
+  }
+}

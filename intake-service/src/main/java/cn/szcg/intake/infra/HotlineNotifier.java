@@ -1,0 +1,170 @@
+package cn.szcg.intake.infra;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Pushes status changes to the hotline platform (热线) when {@code szcg.hotline.webhook-url} is set:
+ * rows of {@code hotline_status} (written in the transaction of the state change) are POSTed in id
+ * order as JSON; a 2xx marks the row delivered, anything else retries with exponential back-off (1
+ * s, 2 s, 4 s … capped at 10 min). The receiver deduplicates by {@code eventId}. Without a URL
+ * nothing is pushed and the hotline pulls (GET /api/v1/hotline/...).
+ */
+@ApplicationScoped
+public class HotlineNotifier {
+
+  private static final Logger LOG = Logger.getLogger(HotlineNotifier.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Inject EntityManager em;
+
+  @ConfigProperty(name = "szcg.hotline.webhook-url")
+  Optional<String> webhookUrl;
+
+  @ConfigProperty(name = "szcg.hotline.interval-ms", defaultValue = "2000")
+  long intervalMs;
+
+  @ConfigProperty(name = "szcg.hotline.max-backoff-ms", defaultValue = "600000")
+  long maxBackoffMs;
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+  private ScheduledExecutorService timer;
+
+  void start(@Observes StartupEvent ev) {
+    if (webhookUrl.isEmpty() || webhookUrl.get().isBlank()) {
+      return;
+    }
+    timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "intake-hotline-webhook");
+              t.setDaemon(true);
+              return t;
+            });
+    timer.scheduleWithFixedDelay(this::safeRound, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+  }
+
+  void stop(@Observes ShutdownEvent ev) {
+    if (timer != null) {
+      timer.shutdownNow();
+    }
+  }
+
+  private void safeRound() {
+    try {
+      round();
+    } catch (Exception e) {
+      LOG.warnf("hotline webhook round failed: %s", e.toString());
+    }
+  }
+
+  /** Sends due rows; returns how many were delivered. */
+  public int round() {
+    if (webhookUrl.isEmpty()) {
+      return 0;
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> due =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    em.createNativeQuery(
+                            "SELECT h.id, h.source_ref, h.status, h.at, h.attempts, r.report_no"
+                                + " FROM hotline_status h JOIN report r ON r.id = h.report_id"
+                                + " WHERE h.delivered_at IS NULL AND h.next_attempt_at <= now()"
+                                + " ORDER BY h.id LIMIT 100")
+                        .getResultList());
+    int delivered = 0;
+    for (Object[] row : due) {
+      long id = ((Number) row[0]).longValue();
+      int attempts = ((Number) row[4]).intValue();
+      ObjectNode body = JSON.createObjectNode();
+      body.put("eventId", "intake-hotline-" + id);
+      body.put("sourceRef", (String) row[1]);
+      body.put("reportNo", (String) row[5]);
+      body.put("status", (String) row[2]);
+      body.put("at", toInstant(row[3]).toString());
+      String error = null;
+      try {
+        HttpResponse<Void> res =
+            http.send(
+                HttpRequest.newBuilder(URI.create(webhookUrl.get()))
+                    .timeout(Duration.ofSeconds(2))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (res.statusCode() / 100 != 2) {
+          error = "HTTP " + res.statusCode();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return delivered;
+      } catch (Exception e) {
+        error = e.getClass().getSimpleName();
+      }
+      final String err = error;
+      long backoff = Math.min(maxBackoffMs, 1000L << Math.min(attempts, 20));
+      QuarkusTransaction.requiringNew()
+          .run(
+              () -> {
+                if (err == null) {
+                  em.createNativeQuery(
+                          "UPDATE hotline_status SET attempts = attempts + 1, delivered_at = now(),"
+                              + " last_error = NULL WHERE id = ?1")
+                      .setParameter(1, id)
+                      .executeUpdate();
+                } else {
+                  em.createNativeQuery(
+                          "UPDATE hotline_status SET attempts = attempts + 1, last_error = ?2,"
+                              + " next_attempt_at = ?3 WHERE id = ?1")
+                      .setParameter(1, id)
+                      .setParameter(2, err)
+                      .setParameter(3, Timestamp.from(Instant.now().plusMillis(backoff)))
+                      .executeUpdate();
+                }
+              });
+      if (err == null) {
+        delivered++;
+      } else {
+        break; // keep the order: retry this row before later ones
+      }
+    }
+    return delivered;
+  }
+
+  private static Instant toInstant(Object o) {
+    if (o instanceof Instant i) {
+      return i;
+    }
+    if (o instanceof Timestamp t) {
+      return t.toInstant();
+    }
+    if (o instanceof java.time.OffsetDateTime odt) {
+      return odt.toInstant();
+    }
+    return Instant.parse(o.toString());
+  }
+}

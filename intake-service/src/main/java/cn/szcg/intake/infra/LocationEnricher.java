@@ -1,0 +1,158 @@
+package cn.szcg.intake.infra;
+
+import cn.szcg.contracts.events.LocationContext;
+import cn.szcg.contracts.events.LocationResolved;
+import cn.szcg.platform.outbox.Outbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Attaches the location context later to reports registered while gis-service was slow or down
+ * ({@code context_resolved = false}): every {@code szcg.intake.enrich-interval-ms} it asks
+ * gis-service again (camera position first for a video alarm without a point) and, once answered,
+ * stores the context and publishes {@code location-resolved} in the same transaction. Skips a round
+ * while the gis circuit breaker is open. Safe with several instances: a row is locked with SKIP
+ * LOCKED before it is updated.
+ */
+@ApplicationScoped
+public class LocationEnricher {
+
+  private static final Logger LOG = Logger.getLogger(LocationEnricher.class);
+
+  @Inject GisClient gis;
+  @Inject EntityManager em;
+  @Inject Outbox outbox;
+
+  @ConfigProperty(name = "szcg.intake.enrich-interval-ms", defaultValue = "10000")
+  long intervalMs;
+
+  @ConfigProperty(name = "szcg.intake.enrich-batch", defaultValue = "100")
+  int batch;
+
+  private ScheduledExecutorService timer;
+
+  void start(@Observes StartupEvent ev) {
+    timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "intake-location-enricher");
+              t.setDaemon(true);
+              return t;
+            });
+    timer.scheduleWithFixedDelay(this::safeRound, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+  }
+
+  void stop(@Observes ShutdownEvent ev) {
+    if (timer != null) {
+      timer.shutdownNow();
+    }
+  }
+
+  private void safeRound() {
+    try {
+      round();
+    } catch (Exception e) {
+      LOG.warnf("location enrichment round failed: %s", e.toString());
+    }
+  }
+
+  /** One round; returns how many reports got their context. */
+  public int round() {
+    if (gis.breakerOpen()) {
+      return 0;
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    em.createNativeQuery(
+                            "SELECT id, lon, lat, camera_id FROM report WHERE context_resolved ="
+                                + " false AND (lon IS NOT NULL OR camera_id IS NOT NULL)"
+                                + " ORDER BY registered_at LIMIT ?1")
+                        .setParameter(1, batch)
+                        .getResultList());
+    int done = 0;
+    for (Object[] row : rows) {
+      if (gis.breakerOpen()) {
+        break;
+      }
+      UUID id = (UUID) row[0];
+      Double lon = row[1] == null ? null : ((Number) row[1]).doubleValue();
+      Double lat = row[2] == null ? null : ((Number) row[2]).doubleValue();
+      String camera = (String) row[3];
+      Optional<GisClient.CameraPosition> cam = Optional.empty();
+      if (lon == null && camera != null) {
+        cam = gis.camera(camera);
+        if (cam.isEmpty()) {
+          bump(id);
+          continue;
+        }
+        lon = cam.get().point().lon();
+        lat = cam.get().point().lat();
+      }
+      Optional<LocationContext> ctx = gis.locate(lon, lat);
+      if (ctx.isEmpty()) {
+        bump(id);
+        continue;
+      }
+      final Double fLon = lon;
+      final Double fLat = lat;
+      boolean applied =
+          QuarkusTransaction.requiringNew().call(() -> apply(id, fLon, fLat, ctx.get()));
+      if (applied) {
+        done++;
+      }
+    }
+    return done;
+  }
+
+  private boolean apply(UUID id, Double lon, Double lat, LocationContext ctx) {
+    Report r =
+        em.find(
+            Report.class,
+            id,
+            LockModeType.PESSIMISTIC_WRITE,
+            java.util.Map.of("jakarta.persistence.lock.timeout", 0));
+    if (r == null || r.contextResolved) {
+      return false;
+    }
+    if (r.lon == null) {
+      r.lon = lon;
+      r.lat = lat;
+    }
+    RegistrationService.apply(r, ctx);
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    outbox.publish(
+        r.id.toString(),
+        new LocationResolved(r.id.toString(), RegistrationService.contextOf(r), now),
+        now);
+    return true;
+  }
+
+  private void bump(UUID id) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                em.createNativeQuery(
+                        "UPDATE report SET context_attempts = context_attempts + 1 WHERE id = ?1")
+                    .setParameter(1, id)
+                    .executeUpdate());
+  }
+}
