@@ -8,10 +8,16 @@ RUN="$SZCG_HOME/run"
 LOGS="$SZCG_HOME/logs"
 mkdir -p "$RUN" "$LOGS"
 
+# The test command runs its own stack beside a developer's demo stack: other ports, other
+# databases, other state directory (SZCG_PORT_BASE, SZCG_KAFKA_PORT, SZCG_DB_SUFFIX, SZCG_HOME).
+SZCG_PORT_BASE="${SZCG_PORT_BASE:-8080}"
+SZCG_KAFKA_PORT="${SZCG_KAFKA_PORT:-9092}"
+SZCG_DB_SUFFIX="${SZCG_DB_SUFFIX:-}"
 SERVICES=(gis-service intake-service dispatch-service sla-service assessment-service)
-declare -A PORT=([gis-service]=8081 [intake-service]=8082 [dispatch-service]=8083 [sla-service]=8084 [assessment-service]=8085)
+declare -A PORT=([gis-service]=$((SZCG_PORT_BASE + 1)) [intake-service]=$((SZCG_PORT_BASE + 2)) [dispatch-service]=$((SZCG_PORT_BASE + 3)) [sla-service]=$((SZCG_PORT_BASE + 4)) [assessment-service]=$((SZCG_PORT_BASE + 5)))
+# role per service (role = password locally); the stack's database is role + SZCG_DB_SUFFIX
 declare -A DB=([gis-service]=szcg_gis [intake-service]=szcg_intake [dispatch-service]=szcg_dispatch [sla-service]=szcg_sla [assessment-service]=szcg_assessment)
-KAFKA_BOOTSTRAP=127.0.0.1:9092
+KAFKA_BOOTSTRAP=127.0.0.1:$SZCG_KAFKA_PORT
 TOPICS=(szcg.intake szcg.cases szcg.clocks szcg.assessment szcg.dead-letter)
 
 log() { printf '\033[1m[szcg]\033[0m %s\n' "$*" >&2; }
@@ -56,7 +62,7 @@ ensure_databases() {
     if [ "$(psql_su -c "select 1 from pg_roles where rolname='$role'")" != "1" ]; then
       psql_su -c "CREATE ROLE $role LOGIN PASSWORD '$role'" >/dev/null
     fi
-    for d in "$db" "${db}_test"; do
+    for d in "$db" "${db}_test" ${SZCG_DB_SUFFIX:+"${db}${SZCG_DB_SUFFIX}"}; do
       if [ "$(psql_su -c "select 1 from pg_database where datname='$d'")" != "1" ]; then
         psql_su -c "CREATE DATABASE $d OWNER $role" >/dev/null
       fi
@@ -66,6 +72,16 @@ ensure_databases() {
       fi
     done
   done
+}
+
+# Drops and recreates the stack's databases (the test command starts from empty ones).
+reset_stack_databases() {
+  [ -n "$SZCG_DB_SUFFIX" ] || { echo "refusing to reset the demo databases" >&2; return 1; }
+  for svc in "${SERVICES[@]}"; do
+    local d="${DB[$svc]}${SZCG_DB_SUFFIX}"
+    psql_su -c "DROP DATABASE IF EXISTS $d WITH (FORCE)" >/dev/null
+  done
+  ensure_databases
 }
 
 # --- Kafka (KRaft) from Maven Central ---------------------------------------------------------
@@ -97,7 +113,8 @@ wait_port() { # host port seconds
 start_kafka() {
   local data="$SZCG_HOME/kafka-data" conf="$SZCG_HOME/kafka-server.properties"
   if is_running kafka; then return 0; fi
-  { cat "$REPO/deploy/local/kafka/server.properties"; echo "log.dirs=$data"; } >"$conf"
+  { sed -e "s/9092/$SZCG_KAFKA_PORT/g" -e "s/9093/$((SZCG_KAFKA_PORT + 1))/g" \
+      "$REPO/deploy/local/kafka/server.properties"; echo "log.dirs=$data"; } >"$conf"
   if [ ! -f "$data/meta.properties" ]; then
     log "formatting Kafka storage"
     mkdir -p "$data"
@@ -108,7 +125,7 @@ start_kafka() {
   nohup java -Xms256m -Xmx512m -Dlog4j2.configurationFile="$REPO/deploy/local/kafka/log4j2.properties" \
     -cp "$(kafka_classpath)" kafka.Kafka "$conf" >"$LOGS/kafka.log" 2>&1 &
   echo $! >"$RUN/kafka.pid"
-  wait_port 127.0.0.1 9092 60 || { tail -50 "$LOGS/kafka.log"; echo "Kafka did not start" >&2; return 1; }
+  wait_port 127.0.0.1 "$SZCG_KAFKA_PORT" 60 || { tail -50 "$LOGS/kafka.log"; echo "Kafka did not start" >&2; return 1; }
   ensure_topics
 }
 
@@ -142,15 +159,16 @@ build_services() {
 start_service() { # name [extra env...]
   local svc="$1"; shift
   if is_running "$svc"; then return 0; fi
-  local db="${DB[$svc]}"
+  local role="${DB[$svc]}" db="${DB[$svc]}${SZCG_DB_SUFFIX}"
   local jar="$REPO/$svc/target/quarkus-app/quarkus-run.jar"
   [ -f "$jar" ] || { echo "missing $jar: build first" >&2; return 1; }
   log "starting $svc on :${PORT[$svc]}"
   env QUARKUS_HTTP_PORT="${PORT[$svc]}" \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db" \
-    QUARKUS_DATASOURCE_USERNAME="$db" QUARKUS_DATASOURCE_PASSWORD="$db" \
+    QUARKUS_DATASOURCE_USERNAME="$role" QUARKUS_DATASOURCE_PASSWORD="$role" \
     KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP" \
     SZCG_GIS_URL="http://127.0.0.1:${PORT[gis-service]}" \
+    QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT="${SZCG_DB_ACQUISITION_TIMEOUT:-30S}" \
     "$@" \
     nohup java ${SZCG_JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC} -jar "$jar" >"$LOGS/$svc.log" 2>&1 &
   echo $! >"$RUN/$svc.pid"
@@ -168,7 +186,7 @@ wait_ready() { # name seconds
 
 start_services() {
   for svc in "${SERVICES[@]}"; do start_service "$svc"; done
-  for svc in "${SERVICES[@]}"; do wait_ready "$svc" 120; done
+  for svc in "${SERVICES[@]}"; do wait_ready "$svc" 240; done
 }
 
 stop_services() {
