@@ -122,6 +122,54 @@ public final class ImportValidator {
     return new ImportResult(kind, features.size(), accepted, rejections);
   }
 
+  /**
+   * Validates one batch of a streamed FeatureCollection: every check of {@link #validate} except
+   * the duplicate-id check, which needs the whole file and is left to the caller (the gis-service
+   * import does it set-based in its staging table, with the same message as {@link
+   * #duplicateRejection}). Indexes in the result are {@code firstIndex + i}.
+   *
+   * @param features a JSON array of features
+   */
+  public ImportResult validateBatch(FeatureKind kind, JsonNode features, int firstIndex) {
+    List<AcceptedFeature> accepted = new ArrayList<>();
+    List<Rejection> rejections = new ArrayList<>();
+    String idField = idField(kind);
+    for (int i = 0; i < features.size(); i++) {
+      JsonNode f = features.get(i);
+      Check c = new Check(firstIndex + i, featureId(f, idField));
+      checkFeature(kind, f, c);
+      if (c.problems.isEmpty()) {
+        accepted.add(new AcceptedFeature(firstIndex + i, c.id, f));
+      } else {
+        rejections.addAll(c.problems);
+      }
+    }
+    return new ImportResult(kind, features.size(), accepted, rejections);
+  }
+
+  /** The file-level rejection for a declared {@code crs} member that is not WGS84, if any. */
+  public static Optional<Rejection> fileCrsRejection(JsonNode crs) {
+    return crsProblem(crs)
+        .map(
+            name -> new Rejection(Rejection.FILE, null, "crs", wrongCrsZh(name), wrongCrsEn(name)));
+  }
+
+  /** The feature's id as the validator reads it (properties.code/id, else the Feature's id). */
+  public static String featureId(FeatureKind kind, JsonNode feature) {
+    return featureId(feature, idField(kind));
+  }
+
+  /** The rejection of one occurrence of an id that occurs at {@code others} too. */
+  public static Rejection duplicateRejection(
+      FeatureKind kind, int index, String id, List<Integer> others) {
+    return new Rejection(
+        index,
+        id,
+        "properties." + idField(kind),
+        "文件内标识重复：" + id + "，另见第" + others + "个要素（从0计）",
+        "duplicate id " + id + " in the file, also at feature index " + others);
+  }
+
   // ---------------------------------------------------------------- feature level
 
   private void checkFeature(FeatureKind kind, JsonNode f, Check c) {

@@ -1,0 +1,75 @@
+package cn.szcg.gis.api;
+
+import cn.szcg.contracts.events.Zone;
+import cn.szcg.gis.domain.GridCode;
+import cn.szcg.gis.domain.imports.ImportValidator;
+import cn.szcg.gis.infra.GridService;
+import cn.szcg.platform.web.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Unit grids (万米单元网格) and dated zone changes (R-12, R-15: fringe limits are doubled). */
+@Path("/api/v1/grids")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "grids", description = "单元网格 / unit grids")
+public class GridResource {
+
+  @Inject GridService grids;
+
+  /** A zone change: the new zone (URBAN/FRINGE/OTHER or 城区/城乡结合部/其他) from an instant. */
+  public record ZoneChangeRequest(
+      @NotBlank String zone,
+      @NotNull Instant effectiveFrom,
+      @NotBlank @Size(max = 500) String reason) {}
+
+  @GET
+  @Path("/{code}")
+  @Operation(summary = "查询单元网格及区域类型历史 / a grid with its zone history")
+  public GridService.GridView byCode(@PathParam("code") String code) {
+    checkCode(code);
+    return grids.grid(code).orElseThrow(() -> ProblemException.notFound("unit grid 单元网格", code));
+  }
+
+  @POST
+  @Path("/{code}/zone-changes")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "变更网格区域类型（按生效时间） / change a grid's zone from an instant",
+      description =
+          "Closes the zone entry in force at effectiveFrom and opens the new one; locate with an"
+              + " earlier `at` still answers the old zone. effectiveFrom must be after the start of"
+              + " the latest entry (409 otherwise, and 409 when the zone would not change).")
+  public Response changeZone(
+      @PathParam("code") String code, @NotNull @Valid ZoneChangeRequest request) {
+    checkCode(code);
+    Zone zone = ImportValidator.parseZone(request.zone());
+    if (zone == null) {
+      throw ProblemException.invalidField(
+          "zone", "unknown", "须为 URBAN/FRINGE/OTHER（城区/城乡结合部/其他） / must be URBAN, FRINGE or OTHER");
+    }
+    return Response.status(201)
+        .entity(grids.changeZone(code, zone, request.effectiveFrom(), request.reason().trim()))
+        .build();
+  }
+
+  private static void checkCode(String code) {
+    if (!GridCode.isValid(code)) {
+      throw ProblemException.invalidField(
+          "code", "invalid", "须为16位网格编码 / must be a 16-digit grid code");
+    }
+  }
+}
