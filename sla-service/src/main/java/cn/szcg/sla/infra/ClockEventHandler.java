@@ -79,6 +79,7 @@ public class ClockEventHandler implements EventHandler {
 
   @Override
   public void handle(CloudEvent event, Record payload) {
+    clocks.noteEventTime(event.time());
     try {
       apply(event.id(), payload);
     } catch (IllegalArgumentException | IllegalStateException e) {

@@ -110,7 +110,7 @@ public class ClockScheduler {
       try {
         int n;
         do {
-          Instant now = Instant.now();
+          Instant now = clocks.effectiveNow();
           n = QuarkusTransaction.requiringNew().call(() -> fireDue(now, lateness));
         } while (n >= batch && running);
         if (readyAt == null) {
@@ -121,6 +121,10 @@ public class ClockScheduler {
         long waitMs = maxSleep.toMillis();
         if (next != null) {
           waitMs = Math.min(waitMs, next.toEpochMilli() - System.currentTimeMillis());
+          long hold = clocks.holdRemainingMillis();
+          if (hold > 0) {
+            waitMs = Math.max(waitMs, Math.min(hold + 5, maxSleep.toMillis()));
+          }
         }
         synchronized (monitor) {
           if (!woken && waitMs > 0 && running) {
@@ -151,7 +155,7 @@ public class ClockScheduler {
       Instant due = c.nextDue;
       int published = clocks.fire(c, now);
       if (published > 0 && due != null) {
-        lateness.record(Duration.between(due, now).abs());
+        lateness.record(Duration.between(due, Instant.now()).abs());
       }
       fired += published;
     }

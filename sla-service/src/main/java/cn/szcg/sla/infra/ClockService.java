@@ -57,6 +57,57 @@ public class ClockService {
   @ConfigProperty(name = "szcg.sla.late-after", defaultValue = "PT1S")
   Duration lateAfter;
 
+  /** An event older than this when applied means the consumer is working off a backlog. */
+  @ConfigProperty(name = "szcg.sla.backlog-age", defaultValue = "PT5S")
+  Duration backlogAge;
+
+  /** How long after the last backlog event the scheduler keeps holding moments back. */
+  @ConfigProperty(name = "szcg.sla.backlog-hold", defaultValue = "PT2S")
+  Duration backlogHold;
+
+  private volatile long backlogEventTime;
+  private volatile long backlogSeenAt;
+
+  /**
+   * Notes the time of an event being applied. While the consumer works off a backlog (events older
+   * than {@code backlog-age}), the scheduler's "now" is held at the event time, so that a moment
+   * does not fire for a clock whose stop is still waiting in the backlog; {@code backlog-hold}
+   * after the last old event it goes back to the wall clock.
+   */
+  public void noteEventTime(Instant eventTime) {
+    long now = System.currentTimeMillis();
+    if (eventTime != null && now - eventTime.toEpochMilli() > backlogAge.toMillis()) {
+      backlogEventTime = eventTime.toEpochMilli();
+      backlogSeenAt = now;
+    } else {
+      backlogSeenAt = 0;
+    }
+  }
+
+  /** The scheduler's now: the wall clock, or the backlog's event time while working one off. */
+  Instant effectiveNow() {
+    long now = System.currentTimeMillis();
+    long seen = backlogSeenAt;
+    if (seen != 0 && now - seen < backlogHold.toMillis()) {
+      return Instant.ofEpochMilli(Math.min(now, backlogEventTime));
+    }
+    return Instant.now();
+  }
+
+  /** Milliseconds until the backlog hold ends (0 when not holding). */
+  long holdRemainingMillis() {
+    long seen = backlogSeenAt;
+    return seen == 0 ? 0 : Math.max(0, seen + backlogHold.toMillis() - System.currentTimeMillis());
+  }
+
+  /** Stop reason of a return window that closed unused. */
+  public static final String WINDOW_CLOSED = "WINDOW_CLOSED 回退时限届满";
+
+  /** The return window closes at its deadline; it is never warned or breached. */
+  static boolean isWindow(ClockRecord c) {
+    return Stage.RETURN_WINDOW.name().equals(c.stage);
+  }
+
   /** A deterministic clock id: the same event history gives the same ids (replay). */
   public static UUID clockId(String caseId, Stage stage, String startEventId) {
     return UUID.nameUUIDFromBytes(
@@ -126,6 +177,11 @@ public class ClockService {
     }
     StageClock clock = domain(c);
     Instant t = clamp(clock, at);
+    if (isWindow(c) && t.isAfter(clock.deadline())) {
+      // the return window is a right, not a duty: it closes at its deadline, never breaches
+      t = clamp(clock, clock.deadline());
+      reason = WINDOW_CLOSED;
+    }
     catchUp(c, t);
     StageClock stopped = clock.stop(t);
     store(c, stopped);
@@ -216,6 +272,10 @@ public class ClockService {
    */
   void catchUp(ClockRecord c, Instant upTo) {
     Instant now = Instant.now();
+    if (isWindow(c)) {
+      c.nextDue = nextDue(c);
+      return;
+    }
     if (c.warnedAt == null && !upTo.isBefore(c.warningAt)) {
       publishWarned(c, now);
     }
@@ -235,16 +295,25 @@ public class ClockService {
       c.nextDue = null;
       return 0;
     }
+    if (isWindow(c)) {
+      if (!now.isBefore(c.deadline)) {
+        stop(c, c.deadline, WINDOW_CLOSED);
+        return 1;
+      }
+      c.nextDue = nextDue(c);
+      return 0;
+    }
+    Instant stamp = Instant.now();
     if (c.warnedAt == null && !now.isBefore(c.warningAt)) {
-      publishWarned(c, now);
+      publishWarned(c, stamp);
       n++;
     }
     if (c.breachedAt == null && now.isAfter(c.deadline)) {
-      publishBreached(c, now);
+      publishBreached(c, stamp);
       n++;
     }
     c.nextDue = nextDue(c);
-    c.updatedAt = now;
+    c.updatedAt = stamp;
     return n;
   }
 
@@ -287,6 +356,9 @@ public class ClockService {
   static Instant nextDue(ClockRecord c) {
     if (!c.isOpen() || "PAUSED".equals(c.state)) {
       return null;
+    }
+    if (isWindow(c)) {
+      return c.deadline;
     }
     if (c.warnedAt == null) {
       return c.warningAt;
