@@ -30,7 +30,8 @@ public class WeightStore {
     }
     Map<UnitIndicator, BigDecimal> m = new EnumMap<>(UnitIndicator.class);
     for (Object[] r : rows) {
-      m.put(UnitIndicator.valueOf((String) r[0]), ((BigDecimal) r[1]).stripTrailingZeros());
+      BigDecimal v = ((BigDecimal) r[1]).stripTrailingZeros();
+      m.put(UnitIndicator.valueOf((String) r[0]), v.scale() < 0 ? v.setScale(0) : v);
     }
     return Weights.of(UnitIndicator.class, m);
   }
