@@ -254,6 +254,7 @@ public class CollectorResource {
 
   @POST
   @Path("/collectors/{id}/reactivation")
+  @Consumes(MediaType.WILDCARD)
   @Operation(summary = "恢复信息采集员 / reactivate a collector")
   @Transactional
   public CollectorView reactivate(@PathParam("id") @Pattern(regexp = ID) String id) {

@@ -111,10 +111,12 @@ public class ReportResource {
   public PageView<ReportView> list(
       @QueryParam("status") @Pattern(regexp = "[A-Z_]+") String status,
       @QueryParam("channel") @Pattern(regexp = "[A-Z]+") String channel,
-      @QueryParam("from") OffsetDateTime from,
-      @QueryParam("to") OffsetDateTime to,
+      @QueryParam("from") @Size(max = 40) String fromParam,
+      @QueryParam("to") @Size(max = 40) String toParam,
       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+    OffsetDateTime from = instantParam("from", fromParam);
+    OffsetDateTime to = instantParam("to", toParam);
     StringBuilder q = new StringBuilder("1 = 1");
     Map<String, Object> params = new HashMap<>();
     if (status != null) {
@@ -247,6 +249,7 @@ public class ReportResource {
 
   @POST
   @Path("/{id}/keep-separate")
+  @Consumes(MediaType.WILDCARD)
   @Operation(summary = "不是重复件 / keep separate (dismiss the duplicate proposals)")
   public ReportView keepSeparate(@PathParam("id") UUID id) {
     return ReportView.of(actions.keepSeparate(id, current.actor(), Instant.now()));
@@ -310,6 +313,18 @@ public class ReportResource {
   public List<AttachmentView> attachments(@PathParam("id") UUID id) {
     load(id);
     return AttachmentView.listFor(em, id);
+  }
+
+  private static OffsetDateTime instantParam(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(value);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw ProblemException.invalidField(
+          name, "bad_format", "应为带时区的 ISO-8601 时间 / must be an ISO-8601 date-time with offset");
+    }
   }
 
   private Report load(UUID id) {

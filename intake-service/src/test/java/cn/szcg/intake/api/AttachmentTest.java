@@ -1,0 +1,138 @@
+package cn.szcg.intake.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import cn.szcg.intake.domain.ContentHash;
+import cn.szcg.testsupport.KafkaTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Attachments: stored with their SHA-256, returned unaltered, limited in type and size. */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+class AttachmentTest {
+
+  String report;
+
+  @BeforeEach
+  void report() {
+    Api.eligibleCollector("C0001");
+    report = Api.register(Api.patrol("C0001", "E-0101", 118.8632, 26.2231));
+  }
+
+  @Test
+  void storedWithItsHashAndReturnedUnaltered() {
+    byte[] photo = new byte[200_000];
+    new Random(7).nextBytes(photo);
+    String hash = ContentHash.sha256Hex(photo);
+    String id =
+        given()
+            .contentType("image/jpeg")
+            .queryParam("fileName", "现场.jpg")
+            .body(photo)
+            .post("/api/v1/reports/" + report + "/attachments")
+            .then()
+            .statusCode(201)
+            .body("sha256", equalTo(hash))
+            .body("sizeBytes", equalTo(200_000))
+            .body("purpose", equalTo("BEFORE"))
+            .extract()
+            .path("id");
+    byte[] back =
+        given()
+            .get("/api/v1/attachments/" + id)
+            .then()
+            .statusCode(200)
+            .header("X-Content-SHA256", hash)
+            .contentType("image/jpeg")
+            .extract()
+            .asByteArray();
+    assertArrayEquals(photo, back);
+    given().get("/api/v1/attachments/" + id + "/meta").then().body("sha256", equalTo(hash));
+    // the same bytes again: the first upload
+    given()
+        .contentType("image/jpeg")
+        .body(photo)
+        .post("/api/v1/reports/" + report + "/attachments")
+        .then()
+        .statusCode(200)
+        .body("id", equalTo(id));
+    given()
+        .get("/api/v1/reports/" + report + "/attachments")
+        .then()
+        .statusCode(200)
+        .body("$", hasSize(1))
+        .body("[0].sha256", equalTo(hash));
+  }
+
+  @Test
+  void limits() {
+    given()
+        .contentType("image/gif")
+        .body(new byte[] {1, 2, 3})
+        .post("/api/v1/reports/" + report + "/attachments")
+        .then()
+        .statusCode(415)
+        .contentType("application/problem+json")
+        .body("errors.field", hasItem("contentType"));
+    given()
+        .contentType("image/png")
+        .body(new byte[10 * 1024 * 1024 + 1])
+        .post("/api/v1/reports/" + report + "/attachments")
+        .then()
+        .statusCode(413)
+        .contentType("application/problem+json")
+        .body("errors.field", hasItem("sizeBytes"));
+    given()
+        .contentType("image/png")
+        .body(new byte[0])
+        .post("/api/v1/reports/" + report + "/attachments")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+    given()
+        .contentType("image/png")
+        .queryParam("purpose", "SELFIE")
+        .body(new byte[] {1})
+        .post("/api/v1/reports/" + report + "/attachments")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("purpose"));
+    given()
+        .contentType("image/png")
+        .queryParam("purpose", "VERIFICATION")
+        .body(new byte[] {1})
+        .post("/api/v1/reports/" + report + "/attachments")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("verificationTaskId"));
+    for (int i = 0; i < 9; i++) {
+      given()
+          .contentType("image/png")
+          .body(new byte[] {(byte) i, 9, 9})
+          .post("/api/v1/reports/" + report + "/attachments")
+          .then()
+          .statusCode(201);
+    }
+    given()
+        .contentType("image/png")
+        .body(new byte[] {42, 42})
+        .post("/api/v1/reports/" + report + "/attachments")
+        .then()
+        .statusCode(400)
+        .body("errors[0].code", equalTo("too_many"));
+    given()
+        .contentType(ContentType.JSON)
+        .get("/api/v1/attachments/" + java.util.UUID.randomUUID())
+        .then()
+        .statusCode(404);
+  }
+}

@@ -1,0 +1,87 @@
+package cn.szcg.intake.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.szcg.contracts.events.LocationResolved;
+import cn.szcg.contracts.events.ReportRegistered;
+import cn.szcg.contracts.events.Zone;
+import cn.szcg.intake.infra.GisClient;
+import cn.szcg.testsupport.KafkaTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Location context from gis-service, and registration that does not wait for a dead gis. */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+class GisContextTest {
+
+  @Inject GisClient gis;
+
+  @BeforeEach
+  void setUp() {
+    Api.eligibleCollector("C0001");
+    gis.resetBreaker();
+  }
+
+  @Test
+  void contextAttachedAtRegistrationWhenGisAnswers() {
+    try (GisStub stub = GisStub.start()) {
+      String id = Api.register(Api.patrol("C0001", "E-0101", 118.8632, 26.2231));
+      given()
+          .get("/api/v1/reports/" + id)
+          .then()
+          .body("contextResolved", equalTo(true))
+          .body("townshipName", equalTo("梅城镇"))
+          .body("communityCode", equalTo("350124100001"))
+          .body("gridCode", equalTo("350124100001001"))
+          .body("zone", equalTo("FRINGE"));
+      ReportRegistered e = (ReportRegistered) Api.event(id, "report-registered");
+      assertEquals(Zone.FRINGE, e.context().zone());
+      assertTrue(stub.locateCalls.get() >= 1);
+
+      // video alarm without a point: the camera's position from gis
+      String video =
+          Api.register(
+              "{\"channel\":\"VIDEO\",\"kind\":\"REPORT\",\"categoryCode\":\"E-0101\","
+                  + "\"cameraId\":\"CAM-1\",\"sourceRef\":\"AL-77\",\"confidence\":0.8}");
+      given()
+          .get("/api/v1/reports/" + video)
+          .then()
+          .body("lon", equalTo(118.8701f))
+          .body("contextResolved", equalTo(true));
+    }
+  }
+
+  @Test
+  void gisDownRegistersAtOnceAndTheContextFollows() {
+    // no stub listening: connection refused, breaker opens
+    long t0 = System.nanoTime();
+    String id = Api.register(Api.patrol("C0001", "E-0101", 118.8632, 26.2231));
+    String video =
+        Api.register(
+            "{\"channel\":\"VIDEO\",\"kind\":\"REPORT\",\"categoryCode\":\"E-0101\","
+                + "\"cameraId\":\"CAM-1\",\"sourceRef\":\"AL-78\"}");
+    assertTrue(Duration.ofNanos(System.nanoTime() - t0).toMillis() < 3000, "no waiting on gis");
+    given().get("/api/v1/reports/" + id).then().body("contextResolved", equalTo(false));
+    ReportRegistered e = (ReportRegistered) Api.event(id, "report-registered");
+    assertNull(e.context());
+
+    try (GisStub stub = GisStub.start()) {
+      LocationResolved resolved = (LocationResolved) Api.event(id, "location-resolved");
+      assertEquals("350124100001001", resolved.context().gridCode());
+      assertTrue(resolved.resolvedAt().isBefore(Instant.now().plusSeconds(1)));
+      given().get("/api/v1/reports/" + id).then().body("contextResolved", equalTo(true));
+      Api.event(video, "location-resolved");
+      given().get("/api/v1/reports/" + video).then().body("lat", equalTo(26.2299f));
+    }
+  }
+}

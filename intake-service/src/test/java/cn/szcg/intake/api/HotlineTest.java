@@ -1,0 +1,125 @@
+package cn.szcg.intake.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.szcg.testsupport.KafkaTestResource;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Status back to the hotline platform: pull per ticket, a cursor feed, and the webhook. */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+class HotlineTest {
+
+  @BeforeEach
+  void collector() {
+    Api.eligibleCollector("C0001");
+  }
+
+  @Test
+  void pullStatusAndMergedTicketsFollowThePrimary() {
+    String ref = "12345-" + UUID.randomUUID();
+    String id = Api.register(Api.hotline(ref, "REPORT"));
+    given()
+        .get("/api/v1/hotline/tickets/" + ref + "/status")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("REGISTERED"))
+        .body("statusZh", equalTo("已登记"))
+        .body("reporterPhone", org.hamcrest.Matchers.nullValue());
+    String primary = Api.register(Api.patrol("C0001", "E-0101", 118.8632, 26.2231));
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"intoCaseId\":\"" + primary + "\"}")
+        .post("/api/v1/reports/" + id + "/merge")
+        .then()
+        .statusCode(200);
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"categoryCode\":\"E-0101\"}")
+        .post("/api/v1/reports/" + primary + "/filing")
+        .then()
+        .statusCode(200);
+    given()
+        .get("/api/v1/hotline/tickets/" + ref + "/status")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("FILED"))
+        .body("mergedIntoReportNo", org.hamcrest.Matchers.startsWith("MQ"));
+    List<String> statuses =
+        given()
+            .queryParam("after", 0)
+            .queryParam("limit", 200)
+            .get("/api/v1/hotline/status-changes")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("findAll { it.sourceRef == '" + ref + "' }.status");
+    assertTrue(statuses.containsAll(List.of("REGISTERED", "FILED")), statuses.toString());
+    given().get("/api/v1/hotline/tickets/NO-SUCH/status").then().statusCode(404);
+    given().queryParam("limit", 1000).get("/api/v1/hotline/status-changes").then().statusCode(400);
+    given().queryParam("after", -1).get("/api/v1/hotline/status-changes").then().statusCode(400);
+  }
+
+  @Test
+  void webhookRetriesUntilTheHotlineAccepts() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    List<String> received = new CopyOnWriteArrayList<>();
+    HttpServer hotline = HttpServer.create(new InetSocketAddress("127.0.0.1", 18982), 0);
+    hotline.createContext(
+        "/status",
+        ex -> {
+          String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          // the first call fails: the sender must retry
+          int status = calls.incrementAndGet() == 1 ? 503 : 200;
+          if (status == 200) {
+            received.add(body);
+          }
+          ex.sendResponseHeaders(status, -1);
+          ex.close();
+        });
+    hotline.start();
+    try {
+      String ref = "12345-" + UUID.randomUUID();
+      String id = Api.register(Api.hotline(ref, "CONSULTATION"));
+      given()
+          .contentType(ContentType.JSON)
+          .body("{\"answer\":\"周二、周五上午\"}")
+          .post("/api/v1/reports/" + id + "/answer")
+          .then()
+          .statusCode(200);
+      long end = System.currentTimeMillis() + 30_000;
+      while (System.currentTimeMillis() < end
+          && received.stream().noneMatch(b -> b.contains(ref) && b.contains("ANSWERED"))) {
+        Thread.sleep(100);
+      }
+      assertTrue(
+          received.stream().anyMatch(b -> b.contains(ref) && b.contains("\"REGISTERED\"")),
+          received.toString());
+      assertTrue(received.stream().anyMatch(b -> b.contains(ref) && b.contains("ANSWERED")));
+      assertTrue(calls.get() >= 3, "one refused call was retried");
+      assertTrue(received.stream().noneMatch(b -> b.contains("13800000000")), "no reporter data");
+    } finally {
+      hotline.stop(0);
+    }
+    given()
+        .get("/api/v1/reports?channel=HOTLINE&size=1")
+        .then()
+        .statusCode(200)
+        .body("items.channel", hasItem("HOTLINE"));
+  }
+}
