@@ -1,65 +1,582 @@
 package cn.szcg.dispatch.api;
 
-import cn.szcg.dispatch.infra.DispatchCase;
+import cn.szcg.dispatch.api.CaseRequests.AgreementBody;
+import cn.szcg.dispatch.api.CaseRequests.CheckFailBody;
+import cn.szcg.dispatch.api.CaseRequests.CheckOrderBody;
+import cn.szcg.dispatch.api.CaseRequests.CheckPassBody;
+import cn.szcg.dispatch.api.CaseRequests.DesignationBody;
+import cn.szcg.dispatch.api.CaseRequests.DispatchBody;
+import cn.szcg.dispatch.api.CaseRequests.ExtensionGrantBody;
+import cn.szcg.dispatch.api.CaseRequests.ExtensionRequestBody;
+import cn.szcg.dispatch.api.CaseRequests.FeedbackBody;
+import cn.szcg.dispatch.api.CaseRequests.LeaderApprovalBody;
+import cn.szcg.dispatch.api.CaseRequests.MeasuresBody;
+import cn.szcg.dispatch.api.CaseRequests.NoteBody;
+import cn.szcg.dispatch.api.CaseRequests.ReasonBody;
+import cn.szcg.dispatch.api.CaseRequests.ReturnRequestBody;
+import cn.szcg.dispatch.api.CaseRequests.SatisfactionBody;
+import cn.szcg.dispatch.api.CaseRequests.SubOrderBody;
+import cn.szcg.dispatch.api.CaseRequests.TransferBody;
+import cn.szcg.dispatch.api.CaseViews.CaseDetail;
+import cn.szcg.dispatch.api.CaseViews.CaseSummary;
+import cn.szcg.dispatch.api.CaseViews.CommandResult;
+import cn.szcg.dispatch.api.CaseViews.OrderClocks;
+import cn.szcg.dispatch.api.CaseViews.OrderView;
+import cn.szcg.dispatch.api.CaseViews.Page;
+import cn.szcg.dispatch.api.CaseViews.StepView;
+import cn.szcg.dispatch.domain.CaseCommand;
+import cn.szcg.dispatch.domain.CaseState;
+import cn.szcg.dispatch.domain.DispatchCase;
+import cn.szcg.dispatch.domain.DispatchDecision;
+import cn.szcg.dispatch.domain.DispatchOrder;
+import cn.szcg.dispatch.domain.DispatchProposal;
+import cn.szcg.dispatch.domain.TransitionRecord;
+import cn.szcg.dispatch.domain.Unit;
+import cn.szcg.dispatch.domain.UnitRecord;
+import cn.szcg.dispatch.domain.UnitRegister;
+import cn.szcg.dispatch.infra.CaseEntity;
+import cn.szcg.dispatch.infra.CaseService;
+import cn.szcg.dispatch.infra.ComponentMaintainers;
+import cn.szcg.dispatch.infra.CurrentActor;
+import cn.szcg.dispatch.infra.Proposals;
+import cn.szcg.dispatch.infra.UnitStore;
 import cn.szcg.platform.web.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Cases as dispatch-service holds them. */
+/**
+ * Cases in dispatch: queries and one command endpoint per transition of the state machine
+ * (docs/case-lifecycle.md). Every command runs in one transaction and answers the step it made and
+ * the case after it; the acting user comes from {@link CurrentActor}.
+ */
 @Path("/api/v1/cases")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "cases", description = "案件 / cases")
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "cases", description = "案件派遣与处置 / cases: dispatch, handling, check, closing")
 public class CaseResource {
 
-  /** A case as the center sees it in dispatch. */
-  public record CaseView(
-      String caseId,
-      String reportNo,
-      String channel,
-      String categoryCode,
-      String categoryName,
-      int catalogueVersion,
-      int limitAmount,
-      String limitUnit,
-      String zone,
-      boolean emergency,
-      String gridCode,
-      String state,
-      Instant registeredAt,
-      Instant filedAt) {
-    static CaseView of(DispatchCase c) {
-      return new CaseView(
-          c.caseId,
-          c.reportNo,
-          c.channel,
-          c.categoryCode,
-          c.categoryName,
-          c.catalogueVersion,
-          c.limitAmount,
-          c.limitUnit,
-          c.zone,
-          c.emergency,
-          c.gridCode,
-          c.state,
-          c.registeredAt,
-          c.filedAt);
+  @Inject CaseService cases;
+  @Inject CaseQueries queries;
+  @Inject UnitStore units;
+  @Inject Proposals proposals;
+  @Inject ComponentMaintainers maintainers;
+  @Inject CurrentActor currentActor;
+
+  /** Provisional return window until sla-service's RETURN_WINDOW clock arrives. */
+  @ConfigProperty(name = "szcg.dispatch.provisional-return-window", defaultValue = "PT1H")
+  Duration provisionalReturnWindow;
+
+  // ------------------------------------------------------------------------------ queries
+
+  @GET
+  @Operation(
+      summary =
+          "案件列表 / list cases (filters: state, unitId, township, category prefix, filed from/to)")
+  public Page<CaseSummary> list(
+      @QueryParam("state") String state,
+      @QueryParam("unitId") String unitId,
+      @QueryParam("township") String township,
+      @QueryParam("category") String category,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+    if (state != null) {
+      try {
+        CaseState.valueOf(state);
+      } catch (IllegalArgumentException e) {
+        throw ProblemException.invalidField(
+            "state", "invalid-value", "未知状态 / unknown state " + state);
+      }
     }
+    return queries.cases(
+        new CaseQueries.CaseFilter(
+            blank(state),
+            blank(unitId),
+            blank(township),
+            blank(category),
+            instant("from", from),
+            instant("to", to)),
+        page,
+        size);
   }
 
   @GET
   @Path("/{caseId}")
-  @Operation(summary = "查看案件 / read a case")
-  public CaseView get(@PathParam("caseId") String caseId) {
-    DispatchCase c = DispatchCase.findById(caseId);
-    if (c == null) {
-      throw ProblemException.notFound("case", caseId);
+  @Operation(summary = "查看案件 / read a case with its orders, requests, checks and next steps")
+  public CaseDetail get(@PathParam("caseId") String caseId) {
+    return detail(caseId);
+  }
+
+  @GET
+  @Path("/{caseId}/history")
+  @Operation(summary = "案件流转记录 / the case's steps (who, role, unit, when, why)")
+  public List<StepView> history(@PathParam("caseId") String caseId) {
+    cases.find(caseId);
+    return queries.history(caseId);
+  }
+
+  /** The matrix's proposal with what went into it. */
+  public record ProposalView(
+      String caseId,
+      String proposedUnitId,
+      String proposedUnitName,
+      String ruleId,
+      String explanationZh,
+      String explanationEn,
+      List<String> tiedUnitIds,
+      List<String> excludedUnitIds,
+      String componentId,
+      String maintainerStatus,
+      String maintainerName,
+      String maintainerUnitId) {}
+
+  @GET
+  @Path("/{caseId}/dispatch-proposal")
+  @Operation(
+      summary =
+          "派遣建议 / the responsibility matrix's proposal (component maintainer from gis-service first)")
+  public ProposalView proposal(@PathParam("caseId") String caseId) {
+    CaseEntity e = cases.find(caseId);
+    DispatchCase c = cases.domain(e);
+    UnitRegister reg = units.load();
+    Proposals.Proposal p = proposals.propose(c, reg, maintainers.lookup(c.componentId(), reg));
+    DispatchProposal dp = p.proposal();
+    String unit = dp.proposedUnitId().orElse(null);
+    return new ProposalView(
+        caseId,
+        unit,
+        unit == null ? null : reg.find(unit).map(r -> r.current().name()).orElse(null),
+        dp instanceof DispatchProposal.UnitFound f ? f.ruleId() : null,
+        dp.explanationZh(),
+        dp.explanationEn(),
+        dp instanceof DispatchProposal.NoUnitFound n ? n.tiedUnitIds() : List.of(),
+        List.copyOf(p.excludedUnitIds()),
+        c.componentId(),
+        p.maintainer().status().name(),
+        p.maintainer().maintainerName(),
+        p.maintainer().unitId());
+  }
+
+  // ------------------------------------------------------------------------------ dispatch
+
+  @POST
+  @Path("/{caseId}/dispatch")
+  @Operation(
+      summary =
+          "派遣 / dispatch: confirm the matrix's proposal, or choose another unit with a reason")
+  public CommandResult dispatch(
+      @PathParam("caseId") String caseId, @Valid @NotNull DispatchBody b) {
+    CaseEntity e = cases.find(caseId);
+    UnitRegister reg = units.load();
+    // gis-service is asked before the transaction, so no row lock waits on it
+    ComponentMaintainers.Lookup m = maintainers.lookup(e.componentId, reg);
+    List<String> cooperating = b.cooperatingUnitIds() == null ? List.of() : b.cooperatingUnitIds();
+    for (int i = 0; i < cooperating.size(); i++) {
+      requireDispatchable(reg, cooperating.get(i), "cooperatingUnitIds[" + i + "]");
     }
-    return CaseView.of(c);
+    Map<String, Object> extra = new LinkedHashMap<>();
+    if (!cooperating.isEmpty()) {
+      extra.put("cooperatingUnitIds", cooperating);
+    }
+    extra.put("returnDeadlineSource", "PROVISIONAL");
+    if (m.status() == ComponentMaintainers.Status.GIS_UNAVAILABLE) {
+      extra.put("maintainerLookup", m.status().name());
+    }
+    return run(
+        caseId,
+        (c, actor, at) -> {
+          DispatchProposal p = proposals.propose(c, reg, m).proposal();
+          DispatchDecision d;
+          String unitId = blank(b.unitId());
+          if (unitId == null) {
+            if (!(p instanceof DispatchProposal.UnitFound f)) {
+              throw ProblemException.invalidField(
+                  "unitId",
+                  "required",
+                  "责任矩阵未找到责任单位，须指定单位（并说明理由）或发起协调 / the matrix found no unit: give"
+                      + " unitId with overrideReason, or start coordination — "
+                      + p.explanationZh());
+            }
+            d = DispatchDecision.confirm(f);
+          } else {
+            requireDispatchable(reg, unitId, "unitId");
+            d = DispatchDecision.override(p, unitId, blank(b.overrideReason()));
+          }
+          return new CaseCommand.Dispatch(d, at.plus(provisionalReturnWindow), b.requirements());
+        },
+        extra);
+  }
+
+  // ------------------------------------------------------------------------------ unit steps
+
+  @POST
+  @Path("/{caseId}/sign-for")
+  @Operation(summary = "签收 / sign for the order (the time of reading, R-13)")
+  public CommandResult signFor(@PathParam("caseId") String caseId, @Valid NoteBody b) {
+    return run(caseId, (c, a, at) -> new CaseCommand.SignFor(note(b)));
+  }
+
+  @POST
+  @Path("/{caseId}/leader-approval")
+  @Operation(summary = "批办 / the unit's leader in charge approves the order; handling starts")
+  public CommandResult leaderApproval(
+      @PathParam("caseId") String caseId, @Valid LeaderApprovalBody b) {
+    return run(
+        caseId, (c, a, at) -> new CaseCommand.ApproveByLeader(b == null ? null : b.instructions()));
+  }
+
+  @POST
+  @Path("/{caseId}/return-requests")
+  @Operation(summary = "回退申请 / ask to return the order within the return window (R-16)")
+  public CommandResult requestReturn(
+      @PathParam("caseId") String caseId, @Valid @NotNull ReturnRequestBody b) {
+    requireUnit(units.load(), b.proposedUnitId(), "proposedUnitId");
+    return run(caseId, (c, a, at) -> new CaseCommand.RequestReturn(b.reason(), b.proposedUnitId()));
+  }
+
+  @POST
+  @Path("/{caseId}/return-requests/approve")
+  @Operation(
+      summary = "同意回退 / approve the return: the order is withdrawn, the case awaits dispatch")
+  public CommandResult approveReturn(@PathParam("caseId") String caseId, @Valid NoteBody b) {
+    return run(caseId, (c, a, at) -> new CaseCommand.ApproveReturn(note(b)));
+  }
+
+  @POST
+  @Path("/{caseId}/return-requests/refuse")
+  @Operation(summary = "驳回回退 / refuse the return: the unit goes on")
+  public CommandResult refuseReturn(
+      @PathParam("caseId") String caseId, @Valid @NotNull ReasonBody b) {
+    return run(caseId, (c, a, at) -> new CaseCommand.RefuseReturn(b.reason()));
+  }
+
+  @POST
+  @Path("/{caseId}/extension-requests")
+  @Operation(summary = "延期申请 / ask for more time (not for emergencies, R-20)")
+  public CommandResult requestExtension(
+      @PathParam("caseId") String caseId, @Valid @NotNull ExtensionRequestBody b) {
+    return run(
+        caseId, (c, a, at) -> new CaseCommand.RequestExtension(b.reason(), b.requestedDeadline()));
+  }
+
+  @POST
+  @Path("/{caseId}/extension-requests/approve")
+  @Operation(summary = "同意延期 / grant the extension (the granted deadline may differ)")
+  public CommandResult grantExtension(
+      @PathParam("caseId") String caseId, @Valid @NotNull ExtensionGrantBody b) {
+    return run(caseId, (c, a, at) -> new CaseCommand.GrantExtension(b.grantedDeadline(), b.note()));
+  }
+
+  @POST
+  @Path("/{caseId}/extension-requests/refuse")
+  @Operation(summary = "驳回延期 / refuse the extension")
+  public CommandResult refuseExtension(
+      @PathParam("caseId") String caseId, @Valid @NotNull ReasonBody b) {
+    return run(caseId, (c, a, at) -> new CaseCommand.RefuseExtension(b.reason()));
+  }
+
+  @POST
+  @Path("/{caseId}/sub-orders")
+  @Operation(summary = "二级派遣 / a township body re-dispatches to one of its own departments (R-02)")
+  public CommandResult subOrder(
+      @PathParam("caseId") String caseId, @Valid @NotNull SubOrderBody b) {
+    Unit sub = requireUnit(units.load(), b.subUnitId(), "subUnitId");
+    return run(caseId, (c, a, at) -> new CaseCommand.RedispatchToSubUnit(sub, b.requirements()));
+  }
+
+  @POST
+  @Path("/{caseId}/sub-orders/{subOrderId}/sign-for")
+  @Operation(summary = "二级签收 / the department signs for its sub-order")
+  public CommandResult signForSubOrder(
+      @PathParam("caseId") String caseId,
+      @PathParam("subOrderId") String subOrderId,
+      @Valid NoteBody b) {
+    return runOnSubOrder(
+        caseId, subOrderId, (c, a, at) -> new CaseCommand.SignForSubOrder(note(b)));
+  }
+
+  @POST
+  @Path("/{caseId}/sub-orders/{subOrderId}/feedback")
+  @Operation(summary = "二级反馈 / the department reports to its township body, with after-photos")
+  public CommandResult subFeedback(
+      @PathParam("caseId") String caseId,
+      @PathParam("subOrderId") String subOrderId,
+      @Valid @NotNull FeedbackBody b) {
+    return runOnSubOrder(
+        caseId,
+        subOrderId,
+        (c, a, at) -> new CaseCommand.SubmitSubFeedback(b.description(), b.photoIds()));
+  }
+
+  @POST
+  @Path("/{caseId}/feedback")
+  @Operation(summary = "处理反馈 / the unit reports the result with after-photos (R-14)")
+  public CommandResult feedback(
+      @PathParam("caseId") String caseId, @Valid @NotNull FeedbackBody b) {
+    return run(caseId, (c, a, at) -> new CaseCommand.SubmitFeedback(b.description(), b.photoIds()));
+  }
+
+  // ------------------------------------------------------------------------------ check, close
+
+  @POST
+  @Path("/{caseId}/check-orders")
+  @Operation(summary = "指令核查 / order a collector to check on site (R-15)")
+  public CommandResult orderCheck(
+      @PathParam("caseId") String caseId, @Valid @NotNull CheckOrderBody b) {
+    return run(caseId, (c, a, at) -> new CaseCommand.OrderCheck(b.collectorId(), b.note()));
+  }
+
+  @POST
+  @Path("/{caseId}/checks/pass")
+  @Operation(summary = "核查通过 / the collector passes the check, with photos")
+  public CommandResult passCheck(
+      @PathParam("caseId") String caseId, @Valid @NotNull CheckPassBody b) {
+    return run(caseId, (c, a, at) -> new CaseCommand.PassCheck(b.note(), b.photoIds()));
+  }
+
+  @POST
+  @Path("/{caseId}/checks/fail")
+  @Operation(summary = "核查不通过 / the collector fails the check: dispatched again to the same unit")
+  public CommandResult failCheck(
+      @PathParam("caseId") String caseId, @Valid @NotNull CheckFailBody b) {
+    return run(caseId, (c, a, at) -> new CaseCommand.FailCheck(b.reason(), b.photoIds()));
+  }
+
+  @POST
+  @Path("/{caseId}/close")
+  @Operation(summary = "结案 / close the case after a passed check")
+  public CommandResult close(@PathParam("caseId") String caseId, @Valid NoteBody b) {
+    return run(caseId, (c, a, at) -> new CaseCommand.Close(note(b)));
+  }
+
+  @POST
+  @Path("/{caseId}/satisfaction")
+  @Operation(summary = "满意度回访 / record the public reporter's satisfaction (R-25)")
+  public CommandResult satisfaction(
+      @PathParam("caseId") String caseId, @Valid @NotNull SatisfactionBody b) {
+    return run(caseId, (c, a, at) -> new CaseCommand.RecordSatisfaction(b.level(), b.comment()));
+  }
+
+  // ------------------------------------------------------------------------------ unclear,
+  // emergency
+
+  @POST
+  @Path("/{caseId}/coordination")
+  @Operation(summary = "协调 / start coordination: no unit clearly responsible (R-17)")
+  public CommandResult coordination(
+      @PathParam("caseId") String caseId, @Valid @NotNull ReasonBody b) {
+    return run(caseId, (c, a, at) -> new CaseCommand.StartCoordination(b.reason()));
+  }
+
+  @POST
+  @Path("/{caseId}/coordination/agreement")
+  @Operation(
+      summary = "协调一致 / record the binding agreement; the order goes to the agreed unit (R-19)")
+  public CommandResult agreement(
+      @PathParam("caseId") String caseId, @Valid @NotNull AgreementBody b) {
+    UnitRegister reg = units.load();
+    requireDispatchable(reg, b.agreedUnitId(), "agreedUnitId");
+    List<String> parts = b.participatingUnitIds() == null ? List.of() : b.participatingUnitIds();
+    for (int i = 0; i < parts.size(); i++) {
+      requireUnit(reg, parts.get(i), "participatingUnitIds[" + i + "]");
+    }
+    return run(
+        caseId,
+        (c, a, at) ->
+            new CaseCommand.RecordCoordinationAgreement(
+                b.agreedUnitId(), parts, b.agreementText(), b.requirements()));
+  }
+
+  @POST
+  @Path("/{caseId}/escalation-to-county-government")
+  @Operation(summary = "报县政府 / escalate to the county government (R-17)")
+  public CommandResult escalate(@PathParam("caseId") String caseId, @Valid @NotNull ReasonBody b) {
+    return run(caseId, (c, a, at) -> new CaseCommand.EscalateToCountyGovernment(b.reason()));
+  }
+
+  @POST
+  @Path("/{caseId}/designation")
+  @Operation(summary = "县政府指定 / record the county government's designation of the unit (binding)")
+  public CommandResult designate(
+      @PathParam("caseId") String caseId, @Valid @NotNull DesignationBody b) {
+    requireDispatchable(units.load(), b.unitId(), "unitId");
+    return run(
+        caseId,
+        (c, a, at) ->
+            new CaseCommand.DesignateUnit(b.unitId(), b.decisionReference(), b.requirements()));
+  }
+
+  @POST
+  @Path("/{caseId}/emergency-arrangement")
+  @Operation(
+      summary =
+          "应急处置 / emergency without an identifiable unit: the county government arranges first (R-18)")
+  public CommandResult emergency(@PathParam("caseId") String caseId, @Valid @NotNull ReasonBody b) {
+    return run(caseId, (c, a, at) -> new CaseCommand.StartEmergencyArrangement(b.reason()));
+  }
+
+  @POST
+  @Path("/{caseId}/emergency-arrangement/measures")
+  @Operation(summary = "记录应急措施 / record the measures taken under the emergency arrangement")
+  public CommandResult measures(
+      @PathParam("caseId") String caseId, @Valid @NotNull MeasuresBody b) {
+    return run(caseId, (c, a, at) -> new CaseCommand.RecordEmergencyMeasures(b.measures()));
+  }
+
+  // ------------------------------------------------------------------------------ outcomes
+
+  @POST
+  @Path("/{caseId}/law-enforcement-transfer")
+  @Operation(summary = "移交执法 / transfer to law enforcement (a closing outcome, R-21)")
+  public CommandResult transfer(
+      @PathParam("caseId") String caseId, @Valid @NotNull TransferBody b) {
+    return run(
+        caseId,
+        (c, a, at) -> new CaseCommand.TransferToLawEnforcement(b.enforcementBody(), b.reason()));
+  }
+
+  @POST
+  @Path("/{caseId}/cancel")
+  @Operation(summary = "作废 / cancel a wrongly filed case, with a reason")
+  public CommandResult cancel(@PathParam("caseId") String caseId, @Valid @NotNull ReasonBody b) {
+    return run(caseId, (c, a, at) -> new CaseCommand.Cancel(b.reason()));
+  }
+
+  // ------------------------------------------------------------------------------ helpers
+
+  private CommandResult run(String caseId, CaseService.CommandBuilder builder) {
+    return run(caseId, builder, Map.of());
+  }
+
+  private CommandResult run(
+      String caseId, CaseService.CommandBuilder builder, Map<String, Object> extra) {
+    CaseService.Result r = cases.execute(caseId, builder, extra);
+    return new CommandResult(step(r.step()), detail(caseId));
+  }
+
+  private CommandResult runOnSubOrder(
+      String caseId, String subOrderId, CaseService.CommandBuilder builder) {
+    return run(
+        caseId,
+        (c, a, at) -> {
+          DispatchOrder so =
+              c.findOrder(subOrderId)
+                  .filter(DispatchOrder::subOrder)
+                  .orElseThrow(() -> ProblemException.notFound("sub-order", subOrderId));
+          if (a.role().unitScoped() && !so.unitId().equals(a.unitId())) {
+            throw ProblemException.forbidden(
+                "二级批办件 "
+                    + subOrderId
+                    + " 属于单位 "
+                    + so.unitId()
+                    + " / the sub-order belongs to unit "
+                    + so.unitId());
+          }
+          return builder.build(c, a, at);
+        });
+  }
+
+  static StepView step(TransitionRecord r) {
+    return new StepView(
+        r.sequence(),
+        r.transition().name(),
+        r.transition().labelZh(),
+        r.fromState() == null ? null : r.fromState().name(),
+        r.toState().name(),
+        r.actorUserId(),
+        r.actorRole().name(),
+        r.actorUnitId(),
+        r.at(),
+        r.reason(),
+        r.orderId(),
+        r.unitId(),
+        r.data());
+  }
+
+  private CaseDetail detail(String caseId) {
+    CaseEntity e = cases.reload(caseId);
+    DispatchCase c = cases.domain(e);
+    UnitRegister reg = units.load();
+    Map<String, OrderClocks> clocks = queries.clocks(caseId);
+    List<OrderView> orders = new ArrayList<>();
+    for (DispatchOrder o : c.orders()) {
+      String name = reg.find(o.unitId()).map(r -> r.current().name()).orElse(null);
+      orders.add(CaseViews.order(o, name, clocks.get(o.orderId())));
+    }
+    return CaseViews.detail(
+        e,
+        c,
+        orders,
+        c.availableTransitions(currentActor.actor()).stream()
+            .map(DomainProblemMappers.Step::of)
+            .toList());
+  }
+
+  private static Unit requireUnit(UnitRegister reg, String unitId, String field) {
+    return reg.find(unitId)
+        .map(UnitRecord::current)
+        .orElseThrow(
+            () ->
+                ProblemException.invalidField(
+                    field, "unknown-unit", "未登记的单位 / unknown unit " + unitId));
+  }
+
+  private static void requireDispatchable(UnitRegister reg, String unitId, String field) {
+    Unit u = requireUnit(reg, unitId, field);
+    if (!u.active()) {
+      throw ProblemException.invalidField(field, "inactive-unit", "单位已停用 / unit is inactive");
+    }
+    if (u.kind().dispatchLevel() != 1) {
+      throw ProblemException.invalidField(
+          field,
+          "sub-department",
+          "乡镇下属部门只能由其乡镇二级派遣 / a township's department receives sub-orders from its township"
+              + " only");
+    }
+  }
+
+  private static String note(NoteBody b) {
+    return b == null ? null : b.note();
+  }
+
+  static String blank(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  static Instant instant(String field, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw ProblemException.invalidField(
+          field,
+          "invalid-format",
+          "须为 ISO-8601 时刻 / an ISO-8601 instant, e.g. 2026-03-02T01:30:00Z");
+    }
   }
 }

@@ -192,6 +192,52 @@ public record DispatchCase(
         .toList();
   }
 
+  /**
+   * The same case with the return deadline (回退时限, R-16) of one open, returnable order set to {@code
+   * deadline} — for the deadline sla-service computed in working time (its RETURN_WINDOW clock),
+   * replacing the provisional one given at dispatch. Not a transition: state, version and history
+   * are unchanged. Unchanged when the order is unknown, closed, not returnable or already has a
+   * return request.
+   */
+  public DispatchCase withReturnDeadline(String orderId, Instant deadline) {
+    Objects.requireNonNull(deadline, "deadline");
+    Optional<DispatchOrder> o = findOrder(orderId);
+    boolean requested = returns.stream().anyMatch(r -> r.orderId().equals(orderId));
+    if (o.isEmpty()
+        || !o.get().status().open()
+        || !o.get().origin().returnable()
+        || o.get().returnDeadline() == null
+        || requested
+        || deadline.equals(o.get().returnDeadline())) {
+      return this;
+    }
+    List<DispatchOrder> os = new ArrayList<>(orders);
+    os.set(os.indexOf(o.get()), o.get().withReturnDeadline(deadline));
+    return new DispatchCase(
+        caseId,
+        categoryCode,
+        area,
+        componentId,
+        emergency,
+        publicReport,
+        filedAt,
+        state,
+        version,
+        lastChangedAt,
+        os,
+        currentOrderId,
+        failedChecks,
+        overdueHandling,
+        returns,
+        extensions,
+        returnedUnitIds,
+        checkCollectorId,
+        checks,
+        agreements,
+        outcomeNote,
+        satisfaction);
+  }
+
   // ---------------------------------------------------------------- commands
 
   /**

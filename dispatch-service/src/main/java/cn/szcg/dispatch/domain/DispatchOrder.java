@@ -150,4 +150,25 @@ public record DispatchOrder(
         approvalNote,
         f);
   }
+
+  DispatchOrder withReturnDeadline(Instant deadline) {
+    return new DispatchOrder(
+        orderId,
+        unitId,
+        parentOrderId,
+        round,
+        origin,
+        status,
+        dispatchedAt,
+        dispatchedBy,
+        deadline,
+        requirements,
+        decision,
+        signedAt,
+        signedBy,
+        approvedAt,
+        approvedBy,
+        approvalNote,
+        feedback);
+  }
 }

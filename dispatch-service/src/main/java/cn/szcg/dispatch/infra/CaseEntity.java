@@ -7,11 +7,17 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
-/** A filed case (案件) in dispatch-service. */
+/**
+ * A filed case (案件) in dispatch-service: the filed data from intake's case-filed event, the domain
+ * case ({@link cn.szcg.dispatch.domain.DispatchCase}) as a jsonb snapshot, and key columns for
+ * queries kept in step with the snapshot.
+ */
 @Entity
 @Table(name = "dispatch_case")
-public class DispatchCase extends PanacheEntityBase {
+public class CaseEntity extends PanacheEntityBase {
   @Id
   @Column(name = "case_id")
   public String caseId;
@@ -63,6 +69,23 @@ public class DispatchCase extends PanacheEntityBase {
 
   @Column(name = "updated_at")
   public Instant updatedAt;
+
+  /** The domain case as JSON ({@link Snapshots}). */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(columnDefinition = "jsonb")
+  public String snapshot;
+
+  @Column(name = "public_report")
+  public boolean publicReport;
+
+  @Column(name = "responsible_unit_id")
+  public String responsibleUnitId;
+
+  @Column(name = "overdue_handling")
+  public boolean overdueHandling;
+
+  /** The domain case's version: the sequence of its last step. */
+  public long sequence;
 
   @Version public int version;
 }

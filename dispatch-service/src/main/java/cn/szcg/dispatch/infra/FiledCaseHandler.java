@@ -6,13 +6,18 @@ import cn.szcg.contracts.envelope.CloudEvent;
 import cn.szcg.contracts.events.CaseFiled;
 import cn.szcg.platform.inbox.EventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Set;
 
-/** Takes every filed case (立案) from intake-service into dispatch: it now awaits dispatch. */
+/**
+ * Takes every filed case (立案) from intake-service into dispatch: the domain case opens (接收立案, state
+ * 待派遣 AWAITING_DISPATCH) and the OPEN step goes out on szcg.cases.
+ */
 @ApplicationScoped
 public class FiledCaseHandler implements EventHandler {
+
+  @Inject CaseService cases;
 
   @Override
   public String name() {
@@ -31,35 +36,7 @@ public class FiledCaseHandler implements EventHandler {
 
   @Override
   public void handle(CloudEvent event, Record payload) {
-    CaseFiled f = (CaseFiled) payload;
-    if (DispatchCase.findById(f.caseId()) != null) {
-      return; // the same case filed twice under different event ids changes nothing either
-    }
-    DispatchCase c = new DispatchCase();
-    c.caseId = f.caseId();
-    c.reportNo = f.reportNo();
-    c.channel = f.channel().name();
-    c.categoryCode = f.categoryCode();
-    c.categoryName = f.categoryName();
-    c.catalogueVersion = f.catalogueVersion();
-    c.limitAmount = f.handlingLimit().amount();
-    c.limitUnit = f.handlingLimit().unit().name();
-    c.zone = f.zone().name();
-    c.emergency = f.emergency();
-    if (f.location() != null) {
-      c.lon = f.location().lon();
-      c.lat = f.location().lat();
-    }
-    if (f.context() != null) {
-      c.townshipCode = f.context().townshipCode();
-      c.communityCode = f.context().communityCode();
-      c.gridCode = f.context().gridCode();
-    }
-    c.componentId = f.componentId();
-    c.state = "AWAITING_DISPATCH";
-    c.registeredAt = f.registeredAt();
-    c.filedAt = f.filedAt();
-    c.updatedAt = Instant.now();
-    c.persist();
+    // the same case filed twice under different event ids changes nothing either
+    cases.open((CaseFiled) payload);
   }
 }

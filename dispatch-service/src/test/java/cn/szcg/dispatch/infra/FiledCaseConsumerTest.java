@@ -84,7 +84,7 @@ class FiledCaseConsumerTest {
     await(() -> count("SELECT count(*) FROM dispatch_case WHERE case_id = '" + caseId + "'") == 1);
     assertEquals(1, count("SELECT count(*) FROM inbox WHERE event_id = '" + event.id() + "'"));
     assertEquals(1, count("SELECT count(*) FROM dispatch_case WHERE case_id = '" + caseId + "'"));
-    DispatchCase c = QuarkusTransaction.requiringNew().call(() -> DispatchCase.findById(caseId));
+    CaseEntity c = QuarkusTransaction.requiringNew().call(() -> CaseEntity.findById(caseId));
     assertEquals("AWAITING_DISPATCH", c.state);
     assertEquals("C-0101", c.categoryCode);
     assertEquals(4, c.limitAmount);
@@ -143,7 +143,7 @@ class FiledCaseConsumerTest {
 
   private void awaitCase(String caseId) {
     await(() -> count("SELECT count(*) FROM dispatch_case WHERE case_id = '" + caseId + "'") == 1);
-    assertNotNull(QuarkusTransaction.requiringNew().call(() -> DispatchCase.findById(caseId)));
+    assertNotNull(QuarkusTransaction.requiringNew().call(() -> CaseEntity.findById(caseId)));
   }
 
   private long count(String sql) {

@@ -1,0 +1,231 @@
+package cn.szcg.dispatch.api;
+
+import cn.szcg.dispatch.api.CaseViews.CaseSummary;
+import cn.szcg.dispatch.api.CaseViews.OrderClocks;
+import cn.szcg.dispatch.api.CaseViews.Page;
+import cn.szcg.dispatch.api.CaseViews.StepView;
+import cn.szcg.dispatch.api.CaseViews.UnitOrder;
+import cn.szcg.dispatch.domain.CaseState;
+import cn.szcg.dispatch.domain.CaseTransition;
+import cn.szcg.dispatch.infra.Snapshots;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Read models over the case tables (lists, history, clocks, a unit's orders). */
+@ApplicationScoped
+public class CaseQueries {
+
+  @Inject EntityManager em;
+  @Inject Snapshots snapshots;
+
+  /** Filter of the case list; null parts mean "any". {@code category} is a code prefix. */
+  public record CaseFilter(
+      String state, String unitId, String township, String category, Instant from, Instant to) {}
+
+  public Page<CaseSummary> cases(CaseFilter f, int page, int size) {
+    StringBuilder where = new StringBuilder(" WHERE snapshot IS NOT NULL");
+    List<Object> params = new ArrayList<>();
+    if (f.state() != null) {
+      params.add(f.state());
+      where.append(" AND state = ?").append(params.size());
+    }
+    if (f.unitId() != null) {
+      params.add(f.unitId());
+      where.append(" AND responsible_unit_id = ?").append(params.size());
+    }
+    if (f.township() != null) {
+      params.add(f.township());
+      where.append(" AND township_code = ?").append(params.size());
+    }
+    if (f.category() != null) {
+      params.add(f.category().replace("*", "") + "%");
+      where.append(" AND category_code LIKE ?").append(params.size());
+    }
+    if (f.from() != null) {
+      params.add(Timestamp.from(f.from()));
+      where.append(" AND filed_at >= ?").append(params.size());
+    }
+    if (f.to() != null) {
+      params.add(Timestamp.from(f.to()));
+      where.append(" AND filed_at < ?").append(params.size());
+    }
+    Query count = em.createNativeQuery("SELECT count(*) FROM dispatch_case" + where);
+    Query q =
+        em.createNativeQuery(
+            "SELECT case_id, report_no, channel, category_code, category_name, township_code,"
+                + " grid_code, emergency, state, responsible_unit_id, overdue_handling, filed_at,"
+                + " updated_at FROM dispatch_case"
+                + where
+                + " ORDER BY filed_at DESC, case_id LIMIT "
+                + size
+                + " OFFSET "
+                + ((long) page * size));
+    for (int i = 0; i < params.size(); i++) {
+      count.setParameter(i + 1, params.get(i));
+      q.setParameter(i + 1, params.get(i));
+    }
+    long total = ((Number) count.getSingleResult()).longValue();
+    List<CaseSummary> items = new ArrayList<>();
+    for (Object o : q.getResultList()) {
+      Object[] r = (Object[]) o;
+      String state = (String) r[8];
+      items.add(
+          new CaseSummary(
+              (String) r[0],
+              (String) r[1],
+              (String) r[2],
+              (String) r[3],
+              (String) r[4],
+              (String) r[5],
+              (String) r[6],
+              (Boolean) r[7],
+              state,
+              CaseState.valueOf(state).labelZh(),
+              (String) r[9],
+              (Boolean) r[10],
+              instant(r[11]),
+              instant(r[12])));
+    }
+    return new Page<>(items, page, size, total);
+  }
+
+  public List<StepView> history(String caseId) {
+    List<StepView> out = new ArrayList<>();
+    for (Object o :
+        em.createNativeQuery(
+                "SELECT sequence, transition, from_state, to_state, actor_user_id, actor_role,"
+                    + " actor_unit_id, at, reason, order_id, unit_id, CAST(data AS text) FROM"
+                    + " case_step WHERE case_id = ?1 ORDER BY sequence")
+            .setParameter(1, caseId)
+            .getResultList()) {
+      Object[] r = (Object[]) o;
+      String t = (String) r[1];
+      out.add(
+          new StepView(
+              ((Number) r[0]).longValue(),
+              t,
+              CaseTransition.valueOf(t).labelZh(),
+              (String) r[2],
+              (String) r[3],
+              (String) r[4],
+              (String) r[5],
+              (String) r[6],
+              instant(r[7]),
+              (String) r[8],
+              (String) r[9],
+              (String) r[10],
+              snapshots.readMap((String) r[11])));
+    }
+    return out;
+  }
+
+  /** Clock facts per order of a case. */
+  public Map<String, OrderClocks> clocks(String caseId) {
+    Map<String, Instant> ret = new HashMap<>();
+    Map<String, Instant> handling = new HashMap<>();
+    Map<String, Boolean> breached = new HashMap<>();
+    for (Object o :
+        em.createNativeQuery(
+                "SELECT order_id, stage, deadline, breached_at FROM order_clock WHERE case_id = ?1"
+                    + " AND order_id IS NOT NULL ORDER BY updated_at")
+            .setParameter(1, caseId)
+            .getResultList()) {
+      Object[] r = (Object[]) o;
+      String order = (String) r[0];
+      if ("RETURN_WINDOW".equals(r[1])) {
+        ret.put(order, instant(r[2]));
+      } else {
+        handling.put(order, instant(r[2]));
+        if (r[3] != null) {
+          breached.put(order, true);
+        }
+      }
+    }
+    Map<String, OrderClocks> out = new HashMap<>();
+    for (String id : union(ret.keySet(), handling.keySet())) {
+      out.put(id, new OrderClocks(ret.get(id), handling.get(id), breached.getOrDefault(id, false)));
+    }
+    return out;
+  }
+
+  /** A unit's orders (and sub-orders), newest first; {@code openOnly} limits to open ones. */
+  public Page<UnitOrder> unitOrders(String unitId, boolean openOnly, int page, int size) {
+    String where =
+        " WHERE o.unit_id = ?1"
+            + (openOnly ? " AND o.status IN ('DISPATCHED', 'SIGNED_FOR', 'IN_HANDLING')" : "");
+    long total =
+        ((Number)
+                em.createNativeQuery("SELECT count(*) FROM case_order o" + where)
+                    .setParameter(1, unitId)
+                    .getSingleResult())
+            .longValue();
+    List<UnitOrder> items = new ArrayList<>();
+    for (Object o :
+        em.createNativeQuery(
+                "SELECT o.order_id, o.case_id, o.parent_order_id, o.round, o.origin, o.status,"
+                    + " o.dispatched_at, o.return_deadline, (SELECT max(k.deadline) FROM"
+                    + " order_clock k WHERE k.order_id = o.order_id AND k.stage = 'HANDLING'),"
+                    + " EXISTS (SELECT 1 FROM order_clock k WHERE k.order_id = o.order_id AND"
+                    + " k.stage = 'HANDLING' AND k.breached_at IS NOT NULL), c.category_code,"
+                    + " c.category_name, c.grid_code, c.emergency, c.state FROM case_order o JOIN"
+                    + " dispatch_case c ON c.case_id = o.case_id"
+                    + where
+                    + " ORDER BY o.dispatched_at DESC, o.order_id LIMIT "
+                    + size
+                    + " OFFSET "
+                    + ((long) page * size))
+            .setParameter(1, unitId)
+            .getResultList()) {
+      Object[] r = (Object[]) o;
+      items.add(
+          new UnitOrder(
+              (String) r[0],
+              (String) r[1],
+              (String) r[2],
+              ((Number) r[3]).intValue(),
+              (String) r[4],
+              (String) r[5],
+              instant(r[6]),
+              instant(r[7]),
+              instant(r[8]),
+              (Boolean) r[9],
+              (String) r[10],
+              (String) r[11],
+              (String) r[12],
+              (Boolean) r[13],
+              (String) r[14]));
+    }
+    return new Page<>(items, page, size, total);
+  }
+
+  private static List<String> union(java.util.Set<String> a, java.util.Set<String> b) {
+    java.util.Set<String> s = new java.util.LinkedHashSet<>(a);
+    s.addAll(b);
+    return new ArrayList<>(s);
+  }
+
+  static Instant instant(Object o) {
+    if (o == null) {
+      return null;
+    }
+    if (o instanceof Instant i) {
+      return i;
+    }
+    if (o instanceof Timestamp t) {
+      return t.toInstant();
+    }
+    if (o instanceof OffsetDateTime odt) {
+      return odt.toInstant();
+    }
+    throw new IllegalStateException("not a timestamp: " + o.getClass());
+  }
+}

@@ -1,0 +1,227 @@
+package cn.szcg.dispatch.api;
+
+import cn.szcg.dispatch.api.DomainProblemMappers.Step;
+import cn.szcg.dispatch.domain.CheckResult;
+import cn.szcg.dispatch.domain.CoordinationAgreement;
+import cn.szcg.dispatch.domain.DispatchCase;
+import cn.szcg.dispatch.domain.DispatchDecision;
+import cn.szcg.dispatch.domain.DispatchOrder;
+import cn.szcg.dispatch.domain.ExtensionRequest;
+import cn.szcg.dispatch.domain.Feedback;
+import cn.szcg.dispatch.domain.ReturnRequest;
+import cn.szcg.dispatch.domain.SatisfactionRecord;
+import cn.szcg.dispatch.infra.CaseEntity;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the case API answers. No reporter name or phone appears anywhere (dispatch-service never
+ * receives them).
+ */
+public final class CaseViews {
+
+  private CaseViews() {}
+
+  /** A page of a collection. */
+  public record Page<T>(List<T> items, int page, int size, long total) {}
+
+  /** One line of the case list. */
+  public record CaseSummary(
+      String caseId,
+      String reportNo,
+      String channel,
+      String categoryCode,
+      String categoryName,
+      String townshipCode,
+      String gridCode,
+      boolean emergency,
+      String state,
+      String stateLabel,
+      String responsibleUnitId,
+      boolean overdueHandling,
+      Instant filedAt,
+      Instant updatedAt) {}
+
+  /**
+   * An order or sub-order (批办件) with what sla-service said about its clocks.
+   *
+   * @param returnDeadlineSource PROVISIONAL (dispatch + 1 natural hour, until sla-service's
+   *     RETURN_WINDOW clock arrives), SLA (sla-service's working-time deadline), or null
+   * @param handlingDeadline the HANDLING clock's deadline from sla-service, if known
+   * @param handlingExpired 过期未处置: sla-service reported the HANDLING clock breached
+   */
+  public record OrderView(
+      String orderId,
+      String unitId,
+      String unitName,
+      String parentOrderId,
+      int round,
+      String origin,
+      String status,
+      String statusLabel,
+      Instant dispatchedAt,
+      String dispatchedBy,
+      Instant returnDeadline,
+      String returnDeadlineSource,
+      String requirements,
+      DispatchDecision decision,
+      Instant signedAt,
+      String signedBy,
+      Instant approvedAt,
+      String approvedBy,
+      String approvalNote,
+      Feedback feedback,
+      Instant handlingDeadline,
+      boolean handlingExpired) {}
+
+  /** Clock facts of one order, from szcg.clocks. */
+  public record OrderClocks(Instant returnDeadline, Instant handlingDeadline, boolean breached) {}
+
+  /** A case in full: filed data, state, orders, requests, checks, agreements, next steps. */
+  public record CaseDetail(
+      String caseId,
+      String reportNo,
+      String channel,
+      String categoryCode,
+      String categoryName,
+      int catalogueVersion,
+      int limitAmount,
+      String limitUnit,
+      String zone,
+      boolean emergency,
+      boolean publicReport,
+      String townshipCode,
+      String communityCode,
+      String gridCode,
+      String componentId,
+      String state,
+      String stateLabel,
+      long sequence,
+      Instant registeredAt,
+      Instant filedAt,
+      Instant lastChangedAt,
+      String responsibleUnitId,
+      String currentOrderId,
+      int failedChecks,
+      boolean overdueHandling,
+      List<OrderView> orders,
+      List<ReturnRequest> returns,
+      List<ExtensionRequest> extensions,
+      List<CheckResult> checks,
+      List<CoordinationAgreement> agreements,
+      List<String> returnedUnitIds,
+      String checkCollectorId,
+      String outcomeNote,
+      SatisfactionRecord satisfaction,
+      List<Step> allowedTransitions) {}
+
+  /** One step of the history. */
+  public record StepView(
+      long sequence,
+      String transition,
+      String label,
+      String fromState,
+      String toState,
+      String actorUserId,
+      String actorRole,
+      String actorUnitId,
+      Instant at,
+      String reason,
+      String orderId,
+      String unitId,
+      Map<String, Object> data) {}
+
+  /** The answer to a command: the step it made and the case after it. */
+  public record CommandResult(StepView step, CaseDetail caseAfter) {}
+
+  /** A unit's own order (for the unit's work list). */
+  public record UnitOrder(
+      String orderId,
+      String caseId,
+      String parentOrderId,
+      int round,
+      String origin,
+      String status,
+      Instant dispatchedAt,
+      Instant returnDeadline,
+      Instant handlingDeadline,
+      boolean handlingExpired,
+      String categoryCode,
+      String categoryName,
+      String gridCode,
+      boolean emergency,
+      String caseState) {}
+
+  static OrderView order(DispatchOrder o, String unitName, OrderClocks clocks) {
+    String source =
+        o.returnDeadline() == null
+            ? null
+            : clocks != null && o.returnDeadline().equals(clocks.returnDeadline())
+                ? "SLA"
+                : "PROVISIONAL";
+    return new OrderView(
+        o.orderId(),
+        o.unitId(),
+        unitName,
+        o.parentOrderId(),
+        o.round(),
+        o.origin().name(),
+        o.status().name(),
+        o.status().labelZh(),
+        o.dispatchedAt(),
+        o.dispatchedBy(),
+        o.returnDeadline(),
+        source,
+        o.requirements(),
+        o.decision(),
+        o.signedAt(),
+        o.signedBy(),
+        o.approvedAt(),
+        o.approvedBy(),
+        o.approvalNote(),
+        o.feedback(),
+        clocks == null ? null : clocks.handlingDeadline(),
+        clocks != null && clocks.breached());
+  }
+
+  static CaseDetail detail(
+      CaseEntity e, DispatchCase c, List<OrderView> orders, List<Step> allowed) {
+    return new CaseDetail(
+        e.caseId,
+        e.reportNo,
+        e.channel,
+        e.categoryCode,
+        e.categoryName,
+        e.catalogueVersion,
+        e.limitAmount,
+        e.limitUnit,
+        e.zone,
+        e.emergency,
+        c.publicReport(),
+        e.townshipCode,
+        e.communityCode,
+        e.gridCode,
+        e.componentId,
+        c.state().name(),
+        c.state().labelZh(),
+        c.version(),
+        e.registeredAt,
+        e.filedAt,
+        c.lastChangedAt(),
+        c.responsibleUnitId().orElse(null),
+        c.currentOrderId(),
+        c.failedChecks(),
+        c.overdueHandling(),
+        orders,
+        c.returns(),
+        c.extensions(),
+        c.checks(),
+        c.agreements(),
+        c.returnedUnitIds(),
+        c.checkCollectorId(),
+        c.outcomeNote(),
+        c.satisfaction(),
+        allowed);
+  }
+}

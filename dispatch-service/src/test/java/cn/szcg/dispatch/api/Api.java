@@ -1,0 +1,171 @@
+package cn.szcg.dispatch.api;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.szcg.contracts.EventType;
+import cn.szcg.contracts.Topics;
+import cn.szcg.contracts.envelope.CloudEvent;
+import cn.szcg.contracts.envelope.EventCodec;
+import cn.szcg.contracts.events.CaseFiled;
+import cn.szcg.contracts.events.CaseTransitioned;
+import cn.szcg.contracts.events.Channel;
+import cn.szcg.contracts.events.LimitUnit;
+import cn.szcg.contracts.events.LocationContext;
+import cn.szcg.contracts.events.ReportKind;
+import cn.szcg.contracts.events.TimeLimit;
+import cn.szcg.contracts.events.Zone;
+import cn.szcg.testsupport.KafkaTestResource;
+import cn.szcg.testsupport.TestEvents;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/** Helpers of the API tests: file a case through Kafka, act as a role, read the cases events. */
+final class Api {
+
+  private Api() {}
+
+  /** An actor of the test (headers read by the test-only HeaderActor). */
+  record As(String user, String role, String unit) {
+    RequestSpecification spec() {
+      RequestSpecification s =
+          given()
+              .contentType(ContentType.JSON)
+              .header("X-Test-User", user)
+              .header("X-Test-Role", role);
+      return unit == null ? s : s.header("X-Test-Unit", unit);
+    }
+  }
+
+  static final As DISPATCHER = new As("dispatcher1", "DISPATCHER", null);
+  static final As SHIFT_LEAD = new As("shiftlead1", "SHIFT_LEAD", null);
+  static final As OPERATOR = new As("operator1", "OPERATOR", null);
+  static final As COUNTY = new As("county-gov", "COUNTY_GOVERNMENT", null);
+  static final As COLLECTOR = new As("collector7", "COLLECTOR", null);
+
+  static As receiver(String unit) {
+    return new As(unit + "-rcv", "UNIT_RECEIVER", unit);
+  }
+
+  static As leader(String unit) {
+    return new As(unit + "-leader", "UNIT_LEADER", unit);
+  }
+
+  static As handler(String unit) {
+    return new As(unit + "-handler", "UNIT_HANDLER", unit);
+  }
+
+  static String bootstrap() {
+    return KafkaTestResource.kafka().bootstrapServers();
+  }
+
+  /** Files a case through intake's event and waits until dispatch has opened it. */
+  static String file(
+      String category, String township, String componentId, boolean emergency, Channel channel) {
+    String caseId = UUID.randomUUID().toString();
+    Instant t = Instant.now().minusSeconds(60);
+    LocationContext ctx =
+        township == null
+            ? null
+            : new LocationContext(
+                township, null, township + "001", null, township + "0010001", Zone.URBAN);
+    CaseFiled f =
+        new CaseFiled(
+            caseId,
+            "MQ" + caseId.substring(0, 8),
+            channel,
+            componentId == null ? ReportKind.REPORT : ReportKind.REPORT,
+            category,
+            "测试类别",
+            1,
+            new TimeLimit(
+                emergency ? 2 : 4, emergency ? LimitUnit.NATURAL_HOURS : LimitUnit.WORKING_HOURS),
+            Zone.URBAN,
+            emergency,
+            null,
+            ctx,
+            componentId,
+            "collector1",
+            t.minusSeconds(600),
+            t,
+            "operator1");
+    TestEvents.send(bootstrap(), Topics.INTAKE, EventCodec.wrap("intake-service", caseId, t, f));
+    await(() -> given().get("/api/v1/cases/" + caseId).statusCode() == 200);
+    return caseId;
+  }
+
+  static Response post(As as, String caseId, String action, Object body) {
+    RequestSpecification s = as.spec();
+    if (body != null) {
+      s = s.body(body);
+    }
+    return s.post("/api/v1/cases/" + caseId + "/" + action);
+  }
+
+  /** Posts and expects 200; returns the case after the step. */
+  static io.restassured.path.json.JsonPath ok(As as, String caseId, String action, Object body) {
+    Response r = post(as, caseId, action, body);
+    assertEquals(200, r.statusCode(), action + " → " + r.asString());
+    return r.jsonPath();
+  }
+
+  static String state(String caseId) {
+    return given().get("/api/v1/cases/" + caseId).jsonPath().getString("state");
+  }
+
+  static Map<String, Object> body(Object... kv) {
+    java.util.LinkedHashMap<String, Object> m = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+
+  /** The case's events on szcg.cases, in sequence order, once {@code count} have arrived. */
+  static List<CaseTransitioned> events(String caseId, int count) {
+    List<ConsumerRecord<String, String>> seen =
+        TestEvents.readUntil(
+            bootstrap(),
+            Topics.CASES,
+            Duration.ofSeconds(30),
+            rs -> rs.stream().filter(r -> caseId.equals(r.key())).count() >= count);
+    List<CaseTransitioned> out = new ArrayList<>();
+    for (ConsumerRecord<String, String> r : seen) {
+      if (!caseId.equals(r.key())) {
+        continue;
+      }
+      CloudEvent e = CloudEvent.fromKafka(r.headers(), r.value());
+      assertEquals(EventType.CASE_TRANSITIONED.type(), e.type());
+      out.add((CaseTransitioned) EventCodec.payload(e));
+    }
+    out.sort(Comparator.comparingLong(CaseTransitioned::sequence));
+    assertTrue(out.size() >= count, "expected " + count + " events, got " + out.size());
+    return out;
+  }
+
+  static void await(java.util.function.BooleanSupplier c) {
+    long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < end) {
+      if (c.getAsBoolean()) {
+        return;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    throw new AssertionError("condition not met within 30 s");
+  }
+}
