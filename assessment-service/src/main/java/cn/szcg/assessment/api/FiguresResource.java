@@ -370,31 +370,48 @@ public class FiguresResource {
   @Transactional
   @Operation(
       summary =
-          "由事实重算考核数据并比对 / recompute the figures from the stored facts and compare"
-              + " (repair=true replaces the cells)")
-  public RecomputeResult recompute(@QueryParam("repair") @DefaultValue("false") boolean repair) {
+          "由事实重算考核数据并比对 / recompute the figures of a period (or all) from the stored"
+              + " facts and compare with the incremental cells; repair=true replaces them")
+  public RecomputeResult recompute(
+      @QueryParam("period") String periodText,
+      @QueryParam("repair") @DefaultValue("false") boolean repair) {
+    Period p = periodText == null ? null : period(periodText);
     FiguresBook book = new FiguresBook();
     long[] n = {0};
     figures.forEachFact(
+        p,
         f -> {
           book.apply(f);
           n[0]++;
         });
-    Map<FiguresKey, Figures> recomputed = book.cells();
-    Map<FiguresKey, Figures> stored = figures.allCells();
+    Map<FiguresKey, Figures> recomputed = new java.util.TreeMap<>();
+    book.cells()
+        .forEach(
+            (k, v) -> {
+              if (p == null || k.period().equals(p)) {
+                recomputed.put(k, v);
+              }
+            });
+    Map<FiguresKey, Figures> stored = figures.allCells(p);
     List<String> diffs = new ArrayList<>();
     java.util.Set<FiguresKey> keys = new java.util.TreeSet<>(recomputed.keySet());
     keys.addAll(stored.keySet());
+    int differing = 0;
     for (FiguresKey k : keys) {
       Figures a = recomputed.getOrDefault(k, Figures.ZERO);
       Figures b = stored.getOrDefault(k, Figures.ZERO);
-      if (!a.equals(b) && diffs.size() < 20) {
-        diffs.add(k + ": recomputed " + a + " stored " + b);
+      if (!a.equals(b)) {
+        differing++;
+        if (diffs.size() < 20) {
+          diffs.add(k + ": recomputed " + a + " stored " + b);
+        }
       }
     }
-    boolean equal = diffs.isEmpty();
+    boolean equal = differing == 0;
     if (repair && !equal) {
-      em.createNativeQuery("DELETE FROM figure_cell").executeUpdate();
+      em.createNativeQuery("DELETE FROM figure_cell WHERE CAST(?1 AS text) IS NULL OR period = ?1")
+          .setParameter(1, p == null ? null : p.toString())
+          .executeUpdate();
       recomputed.forEach(figures::addToCell);
     }
     return new RecomputeResult(n[0], keys.size(), equal, diffs, repair && !equal);

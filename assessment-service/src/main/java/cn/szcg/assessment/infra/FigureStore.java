@@ -175,14 +175,15 @@ public class FigureStore {
     return out;
   }
 
-  /** All stored cells (for the recompute comparison). */
-  public Map<FiguresKey, Figures> allCells() {
+  /** All stored cells of a period, or all cells when null (for the recompute comparison). */
+  public Map<FiguresKey, Figures> allCells(Period period) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
                 "SELECT subject_id, period, category_code, township_code, "
                     + String.join(", ", COLUMNS)
-                    + " FROM figure_cell")
+                    + " FROM figure_cell WHERE CAST(?1 AS text) IS NULL OR period = ?1")
+            .setParameter(1, period == null ? null : period.toString())
             .getResultList();
     Map<FiguresKey, Figures> out = new LinkedHashMap<>();
     for (Object[] r : rows) {
@@ -212,6 +213,16 @@ public class FigureStore {
 
   /** Streams every stored fact (rebuilt as {@link FactEvent}s) in fact-id order, in pages. */
   public void forEachFact(Consumer<FactEvent> sink) {
+    forEachFact(null, sink);
+  }
+
+  /**
+   * Streams the stored facts of orders received in {@code period} (all when null): exactly the
+   * facts booked into that period's cells.
+   */
+  public void forEachFact(Period period, Consumer<FactEvent> sink) {
+    Instant from = period == null ? Instant.parse("1970-01-01T00:00:00Z") : period.start();
+    Instant to = period == null ? Instant.parse("9999-01-01T00:00:00Z") : period.end();
     String after = "";
     while (true) {
       @SuppressWarnings("unchecked")
@@ -219,9 +230,11 @@ public class FigureStore {
           em.createNativeQuery(
                   "SELECT fact_id, fact_type, order_id, case_id, unit_id, category_code,"
                       + " township_code, received_at, at, on_time, num, expired_before,"
-                      + " first_for_order, level FROM unit_fact WHERE fact_id > ?1 ORDER BY"
-                      + " fact_id LIMIT 5000")
+                      + " first_for_order, level FROM unit_fact WHERE fact_id > ?1 AND"
+                      + " received_at >= ?2 AND received_at < ?3 ORDER BY fact_id LIMIT 5000")
               .setParameter(1, after)
+              .setParameter(2, from)
+              .setParameter(3, to)
               .getResultList();
       if (rows.isEmpty()) {
         return;

@@ -3,6 +3,7 @@ package cn.szcg.assessment.infra;
 import static io.restassured.RestAssured.given;
 
 import cn.szcg.contracts.Topics;
+import cn.szcg.contracts.envelope.CloudEvent;
 import cn.szcg.contracts.envelope.EventCodec;
 import cn.szcg.contracts.events.CaseFiled;
 import cn.szcg.contracts.events.CaseTransitioned;
@@ -15,7 +16,6 @@ import cn.szcg.contracts.events.ReportKind;
 import cn.szcg.contracts.events.TimeLimit;
 import cn.szcg.contracts.events.Zone;
 import cn.szcg.testsupport.KafkaTestResource;
-import cn.szcg.testsupport.TestEvents;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,8 +35,35 @@ final class CaseEvents {
     return KafkaTestResource.kafka().bootstrapServers();
   }
 
+  private static org.apache.kafka.clients.producer.KafkaProducer<String, String> producer;
+
+  /** One producer for the whole run (a producer per event would dominate the test time). */
+  static synchronized org.apache.kafka.clients.producer.KafkaProducer<String, String> producer() {
+    if (producer == null) {
+      java.util.Properties p = new java.util.Properties();
+      p.put("bootstrap.servers", bootstrap());
+      p.put(
+          "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+      p.put(
+          "value.serializer",
+          org.apache.kafka.common.serialization.StringSerializer.class.getName());
+      p.put("linger.ms", "2");
+      producer = new org.apache.kafka.clients.producer.KafkaProducer<>(p);
+    }
+    return producer;
+  }
+
   static void send(String topic, String source, String caseId, Instant at, Record payload) {
-    TestEvents.send(bootstrap(), topic, EventCodec.wrap(source, caseId, at, payload));
+    CloudEvent e = EventCodec.wrap(source, caseId, at, payload);
+    producer()
+        .send(
+            new org.apache.kafka.clients.producer.ProducerRecord<>(
+                topic, null, e.subject(), e.data(), e.toHeaders()));
+  }
+
+  /** Waits until everything sent so far is on the broker. */
+  static void flush() {
+    producer().flush();
   }
 
   static void filed(String caseId, String township, Instant at) {
@@ -139,6 +166,7 @@ final class CaseEvents {
 
   /** Polls the unit's figures until {@code done} holds (30 s), then returns them. */
   static JsonPath awaitFigures(String unitId, String period, Predicate<JsonPath> done) {
+    flush();
     long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     JsonPath last = null;
     while (System.nanoTime() < end) {
@@ -164,6 +192,7 @@ final class CaseEvents {
   }
 
   static JsonPath awaitNotices(String unitId, String month, int total) {
+    flush();
     long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     JsonPath last = null;
     while (System.nanoTime() < end) {

@@ -211,6 +211,7 @@ class UnitFiguresFlowTest {
     String unit = "T-" + UUID.randomUUID().toString().substring(0, 8);
     String c = unit + "-c1";
     CaseEvents.filed(c, "350124100", at("11T08:00:00"));
+    CaseEvents.flush();
     // the consumer of the three topics knows the case before the dispatch arrives
     long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (System.nanoTime() < end && !known(c)) {
