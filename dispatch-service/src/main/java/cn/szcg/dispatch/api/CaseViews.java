@@ -157,7 +157,11 @@ public final class CaseViews {
     String source =
         o.returnDeadline() == null
             ? null
-            : clocks != null && o.returnDeadline().equals(clocks.returnDeadline())
+            : clocks != null
+                    && clocks.returnDeadline() != null
+                    && o.returnDeadline()
+                        .truncatedTo(java.time.temporal.ChronoUnit.MICROS)
+                        .equals(clocks.returnDeadline())
                 ? "SLA"
                 : "PROVISIONAL";
     return new OrderView(

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Test clock that can only move forward (case steps must not go back in time). */
@@ -17,7 +18,7 @@ public class ShiftableClock extends ServiceClock {
 
   @Override
   public Instant now() {
-    return Instant.now().plus(offset.get());
+    return Instant.now().plus(offset.get()).truncatedTo(ChronoUnit.MICROS);
   }
 
   public void advance(Duration d) {
