@@ -150,12 +150,15 @@ public class ClockScheduler {
   /** One batch: returns the number of clocks handled. */
   private int fireDue(Instant now, Timer lateness) {
     List<UUID> ids = clocks.lockDue(now, batch);
-    for (UUID id : ids) {
-      ClockRecord c = ClockRecord.findById(id);
-      Instant due = c.nextDue;
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    List<ClockRecord> due = ClockRecord.list("id in ?1", ids);
+    for (ClockRecord c : due) {
+      Instant moment = c.nextDue;
       int published = clocks.fire(c, now);
-      if (published > 0 && due != null) {
-        lateness.record(Duration.between(due, Instant.now()).abs());
+      if (published > 0 && moment != null) {
+        lateness.record(Duration.between(moment, Instant.now()).abs());
       }
       fired += published;
     }
