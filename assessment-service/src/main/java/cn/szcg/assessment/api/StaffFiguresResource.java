@@ -1,0 +1,119 @@
+package cn.szcg.assessment.api;
+
+import cn.szcg.assessment.domain.CollectorFigures;
+import cn.szcg.assessment.domain.CollectorReportRow;
+import cn.szcg.assessment.domain.CollectorScoring;
+import cn.szcg.assessment.domain.OperatorFigures;
+import cn.szcg.assessment.domain.OperatorIndicator;
+import cn.szcg.assessment.domain.OperatorScoring;
+import cn.szcg.assessment.domain.Period;
+import cn.szcg.assessment.domain.ReportTable;
+import cn.szcg.assessment.domain.Score;
+import cn.szcg.assessment.infra.ReportFiles;
+import cn.szcg.assessment.infra.StaffFiguresHandler;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Collector, collection-unit and center-operator figures of a month or year. */
+@Path("/api/v1/figures")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(
+    name = "staff figures",
+    description = "采集员、采集单位、坐席考核 / collectors, collection units, operators")
+public class StaffFiguresResource {
+
+  @Inject EntityManager em;
+
+  /** An operator's figures, rates (%) and score. */
+  public record OperatorView(
+      String operatorId,
+      OperatorFigures figures,
+      Map<String, BigDecimal> ratesPercent,
+      BigDecimal score,
+      String grade) {}
+
+  @GET
+  @Path("/collectors")
+  @Operation(summary = "采集员考核排名 / collectors ranked by score (R-08)")
+  public FiguresResource.Page<Map<String, Object>> collectors(
+      @QueryParam("period") String period,
+      @QueryParam("page") @DefaultValue("0") int page,
+      @QueryParam("size") @DefaultValue("50") int size) {
+    return collectorBook("COLLECTOR", period, page, size);
+  }
+
+  @GET
+  @Path("/collection-units")
+  @Operation(summary = "采集单位考核排名 / collection units ranked by score (R-11)")
+  public FiguresResource.Page<Map<String, Object>> collectionUnits(
+      @QueryParam("period") String period,
+      @QueryParam("page") @DefaultValue("0") int page,
+      @QueryParam("size") @DefaultValue("50") int size) {
+    return collectorBook("COLLECTION_UNIT", period, page, size);
+  }
+
+  private FiguresResource.Page<Map<String, Object>> collectorBook(
+      String book, String periodText, int page, int size) {
+    Period p = FiguresResource.period(periodText);
+    FiguresResource.checkPage(page, size);
+    List<CollectorReportRow.Entry> entries = new ArrayList<>();
+    StaffFiguresHandler.cells(em, book, p)
+        .forEach(
+            (id, v) ->
+                entries.add(
+                    new CollectorReportRow.Entry(
+                        id,
+                        id,
+                        new CollectorFigures(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]))));
+    ReportTable<CollectorReportRow> table =
+        new ReportTable<>(
+            CollectorReportRow.columns(),
+            CollectorReportRow.rank(entries, p, CollectorScoring.defaults()));
+    return FiguresResource.slice(ReportFiles.rows(table), page, size);
+  }
+
+  @GET
+  @Path("/operators")
+  @Operation(
+      summary = "坐席考核 / center operators: filed on time, dispatched accurately, closed on time")
+  public FiguresResource.Page<OperatorView> operators(
+      @QueryParam("period") String periodText,
+      @QueryParam("page") @DefaultValue("0") int page,
+      @QueryParam("size") @DefaultValue("50") int size) {
+    Period p = FiguresResource.period(periodText);
+    FiguresResource.checkPage(page, size);
+    OperatorScoring scoring = OperatorScoring.defaults();
+    List<OperatorView> out = new ArrayList<>();
+    StaffFiguresHandler.cells(em, "OPERATOR", p)
+        .forEach(
+            (id, v) -> {
+              OperatorFigures f = new OperatorFigures(v[0], v[1], v[2], v[3], v[4], v[5]);
+              Map<String, BigDecimal> rates = new LinkedHashMap<>();
+              for (OperatorIndicator i : OperatorIndicator.values()) {
+                rates.put(i.name(), i.of(f).percent());
+              }
+              Score s = scoring.score(f);
+              out.add(
+                  new OperatorView(id, f, rates, s.value(), s.graded() ? s.grade().name() : null));
+            });
+    out.sort(
+        Comparator.comparing(
+                OperatorView::score, Comparator.nullsLast(Comparator.<BigDecimal>reverseOrder()))
+            .thenComparing(OperatorView::operatorId));
+    return FiguresResource.slice(out, page, size);
+  }
+}
