@@ -54,6 +54,14 @@ public class IntakeLedger {
     hotlineStatus(r, hotlineStatus, now);
   }
 
+  /** Queues the status of a report just registered (nothing can be merged into it yet). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void hotlineRegistered(Report r, Instant now) {
+    if ("HOTLINE".equals(r.channel) && r.sourceRef != null) {
+      queue(r.id, r.sourceRef, r.status, now);
+    }
+  }
+
   /** Queues the status for the hotline platform (the report and hotline reports merged into it). */
   @Transactional(Transactional.TxType.MANDATORY)
   public void hotlineStatus(Report r, String status, Instant now) {

@@ -45,6 +45,10 @@ public class LocationEnricher {
   @ConfigProperty(name = "szcg.intake.enrich-batch", defaultValue = "100")
   int batch;
 
+  /** After this many answered-but-empty or failed lookups a report is left without context. */
+  @ConfigProperty(name = "szcg.intake.enrich-max-attempts", defaultValue = "100")
+  int maxAttempts;
+
   private ScheduledExecutorService timer;
 
   void start(@Observes StartupEvent ev) {
@@ -85,8 +89,10 @@ public class LocationEnricher {
                     em.createNativeQuery(
                             "SELECT id, lon, lat, camera_id FROM report WHERE context_resolved ="
                                 + " false AND (lon IS NOT NULL OR camera_id IS NOT NULL)"
+                                + " AND context_attempts < ?2"
                                 + " ORDER BY registered_at LIMIT ?1")
                         .setParameter(1, batch)
+                        .setParameter(2, maxAttempts)
                         .getResultList());
     int done = 0;
     for (Object[] row : rows) {

@@ -198,7 +198,7 @@ public class RegistrationService {
     r.updatedBy = clientId;
     r.persist();
     outbox.publish(r.id.toString(), registeredEvent(r), r.registeredAt);
-    ledger.hotlineStatus(r, r.status, r.registeredAt);
+    ledger.hotlineRegistered(r, r.registeredAt);
     if (LOG.isDebugEnabled()) {
       LOG.debugf(
           "registered %s channel=%s reporter=%s phone=%s",

@@ -1,0 +1,276 @@
+package cn.szcg.intake.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.szcg.contracts.Topics;
+import cn.szcg.testsupport.KafkaTestResource;
+import cn.szcg.testsupport.TestEvents;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Registration throughput over HTTP (loopback, bounded concurrent clients), beside the raw
+ * single-row INSERT rate of the same PostgreSQL measured in the same run. Every acknowledged report
+ * must be in the database and its report-registered event on Kafka. gis-service is absent (the
+ * breaker skips it). Run: ./mvnw -o -pl intake-service test -Dszcg.excludedGroups=none
+ * -Dgroups=benchmark [-Dbench.clients=16 -Dbench.requests=6000]
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@Tag("benchmark")
+class RegistrationBenchmarkTest {
+
+  private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+
+  @TestHTTPResource("/api/v1/reports")
+  URL url;
+
+  @Inject AgroalDataSource ds;
+
+  @Test
+  void registrationThroughput() throws Exception {
+    int clients = Integer.getInteger("bench.clients", 16);
+    int requests = Integer.getInteger("bench.requests", 6000);
+    int warmup = Math.min(500, requests / 10);
+    String run = "BENCH-" + UUID.randomUUID().toString().substring(0, 8);
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newFixedThreadPool(4))
+            .build();
+
+    // warm-up (JIT, pools), not counted
+    send(
+        http,
+        "WARM-" + run,
+        warmup,
+        clients,
+        new long[warmup],
+        Collections.synchronizedList(new ArrayList<>()));
+
+    long[] latencies = new long[requests];
+    List<String> ids = Collections.synchronizedList(new ArrayList<>(requests));
+    double load0 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    long t0 = System.nanoTime();
+    int failures = send(http, run, requests, clients, latencies, ids);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    double perSecond = ids.size() / seconds;
+    Arrays.sort(latencies);
+
+    long inDb;
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT count(*) FROM report WHERE source_ref LIKE ?")) {
+      ps.setString(1, run + "-%");
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        inDb = rs.getLong(1);
+      }
+    }
+    Set<String> wanted = new HashSet<>(ids);
+    Set<String> seen = Collections.synchronizedSet(new HashSet<>());
+    long k0 = System.nanoTime();
+    TestEvents.readUntil(
+        KafkaTestResource.kafka().bootstrapServers(),
+        Topics.INTAKE,
+        Duration.ofSeconds(180),
+        recs -> {
+          for (int i = 0; i < recs.size(); i++) {
+            var r = recs.get(i);
+            if (wanted.contains(r.key())
+                && new String(r.headers().lastHeader("ce_type").value())
+                    .contains("report-registered")) {
+              seen.add(r.key());
+            }
+          }
+          return seen.size() >= wanted.size();
+        });
+    double kafkaDrainS = (System.nanoTime() - k0) / 1e9;
+
+    double insertRate = rawInsertRate(3000);
+    double concurrentInsertRate = concurrentInsertRate(clients, 200);
+    double load1 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+
+    System.out.printf(
+        "%n=== intake registration benchmark ===%n"
+            + "clients=%d requests=%d acknowledged=%d failed=%d in %.2f s%n"
+            + "throughput: %.0f reports/s%n"
+            + "latency ms: p50=%.1f p95=%.1f p99=%.1f max=%.1f%n"
+            + "in DB: %d   report-registered on Kafka: %d (drained %.1f s after the run)%n"
+            + "raw single-row autocommit INSERT (JDBC loop, same PostgreSQL): %.0f rows/s%n"
+            + "same, %d connections in parallel: %.0f rows/s%n"
+            + "load average before/after: %.2f / %.2f, cores: %d%n",
+        clients,
+        requests,
+        ids.size(),
+        failures,
+        seconds,
+        perSecond,
+        ms(latencies, 0.50),
+        ms(latencies, 0.95),
+        ms(latencies, 0.99),
+        latencies[latencies.length - 1] / 1e6,
+        inDb,
+        seen.size(),
+        kafkaDrainS,
+        insertRate,
+        clients,
+        concurrentInsertRate,
+        load0,
+        load1,
+        Runtime.getRuntime().availableProcessors());
+
+    assertEquals(0, failures, "every request acknowledged");
+    assertEquals(ids.size(), inDb, "every acknowledged report is in the database");
+    assertEquals(ids.size(), seen.size(), "every acknowledged report's event is on Kafka");
+  }
+
+  private int send(
+      HttpClient http, String run, int n, int clients, long[] latencies, List<String> ids)
+      throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger failures = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    List<Future<?>> fs = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      fs.add(
+          pool.submit(
+              () -> {
+                int i;
+                while ((i = next.getAndIncrement()) < n) {
+                  String ref = run + "-" + i;
+                  double lon = 118.80 + (i % 100) * 0.001;
+                  String body =
+                      "{\"channel\":\"HOTLINE\",\"kind\":\"COMPLAINT\",\"description\":\"噪音扰民\","
+                          + "\"location\":{\"lon\":"
+                          + lon
+                          + ",\"lat\":26.22},\"sourceRef\":\""
+                          + ref
+                          + "\",\"reporter\":{\"name\":\"王五\",\"phone\":\"13900000000\"}}";
+                  HttpRequest req =
+                      HttpRequest.newBuilder(URI.create(url.toString()))
+                          .header("Content-Type", "application/json")
+                          .header("Idempotency-Key", ref)
+                          .header("X-Client-Id", "hotline-bench")
+                          .timeout(Duration.ofSeconds(30))
+                          .POST(HttpRequest.BodyPublishers.ofString(body))
+                          .build();
+                  long s = System.nanoTime();
+                  try {
+                    HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
+                    latencies[i] = System.nanoTime() - s;
+                    Matcher m = ID.matcher(res.body());
+                    if (res.statusCode() == 201 && m.find()) {
+                      ids.add(m.group(1));
+                    } else {
+                      failures.incrementAndGet();
+                    }
+                  } catch (Exception e) {
+                    latencies[i] = System.nanoTime() - s;
+                    failures.incrementAndGet();
+                  }
+                }
+                return null;
+              }));
+    }
+    for (Future<?> f : fs) {
+      f.get();
+    }
+    pool.shutdown();
+    return failures.get();
+  }
+
+  private double rawInsertRate(int rows) throws Exception {
+    try (Connection c = ds.getConnection()) {
+      c.setAutoCommit(true);
+      try (Statement st = c.createStatement()) {
+        st.execute(
+            "CREATE TABLE IF NOT EXISTS bench_insert (id bigserial PRIMARY KEY, v text,"
+                + " at timestamptz DEFAULT now())");
+        st.execute("TRUNCATE bench_insert");
+      }
+      long t0 = System.nanoTime();
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO bench_insert (v) VALUES (?)")) {
+        for (int i = 0; i < rows; i++) {
+          ps.setString(1, "row-" + i);
+          ps.executeUpdate();
+        }
+      }
+      double rate = rows / ((System.nanoTime() - t0) / 1e9);
+      try (Statement st = c.createStatement()) {
+        st.execute("DROP TABLE bench_insert");
+      }
+      return rate;
+    }
+  }
+
+  /** The same single-row autocommit INSERT from {@code threads} connections at once. */
+  private double concurrentInsertRate(int threads, int rowsEach) throws Exception {
+    try (Connection c = ds.getConnection();
+        Statement st = c.createStatement()) {
+      st.execute("CREATE TABLE IF NOT EXISTS bench_insert_p (id bigserial PRIMARY KEY, v text)");
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<?>> fs = new ArrayList<>();
+    long t0 = System.nanoTime();
+    for (int t = 0; t < threads; t++) {
+      fs.add(
+          pool.submit(
+              () -> {
+                try (Connection c = ds.getConnection();
+                    PreparedStatement ps =
+                        c.prepareStatement("INSERT INTO bench_insert_p (v) VALUES (?)")) {
+                  c.setAutoCommit(true);
+                  for (int i = 0; i < rowsEach; i++) {
+                    ps.setString(1, "row-" + i);
+                    ps.executeUpdate();
+                  }
+                }
+                return null;
+              }));
+    }
+    for (Future<?> f : fs) {
+      f.get();
+    }
+    double rate = threads * rowsEach / ((System.nanoTime() - t0) / 1e9);
+    pool.shutdown();
+    try (Connection c = ds.getConnection();
+        Statement st = c.createStatement()) {
+      st.execute("DROP TABLE bench_insert_p");
+    }
+    return rate;
+  }
+
+  private static double ms(long[] sorted, double q) {
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+  }
+}
