@@ -5,6 +5,7 @@ import cn.szcg.contracts.events.ClockDeadlineChanged;
 import cn.szcg.contracts.events.ClockStarted;
 import cn.szcg.contracts.events.ClockStopped;
 import cn.szcg.contracts.events.ClockWarned;
+import cn.szcg.contracts.events.LimitUnit;
 import cn.szcg.contracts.events.TimeLimit;
 import cn.szcg.contracts.events.Zone;
 import cn.szcg.platform.outbox.Outbox;
@@ -372,7 +373,29 @@ public class ClockService {
   /** The domain clock of a record, with the calendar it started under. */
   public StageClock domain(ClockRecord c) {
     try {
-      StageClock.Snapshot s = JSON.readValue(c.snapshot, StageClock.Snapshot.class);
+      StageClock.Snapshot s;
+      if (c.snapshot == null) {
+        // a row written without a snapshot (V1, bulk loads): rebuilt from its columns
+        TimeLimit l = new TimeLimit(c.limitAmount, LimitUnit.valueOf(c.limitUnit));
+        s =
+            new StageClock.Snapshot(
+                c.policyVersion,
+                c.calendarVersion,
+                calendars.policy().warningPercent(),
+                Stage.valueOf(c.stage),
+                Zone.valueOf(c.zone),
+                c.emergency,
+                l,
+                l,
+                c.startedAt,
+                c.deadline,
+                List.of(),
+                List.of(),
+                c.stoppedAt,
+                c.stoppedAt != null ? c.stoppedAt : c.startedAt);
+      } else {
+        s = JSON.readValue(c.snapshot, StageClock.Snapshot.class);
+      }
       return StageClock.restore(calendars.byVersion(c.calendarVersion), s);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("unreadable clock snapshot of " + c.id, e);
