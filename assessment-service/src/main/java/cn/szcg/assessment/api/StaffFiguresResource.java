@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Collector, collection-unit and center-operator figures of a month or year. */
-@Path("/api/v1/figures")
+@Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(
     name = "staff figures",
@@ -47,7 +47,7 @@ public class StaffFiguresResource {
       String grade) {}
 
   @GET
-  @Path("/collectors")
+  @Path("/figures/collectors")
   @Operation(summary = "采集员考核排名 / collectors ranked by score (R-08)")
   public FiguresResource.Page<Map<String, Object>> collectors(
       @QueryParam("period") String period,
@@ -57,7 +57,7 @@ public class StaffFiguresResource {
   }
 
   @GET
-  @Path("/collection-units")
+  @Path("/figures/collection-units")
   @Operation(summary = "采集单位考核排名 / collection units ranked by score (R-11)")
   public FiguresResource.Page<Map<String, Object>> collectionUnits(
       @QueryParam("period") String period,
@@ -87,7 +87,7 @@ public class StaffFiguresResource {
   }
 
   @GET
-  @Path("/operators")
+  @Path("/figures/operators")
   @Operation(
       summary = "坐席考核 / center operators: filed on time, dispatched accurately, closed on time")
   public FiguresResource.Page<OperatorView> operators(

@@ -70,11 +70,58 @@ public class FigureStore {
     }
     Figures delta = fact.delta();
     if (!delta.equals(Figures.ZERO)) {
-      for (FiguresKey key : FiguresKey.cellsFor(r.unitId(), r)) {
-        addToCell(key, delta);
-      }
+      addToCells(FiguresKey.cellsFor(r.unitId(), r), delta);
     }
     return true;
+  }
+
+  /** Adds one delta to several distinct cells in one statement (multi-row upsert-add). */
+  public void addToCells(List<FiguresKey> keys, Figures delta) {
+    StringBuilder sql =
+        new StringBuilder(
+            "INSERT INTO figure_cell (subject_id, period, category_code, township_code");
+    for (String c : COLUMNS) {
+      sql.append(", ").append(c);
+    }
+    sql.append(") SELECT k.s, k.p, k.c, k.t");
+    Counter[] counters = Counter.values();
+    for (Counter c : counters) {
+      sql.append(", ").append(delta.get(c));
+    }
+    sql.append(" FROM (VALUES ");
+    for (int i = 0; i < keys.size(); i++) {
+      int b = i * 4;
+      sql.append(i == 0 ? "" : ", ")
+          .append("(?")
+          .append(b + 1)
+          .append(", ?")
+          .append(b + 2)
+          .append(", ?")
+          .append(b + 3)
+          .append(", ?")
+          .append(b + 4)
+          .append(")");
+    }
+    sql.append(") AS k(s, p, c, t)");
+    sql.append(" ON CONFLICT (subject_id, period, category_code, township_code) DO UPDATE SET ");
+    for (int i = 0; i < COLUMNS.size(); i++) {
+      String c = COLUMNS.get(i);
+      sql.append(i == 0 ? "" : ", ")
+          .append(c)
+          .append(" = figure_cell.")
+          .append(c)
+          .append(" + EXCLUDED.")
+          .append(c);
+    }
+    var q = em.createNativeQuery(sql.toString());
+    for (int i = 0; i < keys.size(); i++) {
+      FiguresKey k = keys.get(i);
+      q.setParameter(i * 4 + 1, k.subjectId())
+          .setParameter(i * 4 + 2, k.period().toString())
+          .setParameter(i * 4 + 3, k.categoryCode())
+          .setParameter(i * 4 + 4, k.townshipCode());
+    }
+    q.executeUpdate();
   }
 
   private static Object[] extra(FactEvent f) {
