@@ -22,6 +22,8 @@ class AttachmentTest {
 
   String report;
 
+  @jakarta.inject.Inject io.agroal.api.AgroalDataSource ds;
+
   @BeforeEach
   void report() {
     Api.eligibleCollector("C0001");
@@ -71,6 +73,17 @@ class AttachmentTest {
         .statusCode(200)
         .body("$", hasSize(1))
         .body("[0].sha256", equalTo(hash));
+    // evidence is never altered: the database refuses an update
+    org.junit.jupiter.api.Assertions.assertThrows(
+        java.sql.SQLException.class,
+        () -> {
+          try (var c = ds.getConnection();
+              var ps = c.prepareStatement("UPDATE attachment SET content = ? WHERE id = ?")) {
+            ps.setBytes(1, new byte[] {1});
+            ps.setObject(2, java.util.UUID.fromString(id));
+            ps.executeUpdate();
+          }
+        });
   }
 
   @Test
