@@ -94,7 +94,7 @@ public class GisQueries {
               "SELECT level, code, name, parent_code, ST_Intersects(geom, p) FROM admin_area,"
                   + " (SELECT "
                   + PT
-                  + " AS p) q WHERE level = 'COUNTY' OR (geom && p AND ST_Intersects(geom, p))"
+                  + " AS p) q WHERE level <> 'COUNTY' AND geom && p AND ST_Intersects(geom, p)"
                   + " ORDER BY code")) {
         ps.setDouble(1, lon);
         ps.setDouble(2, lat);
@@ -127,8 +127,32 @@ public class GisQueries {
           }
         }
       }
-      if (countyKnown && !inCounty) {
-        throw outOfCounty(lon, lat);
+      // townships partition the county: a point in a township is in the county; only points
+      // outside every township pay for the test against the county outline
+      if (townshipCode == null && communityCode == null) {
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT code, ST_Intersects(geom, "
+                    + PT
+                    + ") FROM admin_area WHERE level ="
+                    + " 'COUNTY'")) {
+          ps.setDouble(1, lon);
+          ps.setDouble(2, lat);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              countyKnown = true;
+              if (rs.getBoolean(2)) {
+                inCounty = true;
+                county = rs.getString(1);
+              }
+            }
+          }
+        }
+        if (countyKnown && !inCounty) {
+          throw outOfCounty(lon, lat);
+        }
+      } else {
+        county = (townshipCode != null ? townshipCode : communityCode).substring(0, 6);
       }
       if (townshipCode == null && communityParent != null) {
         townshipCode = communityParent;

@@ -221,6 +221,36 @@ class ImportValidatorTest {
   }
 
   @Test
+  void batchesCarryTheFileIndexAndLeaveDuplicatesToTheCaller() {
+    ArrayNode batch = M.createArrayNode().add(component()).add(pipe()).add(component());
+    ImportResult r = validator.validateBatch(FeatureKind.COMPONENT, batch, 4000);
+    assertEquals(
+        List.of(4000, 4002), r.accepted().stream().map(AcceptedFeature::featureIndex).toList());
+    assertTrue(r.rejections().stream().allMatch(x -> x.featureIndex() == 4001));
+    assertEquals("3501240101000001", ImportValidator.featureId(FeatureKind.COMPONENT, component()));
+    // the caller's duplicate rejection reads like the whole-file validator's
+    ImportResult whole =
+        validator.validate(FeatureKind.COMPONENT, collection(component(), pipe(), component()));
+    Rejection expected =
+        whole.rejections().stream()
+            .filter(x -> x.reasonEn().contains("duplicate") && x.featureIndex() == 2)
+            .findFirst()
+            .orElseThrow();
+    assertEquals(
+        expected,
+        ImportValidator.duplicateRejection(
+            FeatureKind.COMPONENT, 2, "3501240101000001", List.of(0)));
+    assertTrue(
+        ImportValidator.fileCrsRejection(
+                json("{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:4549\"}}"))
+            .isPresent());
+    assertFalse(
+        ImportValidator.fileCrsRejection(
+                json("{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:4326\"}}"))
+            .isPresent());
+  }
+
+  @Test
   void featureIdMustAgreeWithThePropertyId() {
     ImportResult r =
         mutated(FeatureKind.COMPONENT, component(), f -> f.put("id", "3501240101000009"));
