@@ -223,6 +223,41 @@ class ExportAndWeightsTest {
   }
 
   @Test
+  void yearlyCommendationCandidates() {
+    // docs/assessment.md §6: 100 due, 95 on time, 2 reworked, 18 of 20 satisfied → 97.60, a
+    // candidate; the same with only 5 responses is not
+    String good = "G-" + a;
+    String few = "F-" + a;
+    Figures base =
+        Figures.ZERO
+            .add(Counter.RECEIVED, 100)
+            .add(Counter.HANDLED, 100)
+            .add(Counter.HANDLED_ON_TIME, 95)
+            .add(Counter.OVERDUE_HANDLING, 5)
+            .add(Counter.CHECKED, 100)
+            .add(Counter.REWORKED, 2);
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              store.addToCell(
+                  FiguresKey.total(good, Period.year(2032)),
+                  base.add(Counter.SATISFIED, 18).add(Counter.DISSATISFIED, 2));
+              store.addToCell(
+                  FiguresKey.total(few, Period.year(2032)), base.add(Counter.SATISFIED, 5));
+            });
+    given()
+        .queryParam("year", "2032")
+        .get("/api/v1/commendations")
+        .then()
+        .statusCode(200)
+        .body("candidates.find { it.subjectId == '" + good + "' }.score", equalTo(97.60f))
+        .body(
+            "candidates.find { it.subjectId == '" + few + "' }", org.hamcrest.Matchers.nullValue())
+        .body("excluded." + few, notNullValue());
+    given().queryParam("year", "32").get("/api/v1/commendations").then().statusCode(400);
+  }
+
+  @Test
   void weightsMustSumToHundred() {
     given().get("/api/v1/config/weights").then().statusCode(200).body("HANDLING_RATE", equalTo(30));
     given()
