@@ -150,6 +150,46 @@ stop_pid() { # name
   rm -f "$RUN/$1.pid"
 }
 
+# --- Keycloak (identity provider) from Maven Central ------------------------------------------
+KEYCLOAK_VERSION=26.7.3
+KEYCLOAK_PORT="${SZCG_KEYCLOAK_PORT:-8180}"
+KEYCLOAK_DIR="$SZCG_HOME/keycloak-$KEYCLOAK_VERSION"
+
+ensure_keycloak_dist() {
+  [ -x "$KEYCLOAK_DIR/bin/kc.sh" ] && return 0
+  command -v unzip >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq; apt-get install -y -qq unzip >/dev/null; }
+  log "fetching Keycloak $KEYCLOAK_VERSION (org.keycloak:keycloak-quarkus-dist) from Maven Central"
+  (cd "$REPO" && ./mvnw -B -q -N dependency:copy \
+    -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" -DoutputDirectory="$SZCG_HOME/dist")
+  unzip -q -o "$SZCG_HOME/dist/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip" -d "$SZCG_HOME"
+}
+
+# Starts Keycloak in dev mode on 127.0.0.1:$KEYCLOAK_PORT with the Minqing realm imported (once:
+# an existing realm is kept; delete $KEYCLOAK_DIR/data to import the file again).
+start_keycloak() {
+  if is_running keycloak; then return 0; fi
+  ensure_keycloak_dist
+  mkdir -p "$KEYCLOAK_DIR/data/import"
+  cp "$REPO/deploy/local/keycloak/minqing-realm.json" "$KEYCLOAK_DIR/data/import/minqing-realm.json"
+  log "starting Keycloak on 127.0.0.1:$KEYCLOAK_PORT (first start takes about a minute)"
+  env KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
+    JAVA_OPTS_KC_HEAP="-Xms128m -Xmx512m" \
+    nohup "$KEYCLOAK_DIR/bin/kc.sh" start-dev --import-realm --http-host=127.0.0.1 \
+    --http-port="$KEYCLOAK_PORT" --http-management-port="$((KEYCLOAK_PORT + 10))" \
+    >"$LOGS/keycloak.log" 2>&1 &
+  echo $! >"$RUN/keycloak.pid"
+}
+
+wait_keycloak() { # seconds
+  local end=$((SECONDS + $1))
+  while [ $SECONDS -lt $end ]; do
+    curl -fs "http://127.0.0.1:$KEYCLOAK_PORT/realms/minqing/.well-known/openid-configuration" >/dev/null 2>&1 && return 0
+    is_running keycloak || { tail -40 "$LOGS/keycloak.log"; echo "Keycloak died" >&2; return 1; }
+    sleep 2
+  done
+  tail -40 "$LOGS/keycloak.log"; echo "Keycloak not ready after $1 s" >&2; return 1
+}
+
 # --- the services ------------------------------------------------------------------------------
 build_services() {
   log "building the services (./mvnw package -DskipTests)"

@@ -7,8 +7,10 @@ source "$(dirname "$0")/lib.sh"
 ensure_postgres
 ensure_databases
 start_kafka
+start_keycloak
 if [ "${SZCG_SKIP_BUILD:-0}" != 1 ]; then build_services; fi
 start_services
+wait_keycloak 300
 "$REPO/deploy/local/demo-data.sh"
 
 cat <<MSG
@@ -20,6 +22,7 @@ The suite is running:
   sla-service         http://127.0.0.1:8084
   assessment-service  http://127.0.0.1:8085
   Kafka               127.0.0.1:9092
+  Keycloak            http://127.0.0.1:8180  (realm minqing; admin console: admin / admin)
   PostgreSQL          127.0.0.1:5432  (databases szcg_*, role = password = database name)
 Logs in $LOGS; stop with deploy/local/stop.sh
 MSG

@@ -4,5 +4,6 @@
 source "$(dirname "$0")/lib.sh"
 stop_services
 stop_pid kafka
+stop_pid keycloak
 if [ "${1:-}" = "--all" ]; then pg_ctlcluster 15 main stop || true; fi
 log "stopped"

@@ -68,12 +68,16 @@ class RealmTest {
   @Test
   void theUnitClaimIsMapped() {
     boolean mapped = false;
-    for (JsonNode scope : k8sRealm().path("clientScopes")) {
-      for (JsonNode m : scope.path("protocolMappers")) {
+    JsonNode realm = k8sRealm();
+    java.util.List<JsonNode> holders = new java.util.ArrayList<>();
+    realm.path("clientScopes").forEach(holders::add);
+    realm.path("clients").forEach(holders::add);
+    for (JsonNode holder : holders) {
+      for (JsonNode m : holder.path("protocolMappers")) {
         mapped |= "unit_id".equals(m.path("config").path("claim.name").asText());
       }
     }
-    assertTrue(mapped, "no client scope maps the unit_id claim");
+    assertTrue(mapped, "no client or client scope maps the unit_id claim");
   }
 
   @Test

@@ -1,0 +1,48 @@
+#!/usr/bin/env python3
+"""Writes deploy/local/keycloak/minqing-realm.json from the production realm
+(deploy/k8s/base/keycloak/realm-import.yaml) plus local-only demo users and client secrets.
+Run it after changing the production realm: python3 deploy/local/keycloak/make-local-realm.py"""
+import copy, json, os, yaml
+
+here = os.path.dirname(os.path.abspath(__file__))
+src = os.path.join(here, '..', '..', 'k8s', 'base', 'keycloak', 'realm-import.yaml')
+realm = copy.deepcopy(yaml.safe_load(open(src))['spec']['realm'])
+realm['sslRequired'] = 'none'
+for c in realm['clients']:
+    cid = c['clientId']
+    if cid == 'szcg-web':
+        c['redirectUris'] = ['http://localhost:*', 'http://127.0.0.1:*']
+        c['webOrigins'] = ['+']
+        c['attributes']['post.logout.redirect.uris'] = 'http://localhost:*'
+    if cid in ('szcg-web', 'szcg-mobile'):
+        c['directAccessGrantsEnabled'] = True  # local only: password grant for curl
+    if not c.get('publicClient'):
+        c['secret'] = cid + '-local-secret'  # local only; Kubernetes generates secrets
+
+USERS = [
+    ('collector1', 'collector', None, {'collector_id': 'C0001'}, '采集员', '一号'),
+    ('operator1', 'operator', None, {}, '受理员', '一号'),
+    ('shiftlead1', 'shift-lead', None, {}, '值班长', '一号'),
+    ('dispatcher1', 'dispatcher', None, {}, '派遣员', '一号'),
+    ('water-receiver', 'unit-receiver', 'U-WATER', {}, '自来水公司', '接收人'),
+    ('water-leader', 'unit-leader', 'U-WATER', {}, '自来水公司', '分管领导'),
+    ('water-handler', 'unit-handler', 'U-WATER', {}, '自来水公司', '处置人员'),
+    ('sanitation-receiver', 'unit-receiver', 'U-SANITATION', {}, '环卫', '接收人'),
+    ('efficiency1', 'efficiency-office', None, {}, '县效能办', '一号'),
+    ('supervision1', 'supervision-office', None, {}, '县政府督查室', '一号'),
+    ('government1', 'county-government', None, {}, '县政府', '一号'),
+    ('admin1', 'admin', None, {}, '系统管理员', '一号'),
+]
+realm['users'] = []
+for username, role, unit, attrs, first, last in USERS:
+    a = {k: [v] for k, v in attrs.items()}
+    if unit:
+        a['unit_id'] = [unit]
+    realm['users'].append({
+        'username': username, 'enabled': True, 'firstName': first, 'lastName': last,
+        'email': username + '@minqing.example', 'emailVerified': True, 'attributes': a,
+        'realmRoles': [role], 'requiredActions': [],
+        'credentials': [{'type': 'password', 'value': 'Minqing2026', 'temporary': False}]})
+with open(os.path.join(here, 'minqing-realm.json'), 'w') as f:
+    json.dump(realm, f, ensure_ascii=False, indent=2)
+    f.write('\n')
