@@ -10,12 +10,15 @@ import cn.szcg.platform.web.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -78,13 +81,20 @@ public class RuleResource {
 
   @GET
   @Operation(summary = "责任矩阵规则 / list the rules (filters: unitId, category prefix)")
-  public List<RuleView> list(
-      @QueryParam("unitId") String unitId, @QueryParam("category") String category) {
-    return matrix.rules().stream()
-        .filter(r -> unitId == null || unitId.equals(r.unitId()))
-        .filter(r -> category == null || r.categoryPattern().startsWith(category))
-        .map(RuleView::of)
-        .toList();
+  public CaseViews.Page<RuleView> list(
+      @QueryParam("unitId") String unitId,
+      @QueryParam("category") String category,
+      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+    List<RuleView> all =
+        matrix.rules().stream()
+            .filter(r -> unitId == null || unitId.equals(r.unitId()))
+            .filter(r -> category == null || r.categoryPattern().startsWith(category))
+            .map(RuleView::of)
+            .toList();
+    int from = (int) Math.min((long) page * size, all.size());
+    int to = Math.min(from + size, all.size());
+    return new CaseViews.Page<>(all.subList(from, to), page, size, all.size());
   }
 
   @GET

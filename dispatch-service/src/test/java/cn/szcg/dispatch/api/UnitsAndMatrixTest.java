@@ -44,7 +44,7 @@ class UnitsAndMatrixTest {
             .queryParam("unitId", "U-WATER")
             .get("/api/v1/responsibility-rules")
             .jsonPath()
-            .getList("ruleId");
+            .getList("items.ruleId");
     assertTrue(water.contains("C-0101"), water.toString());
   }
 
