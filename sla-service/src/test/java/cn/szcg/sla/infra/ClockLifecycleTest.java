@@ -454,6 +454,53 @@ class ClockLifecycleTest {
     assertEquals(true, clock(j, "HANDLING").get("breachedLate"));
   }
 
+  @Test
+  void aRejectedReportStopsItsDispatchClockOnTime() {
+    // Mon 2026-03-02 09:00 registered, rejected 09:40 (R-12 due 10:00): stopped on time
+    String c = UUID.randomUUID().toString();
+    send(c, t("2026-03-02T01:00:00Z"), Ev.registered(c, t("2026-03-02T01:00:00Z"), Zone.URBAN));
+    send(
+        c,
+        t("2026-03-02T01:40:00Z"),
+        new cn.szcg.contracts.events.ReportRejected(
+            c, "重复上报", false, "C0001", t("2026-03-02T01:40:00Z"), "operator1"));
+    JsonPath j =
+        awaitClocks(c, x -> "STOPPED".equals(clock(x, "REGISTRATION_TO_DISPATCH").get("state")));
+    Map<String, Object> r12 = clock(j, "REGISTRATION_TO_DISPATCH");
+    assertEquals("2026-03-02T01:40:00Z", r12.get("stoppedAt"));
+    assertEquals(true, r12.get("onTime"));
+    assertEquals("REJECTED 不予立案", r12.get("stopReason"));
+    assertEquals("STOPPED_ON_TIME", r12.get("stateNow"));
+  }
+
+  @Test
+  void aDispatchSeenBeforeTheRegistrationStillStopsR12() {
+    // the two topics interleave: the cases event is applied first
+    String c = UUID.randomUUID().toString();
+    send(
+        c,
+        t("2026-03-03T01:30:00Z"),
+        transition(
+            c,
+            2,
+            "DISPATCH",
+            t("2026-03-03T01:30:00Z"),
+            c + "-O1",
+            "U1",
+            hours(4),
+            Zone.URBAN,
+            false,
+            null));
+    awaitClocks(c, x -> x.getList("findAll { it.stage == 'HANDLING' }").size() == 1);
+    send(c, t("2026-03-03T01:00:00Z"), Ev.registered(c, t("2026-03-03T01:00:00Z"), Zone.URBAN));
+    JsonPath j =
+        awaitClocks(
+            c, x -> !x.getList("findAll { it.stage == 'REGISTRATION_TO_DISPATCH' }").isEmpty());
+    Map<String, Object> r12 = clock(j, "REGISTRATION_TO_DISPATCH");
+    assertEquals("2026-03-03T01:30:00Z", r12.get("stoppedAt"));
+    assertEquals(true, r12.get("onTime"));
+  }
+
   // ---------------------------------------------------------------------------------- helpers
 
   static long lateness(Ev.Read r, String moment) {
