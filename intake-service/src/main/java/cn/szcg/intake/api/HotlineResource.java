@@ -42,6 +42,8 @@ public class HotlineResource {
       String reportNo,
       String status,
       String statusZh,
+      String caseState,
+      Instant caseStateAt,
       String mergedIntoReportNo,
       String answer,
       String rejectionReason,
@@ -59,7 +61,8 @@ public class HotlineResource {
       description =
           "By the hotline's own ticket reference (sourceRef). status is the intake state"
               + " (REGISTERED, VERIFICATION_PENDING, VERIFIED, REFUTED, FILED, REJECTED, ANSWERED); a"
-              + " merged ticket shows the state of the case it was merged into.")
+              + " merged ticket shows the state of the case it was merged into. After filing,"
+              + " caseState is the case's state in dispatch (e.g. DISPATCHED, CLOSED).")
   @Transactional
   public TicketStatus status(@PathParam("sourceRef") @Size(max = 128) String sourceRef) {
     Report r =
@@ -84,6 +87,8 @@ public class HotlineResource {
         r.reportNo,
         effective.status,
         IntakeState.valueOf(effective.status).displayName().zh(),
+        effective.caseState,
+        effective.caseStateAt,
         mergedNo,
         r.answer,
         effective.rejectionReason,
@@ -96,7 +101,7 @@ public class HotlineResource {
   @Operation(
       summary = "状态变更流 / feed of status changes",
       description =
-          "Changes with id > after, oldest first; the caller keeps the last id as its cursor."
+          "Intake states, and after filing the case's dispatch states. Changes with id > after, oldest first; the caller keeps the last id as its cursor."
               + " eventId is stable (deduplicate by it; the webhook sends the same).")
   @Transactional
   public List<StatusChange> changes(

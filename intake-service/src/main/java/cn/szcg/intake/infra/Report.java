@@ -128,5 +128,16 @@ public class Report extends PanacheEntityBase {
   @Column(name = "updated_by")
   public String updatedBy;
 
+  /** The case's state in dispatch after filing (from case-transitioned), e.g. CLOSED. */
+  @Column(name = "case_state")
+  public String caseState;
+
+  @Column(name = "case_state_at")
+  public Instant caseStateAt;
+
+  /** The sequence of the last case-transitioned applied (older ones are ignored). */
+  @Column(name = "case_seq")
+  public long caseSeq;
+
   @Version public int version;
 }

@@ -75,6 +75,90 @@ class HotlineTest {
     given().queryParam("after", -1).get("/api/v1/hotline/status-changes").then().statusCode(400);
   }
 
+  /** After filing, dispatch's case-transitioned steps reach the ticket (stale steps ignored). */
+  @Test
+  void theCaseOutcomeFromDispatchReachesTheTicket() throws Exception {
+    String ref = "12345-" + UUID.randomUUID();
+    String ticket = Api.register(Api.hotline(ref, "REPORT"));
+    String primary = Api.register(Api.patrol("C0001", "E-0101", 118.8632, 26.2231));
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"intoCaseId\":\"" + primary + "\"}")
+        .post("/api/v1/reports/" + ticket + "/merge")
+        .then()
+        .statusCode(200);
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"categoryCode\":\"E-0101\"}")
+        .post("/api/v1/reports/" + primary + "/filing")
+        .then()
+        .statusCode(200);
+    sendStep(primary, 7, "CLOSED");
+    sendStep(primary, 3, "DISPATCHED"); // older: ignored
+    long end = System.currentTimeMillis() + 30_000;
+    String state = null;
+    while (System.currentTimeMillis() < end) {
+      state =
+          given()
+              .get("/api/v1/hotline/tickets/" + ref + "/status")
+              .then()
+              .extract()
+              .path("caseState");
+      if ("CLOSED".equals(state)) {
+        break;
+      }
+      Thread.sleep(200);
+    }
+    org.junit.jupiter.api.Assertions.assertEquals("CLOSED", state);
+    Thread.sleep(1000);
+    given()
+        .get("/api/v1/hotline/tickets/" + ref + "/status")
+        .then()
+        .body("caseState", equalTo("CLOSED"))
+        .body("status", equalTo("FILED"));
+    List<String> statuses =
+        given()
+            .queryParam("limit", 200)
+            .get("/api/v1/hotline/status-changes")
+            .then()
+            .extract()
+            .jsonPath()
+            .getList("findAll { it.sourceRef == '" + ref + "' }.status");
+    assertTrue(
+        statuses.contains("CLOSED") && !statuses.contains("DISPATCHED"), statuses.toString());
+  }
+
+  private static void sendStep(String caseId, long seq, String toState) {
+    var step =
+        new cn.szcg.contracts.events.CaseTransitioned(
+            caseId,
+            seq,
+            "STEP",
+            "BEFORE",
+            toState,
+            "u1",
+            "UNIT_STAFF",
+            "unit-1",
+            java.time.Instant.now(),
+            null,
+            null,
+            "unit-1",
+            "E-0101",
+            cn.szcg.contracts.events.Zone.URBAN,
+            false,
+            null,
+            null,
+            null,
+            false,
+            true,
+            java.util.Map.of());
+    cn.szcg.testsupport.TestEvents.send(
+        Api.bootstrap(),
+        cn.szcg.contracts.Topics.CASES,
+        cn.szcg.contracts.envelope.EventCodec.wrap(
+            "dispatch-service", caseId, java.time.Instant.now(), step));
+  }
+
   @Test
   void webhookRetriesUntilTheHotlineAccepts() throws Exception {
     AtomicInteger calls = new AtomicInteger();

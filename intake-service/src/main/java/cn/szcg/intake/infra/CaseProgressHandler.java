@@ -1,0 +1,61 @@
+package cn.szcg.intake.infra;
+
+import cn.szcg.contracts.EventType;
+import cn.szcg.contracts.Topics;
+import cn.szcg.contracts.envelope.CloudEvent;
+import cn.szcg.contracts.events.CaseTransitioned;
+import cn.szcg.platform.inbox.EventHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Follows a filed case through dispatch (szcg.cases, case-transitioned) so the hotline platform
+ * hears the outcome (R-04: status flows back to the hotline), also for tickets merged into the
+ * case. Idempotent beyond the inbox: a step with a sequence not above the stored one changes
+ * nothing (out-of-order or repeated delivery).
+ */
+@ApplicationScoped
+public class CaseProgressHandler implements EventHandler {
+
+  @Inject IntakeLedger ledger;
+
+  @Override
+  public String name() {
+    return "intake-case-progress";
+  }
+
+  @Override
+  public List<String> topics() {
+    return List.of(Topics.CASES);
+  }
+
+  @Override
+  public Set<EventType> types() {
+    return Set.of(EventType.CASE_TRANSITIONED);
+  }
+
+  @Override
+  public void handle(CloudEvent event, Record payload) {
+    if (!(payload instanceof CaseTransitioned t)) {
+      return;
+    }
+    UUID id;
+    try {
+      id = UUID.fromString(t.caseId());
+    } catch (IllegalArgumentException e) {
+      return; // not a case of this intake
+    }
+    Report r = Report.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    if (r == null || t.sequence() <= r.caseSeq) {
+      return;
+    }
+    r.caseSeq = t.sequence();
+    r.caseState = t.toState();
+    r.caseStateAt = t.at().truncatedTo(ChronoUnit.MICROS);
+    ledger.hotlineStatus(r, t.toState(), r.caseStateAt);
+  }
+}
