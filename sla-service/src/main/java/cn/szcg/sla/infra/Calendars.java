@@ -135,6 +135,26 @@ public class Calendars {
     LOG.infof("calendar %s (revision %d) in force", version, rev);
   }
 
+  /**
+   * Rebuilds the current calendar if another instance stored a newer revision (called by the
+   * scheduler about every few seconds).
+   */
+  public void refreshIfChanged() {
+    if (current == null) {
+      return;
+    }
+    Number max =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    (Number)
+                        em.createNativeQuery("SELECT max(revision) FROM calendar_revision")
+                            .getSingleResult());
+    if (max != null && max.intValue() > currentRevision) {
+      reload();
+    }
+  }
+
   /** Notices in force at a revision, in application order. */
   public List<NoticeRow> noticesAt(int revision) {
     @SuppressWarnings("unchecked")

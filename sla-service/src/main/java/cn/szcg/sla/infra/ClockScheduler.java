@@ -29,6 +29,7 @@ public class ClockScheduler {
   private static final Logger LOG = Logger.getLogger(ClockScheduler.class);
 
   @Inject ClockService clocks;
+  @Inject Calendars calendars;
   @Inject MeterRegistry registry;
 
   @ConfigProperty(name = "szcg.sla.scheduler.enabled", defaultValue = "true")
@@ -47,6 +48,7 @@ public class ClockScheduler {
   private Thread thread;
   private volatile Instant readyAt;
   private volatile long fired;
+  private long lastCalendarCheck = System.nanoTime();
 
   void onStart(@Observes StartupEvent ev) {
     if (enabled) {
@@ -116,6 +118,10 @@ public class ClockScheduler {
         if (readyAt == null) {
           readyAt = Instant.now();
           LOG.infof("clock scheduler ready at %s", readyAt);
+        }
+        if (System.nanoTime() - lastCalendarCheck > maxSleep.toNanos()) {
+          lastCalendarCheck = System.nanoTime();
+          calendars.refreshIfChanged();
         }
         Instant next = QuarkusTransaction.requiringNew().call(clocks::earliestDue);
         long waitMs = maxSleep.toMillis();
