@@ -297,9 +297,21 @@ public class ReportResource {
       @QueryParam("fileName") @Size(max = 255) String fileName,
       @HeaderParam("Content-Type") String contentType,
       byte[] body) {
-    var stored =
-        attachments.store(
-            id, purpose, taskId, fileName, contentType, body, current.id(), Instant.now());
+    AttachmentService.Stored stored;
+    try {
+      stored =
+          attachments.store(
+              id, purpose, taskId, fileName, contentType, body, current.id(), Instant.now());
+    } catch (ProblemException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // the same bytes uploaded concurrently: the other upload won, answer with it
+      var winner = attachments.existing(id, body);
+      if (winner == null) {
+        throw e;
+      }
+      stored = new AttachmentService.Stored(winner, false);
+    }
     AttachmentView v = AttachmentView.of(stored.attachment());
     return stored.created()
         ? Response.created(URI.create("/api/v1/attachments/" + v.id())).entity(v).build()

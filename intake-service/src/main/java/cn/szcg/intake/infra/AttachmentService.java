@@ -36,6 +36,16 @@ public class AttachmentService {
   /** The stored attachment and whether it was created now (false: same bytes already there). */
   public record Stored(Attachment attachment, boolean created) {}
 
+  /** The attachment of this report with the same bytes, if any. */
+  @Transactional
+  public Attachment existing(UUID reportId, byte[] bytes) {
+    if (bytes == null) {
+      return null;
+    }
+    return Attachment.find("reportId = ?1 and sha256 = ?2", reportId, ContentHash.sha256Hex(bytes))
+        .firstResult();
+  }
+
   @Transactional
   public Stored store(
       UUID reportId,
