@@ -8,6 +8,7 @@ import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * sla-service and assessment-service each consume the events and show the case through their own
  * REST API.
  */
+@Order(2)
 class WalkingSkeletonTest {
 
   @Test
@@ -25,6 +27,24 @@ class WalkingSkeletonTest {
       Stack.at(url).get("/q/health/ready").then().statusCode(200);
     }
 
+    // Only a certified, active collector of a contracted collection unit may report (R-09).
+    Stack.at(Stack.INTAKE)
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"name\":\"闽清城市服务有限公司\",\"contractFrom\":\"2025-01-01\","
+                + "\"contractTo\":\"2030-12-31\"}")
+        .put("/api/v1/collection-units/U-SYS-01")
+        .then()
+        .statusCode(200);
+    Stack.at(Stack.INTAKE)
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"name\":\"林采集\",\"unitId\":\"U-SYS-01\",\"certificate\":{\"number\":"
+                + "\"MQ-CERT-SYS-1\",\"validFrom\":\"2025-01-01\",\"validTo\":\"2030-12-31\"}}")
+        .put("/api/v1/collectors/C-SYS-1")
+        .then()
+        .statusCode(200);
+
     String id =
         Stack.at(Stack.INTAKE)
             .contentType(ContentType.JSON)
@@ -32,7 +52,7 @@ class WalkingSkeletonTest {
                 """
                 {"channel":"PATROL","kind":"REPORT","categoryCode":"E-0101",
                  "location":{"lon":118.8632,"lat":26.2231},"address":"梅城镇解放大街12号",
-                 "description":"暴露垃圾 / exposed garbage","collectorId":"C0001"}
+                 "description":"暴露垃圾 / exposed garbage","collectorId":"C-SYS-1"}
                 """)
             .post("/api/v1/reports")
             .then()
