@@ -188,6 +188,43 @@ class DecisionsTest {
   }
 
   @Test
+  void closedReportsAndUnknownIds() {
+    String id = Api.register(Api.patrol("C0001", "E-0101", 118.8632, 26.2231));
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"reason\":\"重复上报\"}")
+        .post("/api/v1/reports/" + id + "/rejection")
+        .then()
+        .statusCode(200);
+    given()
+        .post("/api/v1/reports/" + id + "/keep-separate")
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json");
+    given()
+        .get("/api/v1/reports/" + id + "/history")
+        .then()
+        .statusCode(200)
+        .body("[0].action", equalTo("REJECT"))
+        .body("[0].note", equalTo("重复上报"));
+    given().get("/api/v1/reports/" + UUID.randomUUID() + "/history").then().statusCode(404);
+    given().post("/api/v1/reports/" + UUID.randomUUID() + "/keep-separate").then().statusCode(404);
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"answer\":\"x\"}")
+        .post("/api/v1/reports/" + UUID.randomUUID() + "/answer")
+        .then()
+        .statusCode(404);
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"reason\":\"" + "长".repeat(501) + "\"}")
+        .post("/api/v1/reports/" + id + "/rejection")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("reason"));
+  }
+
+  @Test
   void operatorsList() {
     Api.register(Api.hotline("LIST-" + UUID.randomUUID(), "REPORT"));
     given()
