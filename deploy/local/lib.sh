@@ -229,6 +229,23 @@ start_services() {
   for svc in "${SERVICES[@]}"; do wait_ready "$svc" 240; done
 }
 
+# The system tests' own stack (see test.sh): fresh databases and broker, services started.
+start_fresh_stack() {
+  stop_services; stop_pid kafka
+  rm -rf "$SZCG_HOME/kafka-data"
+  reset_stack_databases
+  start_kafka
+  start_services
+}
+
+# Maven arguments pointing the system tests at this stack.
+system_test_args() {
+  for svc in "${SERVICES[@]}"; do
+    printf -- '-Dszcg.%s.url=http://127.0.0.1:%s ' "${svc%-service}" "${PORT[$svc]}"
+  done
+  printf -- '-Dszcg.db.suffix=%s' "$SZCG_DB_SUFFIX"
+}
+
 stop_services() {
   for svc in "${SERVICES[@]}"; do stop_pid "$svc"; done
 }
