@@ -3,12 +3,10 @@ package cn.szcg.platform.outbox;
 import cn.szcg.contracts.EventType;
 import cn.szcg.contracts.envelope.CloudEvent;
 import cn.szcg.contracts.envelope.EventCodec;
+import cn.szcg.platform.tx.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -27,7 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Outbox {
 
   @Inject EntityManager em;
-  @Inject TransactionSynchronizationRegistry txRegistry;
+  @Inject AfterCommit afterCommit;
   @Inject OutboxRelay relay;
 
   @ConfigProperty(name = "quarkus.application.name")
@@ -77,26 +75,7 @@ public class Outbox {
         .setParameter(5, EventCodec.toJson(headers))
         .setParameter(6, value)
         .executeUpdate();
-    wakeRelayAfterCommit();
-  }
-
-  private void wakeRelayAfterCommit() {
-    if (txRegistry.getResource(OutboxRelay.class) != null) {
-      return;
-    }
-    txRegistry.putResource(OutboxRelay.class, Boolean.TRUE);
-    txRegistry.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-              relay.wake();
-            }
-          }
-        });
+    afterCommit.once(OutboxRelay.class, relay::wake);
   }
 
   static Map<String, String> headersOf(Headers headers) {

@@ -9,6 +9,7 @@ import cn.szcg.contracts.events.LimitUnit;
 import cn.szcg.contracts.events.TimeLimit;
 import cn.szcg.contracts.events.Zone;
 import cn.szcg.platform.outbox.Outbox;
+import cn.szcg.platform.tx.AfterCommit;
 import cn.szcg.sla.domain.Stage;
 import cn.szcg.sla.domain.StageClock;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,9 +20,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +50,7 @@ public class ClockService {
   @Inject Calendars calendars;
   @Inject Outbox outbox;
   @Inject EntityManager em;
-  @Inject TransactionSynchronizationRegistry txRegistry;
+  @Inject AfterCommit afterCommit;
   @Inject ClockScheduler scheduler;
 
   @ConfigProperty(name = "szcg.sla.late-after", defaultValue = "PT1S")
@@ -430,22 +428,7 @@ public class ClockService {
   }
 
   private void wakeSchedulerAfterCommit() {
-    if (txRegistry.getResource(ClockScheduler.class) != null) {
-      return;
-    }
-    txRegistry.putResource(ClockScheduler.class, Boolean.TRUE);
-    txRegistry.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-              scheduler.wake();
-            }
-          }
-        });
+    afterCommit.once(ClockScheduler.class, scheduler::wake);
   }
 
   /** The ids of running clocks due by {@code now}, locked, skipping those another tx holds. */
