@@ -72,7 +72,7 @@ final class Params {
       return dflt;
     }
     try {
-      return Instant.parse(value.trim());
+      return java.time.OffsetDateTime.parse(value.trim()).toInstant();
     } catch (DateTimeParseException e) {
       throw ProblemException.invalidField(
           field,
