@@ -94,8 +94,10 @@ public class GisClient {
               .GET()
               .build();
       HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
-      if (res.statusCode() == 404) {
-        return Optional.empty(); // gis answered: nothing there (not a failure)
+      if (res.statusCode() >= 400 && res.statusCode() < 500) {
+        // gis answered: nothing there, or not a point it knows (e.g. 400 out of the county's
+        // polygons) — an answer, not an outage, so the breaker stays closed
+        return Optional.empty();
       }
       if (res.statusCode() != 200) {
         trip("HTTP " + res.statusCode());
