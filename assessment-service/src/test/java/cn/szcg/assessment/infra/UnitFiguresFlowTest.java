@@ -236,6 +236,52 @@ class UnitFiguresFlowTest {
     assertNull(t.get("score.grade"));
   }
 
+  @Test
+  void clockEventsBeforeTheirOrderAreParkedAndReplayed() {
+    String unit = "P-" + UUID.randomUUID().toString().substring(0, 8);
+    String c = unit + "-c1";
+    String o = c + "-O1";
+    // the clocks arrive first (consumer lag on cases), the dispatch afterwards
+    breached(c, SIGN, o, unit, at("12T10:00:00"));
+    stopped(c, SIGN, o, unit, at("12T10:20:00"), false);
+    breached(c, HANDLING, o, unit, at("12T15:00:00"));
+    CaseEvents.flush();
+    long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < end && parked(o) < 3) {
+      CaseEvents.sleep(100);
+    }
+    assertEquals(3, parked(o), "parked until the order is known");
+    new CaseEvents().step(c, "DISPATCH", o, unit, at("12T09:00:00"));
+    JsonPath f =
+        CaseEvents.awaitFigures(
+            unit,
+            "2026-03",
+            j -> j.getInt("figures.received") == 1 && j.getInt("figures.expiredUnhandled") == 1);
+    assertEquals(1, f.getInt("figures.signedLate"));
+    assertEquals(0, f.getInt("figures.signedOnTime"));
+    assertEquals(1, f.getInt("derived.toHandle"));
+    assertEquals(0, parked(o));
+    JsonPath n = CaseEvents.awaitNotices(unit, "2026-03", 2);
+    assertEquals(2, n.getInt("total"));
+    List<Map<String, Object>> items = n.getList("items");
+    assertTrue(items.stream().anyMatch(i -> "LATE_SIGN_FOR".equals(i.get("kind"))));
+    assertTrue(items.stream().anyMatch(i -> "OVERDUE_OR_EXPIRED_HANDLING".equals(i.get("kind"))));
+    // nobody signed for it: the person on duty is not known
+    assertTrue(items.stream().allMatch(i -> Boolean.TRUE.equals(i.get("personMissing"))));
+  }
+
+  long parked(String orderId) {
+    return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                ((Number)
+                        em.createNativeQuery(
+                                "SELECT count(*) FROM parked_event WHERE order_id = ?1")
+                            .setParameter(1, orderId)
+                            .getSingleResult())
+                    .longValue());
+  }
+
   @jakarta.inject.Inject jakarta.persistence.EntityManager em;
 
   boolean known(String caseId) {
