@@ -409,6 +409,10 @@ public class FiguresResource {
     }
     boolean equal = differing == 0;
     if (repair && !equal) {
+      org.jboss.logging.Logger.getLogger(FiguresResource.class)
+          .infof(
+              "figure cells of %s replaced from the facts by %s (%d cells differed)",
+              p == null ? "all periods" : p, actor.userId(), differing);
       em.createNativeQuery("DELETE FROM figure_cell WHERE CAST(?1 AS text) IS NULL OR period = ?1")
           .setParameter(1, p == null ? null : p.toString())
           .executeUpdate();
