@@ -74,9 +74,9 @@ ensure_databases() {
   done
 }
 
-# Drops and recreates the stack's databases (the test command starts from empty ones).
+# Drops and recreates the stack's databases (the test command starts from empty ones; stop.sh
+# --reset empties the demo stack's).
 reset_stack_databases() {
-  [ -n "$SZCG_DB_SUFFIX" ] || { echo "refusing to reset the demo databases" >&2; return 1; }
   for svc in "${SERVICES[@]}"; do
     local d="${DB[$svc]}${SZCG_DB_SUFFIX}"
     psql_su -c "DROP DATABASE IF EXISTS $d WITH (FORCE)" >/dev/null

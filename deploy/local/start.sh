@@ -12,6 +12,7 @@ if [ "${SZCG_SKIP_BUILD:-0}" != 1 ]; then build_services; fi
 start_services
 wait_keycloak 300
 "$REPO/deploy/local/demo-data.sh"
+"$REPO/deploy/local/demo-intake.sh"
 
 cat <<MSG
 
