@@ -24,7 +24,11 @@ class WalkingSkeletonTest {
   void aReportTravelsThroughAllServices() {
     for (String url :
         List.of(Stack.GIS, Stack.INTAKE, Stack.DISPATCH, Stack.SLA, Stack.ASSESSMENT)) {
-      Stack.at(url).get("/q/health/ready").then().statusCode(200);
+      for (String probe : List.of("/q/health/live", "/q/health/ready", "/q/health/started")) {
+        Stack.at(url).get(probe).then().statusCode(200);
+      }
+      Stack.at(url).get("/q/metrics").then().statusCode(200);
+      Stack.at(url).get("/q/openapi").then().statusCode(200);
     }
 
     // Only a certified, active collector of a contracted collection unit may report.
