@@ -15,6 +15,7 @@ import cn.szcg.contracts.events.LocationContext;
 import cn.szcg.contracts.events.ReportKind;
 import cn.szcg.contracts.events.TimeLimit;
 import cn.szcg.contracts.events.Zone;
+import cn.szcg.testsupport.Await;
 import cn.szcg.testsupport.KafkaTestResource;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
@@ -167,16 +168,8 @@ final class CaseEvents {
   /** Polls the unit's figures until {@code done} holds (30 s), then returns them. */
   static JsonPath awaitFigures(String unitId, String period, Predicate<JsonPath> done) {
     flush();
-    long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    JsonPath last = null;
-    while (System.nanoTime() < end) {
-      last = figures(unitId, period);
-      if (done.test(last)) {
-        return last;
-      }
-      sleep(200);
-    }
-    throw new AssertionError("figures not reached within 60 s: " + last.prettify());
+    return Await.until(
+        "figures of " + unitId, Duration.ofSeconds(60), () -> figures(unitId, period), done);
   }
 
   static JsonPath notices(String unitId, String month) {
@@ -193,16 +186,11 @@ final class CaseEvents {
 
   static JsonPath awaitNotices(String unitId, String month, int total) {
     flush();
-    long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    JsonPath last = null;
-    while (System.nanoTime() < end) {
-      last = notices(unitId, month);
-      if (last.getInt("total") >= total) {
-        return last;
-      }
-      sleep(200);
-    }
-    throw new AssertionError("notices not reached within 60 s: " + last.prettify());
+    return Await.until(
+        "notices of " + unitId,
+        Duration.ofSeconds(60),
+        () -> notices(unitId, month),
+        j -> j.getInt("total") >= total);
   }
 
   static void sleep(long ms) {

@@ -16,6 +16,7 @@ import cn.szcg.contracts.events.LocationContext;
 import cn.szcg.contracts.events.ReportKind;
 import cn.szcg.contracts.events.TimeLimit;
 import cn.szcg.contracts.events.Zone;
+import cn.szcg.testsupport.Await;
 import cn.szcg.testsupport.KafkaTestResource;
 import cn.szcg.testsupport.TestEvents;
 import io.restassured.http.ContentType;
@@ -154,18 +155,6 @@ final class Api {
   }
 
   static void await(java.util.function.BooleanSupplier c) {
-    long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < end) {
-      if (c.getAsBoolean()) {
-        return;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
-    throw new AssertionError("condition not met within 30 s");
+    Await.until("condition", Duration.ofSeconds(30), c);
   }
 }

@@ -13,6 +13,7 @@ import cn.szcg.contracts.events.LimitUnit;
 import cn.szcg.contracts.events.ReportKind;
 import cn.szcg.contracts.events.TimeLimit;
 import cn.szcg.contracts.events.Zone;
+import cn.szcg.testsupport.Await;
 import cn.szcg.testsupport.KafkaTestResource;
 import cn.szcg.testsupport.TestEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -152,18 +153,6 @@ class FiledCaseConsumerTest {
   }
 
   static void await(BooleanSupplier condition) {
-    long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < end) {
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
-    throw new AssertionError("condition not met within 30 s");
+    Await.until("condition", Duration.ofSeconds(30), condition);
   }
 }

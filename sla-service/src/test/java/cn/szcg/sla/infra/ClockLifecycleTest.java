@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.szcg.contracts.events.LimitUnit;
 import cn.szcg.contracts.events.TimeLimit;
 import cn.szcg.contracts.events.Zone;
+import cn.szcg.testsupport.Await;
 import cn.szcg.testsupport.KafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -525,27 +526,16 @@ class ClockLifecycleTest {
   }
 
   static JsonPath awaitClocks(String caseId, Predicate<JsonPath> until) {
-    long end = System.nanoTime() + Duration.ofSeconds(45).toNanos();
-    JsonPath last = null;
-    while (System.nanoTime() < end) {
-      last =
-          given()
-              .get("/api/v1/cases/" + caseId + "/clocks")
-              .then()
-              .statusCode(200)
-              .extract()
-              .jsonPath();
-      if (!last.getList("$").isEmpty() && until.test(last)) {
-        return last;
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    throw new AssertionError(
-        "clocks of " + caseId + " never matched: " + (last == null ? "-" : last.prettify()));
+    return Await.until(
+        "clocks of " + caseId,
+        Duration.ofSeconds(45),
+        () ->
+            given()
+                .get("/api/v1/cases/" + caseId + "/clocks")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath(),
+        j -> !j.getList("$").isEmpty() && until.test(j));
   }
 }
