@@ -18,9 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -50,33 +47,18 @@ public class HotlineNotifier {
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
-  private ScheduledExecutorService timer;
+  private PeriodicTask timer;
 
   void start(@Observes StartupEvent ev) {
     if (webhookUrl.isEmpty() || webhookUrl.get().isBlank()) {
       return;
     }
-    timer =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "intake-hotline-webhook");
-              t.setDaemon(true);
-              return t;
-            });
-    timer.scheduleWithFixedDelay(this::safeRound, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+    timer = PeriodicTask.start("intake-hotline-webhook", intervalMs, LOG, this::round);
   }
 
   void stop(@Observes ShutdownEvent ev) {
     if (timer != null) {
-      timer.shutdownNow();
-    }
-  }
-
-  private void safeRound() {
-    try {
-      round();
-    } catch (Exception e) {
-      LOG.warnf("hotline webhook round failed: %s", e.toString());
+      timer.stop();
     }
   }
 

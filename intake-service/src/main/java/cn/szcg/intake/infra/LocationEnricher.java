@@ -16,9 +16,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -49,30 +46,15 @@ public class LocationEnricher {
   @ConfigProperty(name = "szcg.intake.enrich-max-attempts", defaultValue = "100")
   int maxAttempts;
 
-  private ScheduledExecutorService timer;
+  private PeriodicTask timer;
 
   void start(@Observes StartupEvent ev) {
-    timer =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "intake-location-enricher");
-              t.setDaemon(true);
-              return t;
-            });
-    timer.scheduleWithFixedDelay(this::safeRound, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+    timer = PeriodicTask.start("intake-location-enricher", intervalMs, LOG, this::round);
   }
 
   void stop(@Observes ShutdownEvent ev) {
     if (timer != null) {
-      timer.shutdownNow();
-    }
-  }
-
-  private void safeRound() {
-    try {
-      round();
-    } catch (Exception e) {
-      LOG.warnf("location enrichment round failed: %s", e.toString());
+      timer.stop();
     }
   }
 

@@ -188,7 +188,9 @@ class HotlineTest {
           .statusCode(200);
       long end = System.currentTimeMillis() + 30_000;
       while (System.currentTimeMillis() < end
-          && received.stream().noneMatch(b -> b.contains(ref) && b.contains("ANSWERED"))) {
+          && (received.stream().noneMatch(b -> b.contains(ref) && b.contains("ANSWERED"))
+              || received.stream()
+                  .noneMatch(b -> b.contains(ref) && b.contains("\"REGISTERED\"")))) {
         Thread.sleep(100);
       }
       assertTrue(
