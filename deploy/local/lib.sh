@@ -62,13 +62,18 @@ ensure_databases() {
     if [ "$(psql_su -c "select 1 from pg_roles where rolname='$role'")" != "1" ]; then
       psql_su -c "CREATE ROLE $role LOGIN PASSWORD '$role'" >/dev/null
     fi
+    # the application role: the services connect as it; it owns nothing (it cannot rewrite the
+    # audit trail), the owner role above runs the migrations and grants it its rights
+    if [ "$(psql_su -c "select 1 from pg_roles where rolname='${role}_app'")" != "1" ]; then
+      psql_su -c "CREATE ROLE ${role}_app LOGIN PASSWORD '${role}_app'" >/dev/null
+    fi
     for d in "$db" "${db}_test" ${SZCG_DB_SUFFIX:+"${db}${SZCG_DB_SUFFIX}"}; do
       if [ "$(psql_su -c "select 1 from pg_database where datname='$d'")" != "1" ]; then
         psql_su -c "CREATE DATABASE $d OWNER $role" >/dev/null
       fi
       if [ "$svc" = gis-service ]; then
         # PostGIS lives in its own schema so that Flyway's clean of 'public' in tests keeps it.
-        psql_su -d "$d" -c "CREATE SCHEMA IF NOT EXISTS postgis; CREATE EXTENSION IF NOT EXISTS postgis SCHEMA postgis; GRANT USAGE ON SCHEMA postgis TO $role; ALTER DATABASE $d SET search_path = public, postgis" >/dev/null
+        psql_su -d "$d" -c "CREATE SCHEMA IF NOT EXISTS postgis; CREATE EXTENSION IF NOT EXISTS postgis SCHEMA postgis; GRANT USAGE ON SCHEMA postgis TO $role, ${role}_app; ALTER DATABASE $d SET search_path = public, postgis" >/dev/null
       fi
     done
   done
@@ -153,6 +158,7 @@ stop_pid() { # name
 # --- Keycloak (identity provider) from Maven Central ------------------------------------------
 KEYCLOAK_VERSION=26.7.3
 KEYCLOAK_PORT="${SZCG_KEYCLOAK_PORT:-8180}"
+SZCG_OIDC_URL="http://127.0.0.1:$KEYCLOAK_PORT/realms/minqing"
 KEYCLOAK_DIR="$SZCG_HOME/keycloak-$KEYCLOAK_VERSION"
 
 ensure_keycloak_dist() {
@@ -170,12 +176,18 @@ start_keycloak() {
   if is_running keycloak; then return 0; fi
   ensure_keycloak_dist
   mkdir -p "$KEYCLOAK_DIR/data/import"
+  # a changed realm file is imported afresh (start-dev keeps its H2 database otherwise)
+  local sum; sum=$(sha256sum "$REPO/deploy/local/keycloak/minqing-realm.json" | cut -c1-64)
+  if [ "$(cat "$KEYCLOAK_DIR/data/realm.sha256" 2>/dev/null)" != "$sum" ]; then
+    rm -rf "$KEYCLOAK_DIR/data/h2"
+    echo "$sum" >"$KEYCLOAK_DIR/data/realm.sha256"
+  fi
   cp "$REPO/deploy/local/keycloak/minqing-realm.json" "$KEYCLOAK_DIR/data/import/minqing-realm.json"
   log "starting Keycloak on 127.0.0.1:$KEYCLOAK_PORT (first start takes about a minute)"
   env KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
     JAVA_OPTS_KC_HEAP="-Xms128m -Xmx512m" \
     nohup "$KEYCLOAK_DIR/bin/kc.sh" start-dev --import-realm --http-host=127.0.0.1 \
-    --http-port="$KEYCLOAK_PORT" --http-management-port="$((KEYCLOAK_PORT + 10))" \
+    --hostname="http://127.0.0.1:$KEYCLOAK_PORT" --http-port="$KEYCLOAK_PORT" --http-management-port="$((KEYCLOAK_PORT + 10))" \
     >"$LOGS/keycloak.log" 2>&1 &
   echo $! >"$RUN/keycloak.pid"
 }
@@ -205,7 +217,9 @@ start_service() { # name [extra env...]
   log "starting $svc on :${PORT[$svc]}"
   env QUARKUS_HTTP_PORT="${PORT[$svc]}" \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db" \
-    QUARKUS_DATASOURCE_USERNAME="$role" QUARKUS_DATASOURCE_PASSWORD="$role" \
+    QUARKUS_DATASOURCE_USERNAME="${role}_app" QUARKUS_DATASOURCE_PASSWORD="${role}_app" \
+    QUARKUS_FLYWAY_USERNAME="$role" QUARKUS_FLYWAY_PASSWORD="$role" \
+    QUARKUS_OIDC_AUTH_SERVER_URL="$SZCG_OIDC_URL" \
     KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP" \
     SZCG_GIS_URL="http://127.0.0.1:${PORT[gis-service]}" \
     QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT="${SZCG_DB_ACQUISITION_TIMEOUT:-30S}" \

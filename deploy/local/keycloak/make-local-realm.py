@@ -33,7 +33,7 @@ USERS = [
     ('government1', 'county-government', None, {}, '县政府', '一号'),
     ('admin1', 'admin', None, {}, '系统管理员', '一号'),
 ]
-realm['users'] = []
+realm['users'] = [u for u in realm.get('users', []) if u.get('serviceAccountClientId')]
 for username, role, unit, attrs, first, last in USERS:
     a = {k: [v] for k, v in attrs.items()}
     if unit:

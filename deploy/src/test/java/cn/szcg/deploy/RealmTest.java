@@ -29,7 +29,11 @@ class RealmTest {
           "efficiency-office",
           "supervision-office",
           "county-government",
-          "admin");
+          "admin",
+          // machine clients (client-credentials tokens)
+          "hotline-platform",
+          "county-system",
+          "szcg-service");
 
   private static JsonNode k8sRealm() {
     return Objects2.ofKind(Kustomize.render(Repo.k8sDir().resolve("base")), "KeycloakRealmImport")
@@ -62,7 +66,40 @@ class RealmTest {
     realm
         .path("clients")
         .forEach(c -> assertTrue(c.path("secret").isMissingNode(), c.path("clientId").asText()));
-    assertTrue(realm.path("users").isMissingNode(), "no users (and no passwords) in production");
+    // no people and no passwords in production: only the machine clients' service accounts
+    realm
+        .path("users")
+        .forEach(
+            u -> {
+              assertTrue(
+                  u.hasNonNull("serviceAccountClientId"),
+                  "a person in the realm: " + u.path("username"));
+              assertTrue(
+                  u.path("credentials").isMissingNode(), "credentials for " + u.path("username"));
+            });
+  }
+
+  /** Least privilege: each machine client's service account holds exactly its one role. */
+  @Test
+  void machineClientsHoldOnlyTheirRole() {
+    java.util.Map<String, String> expected =
+        java.util.Map.of(
+            "hotline-12345", "hotline-platform",
+            "county-systems", "county-system",
+            "intake-service", "szcg-service",
+            "dispatch-service", "szcg-service");
+    java.util.Map<String, java.util.List<String>> actual = new java.util.TreeMap<>();
+    k8sRealm()
+        .path("users")
+        .forEach(
+            u -> {
+              java.util.List<String> roles = new java.util.ArrayList<>();
+              u.path("realmRoles").forEach(r -> roles.add(r.asText()));
+              actual.put(u.path("serviceAccountClientId").asText(), roles);
+            });
+    assertEquals(expected.keySet(), actual.keySet(), "machine clients with a service account");
+    expected.forEach(
+        (client, role) -> assertEquals(java.util.List.of(role), actual.get(client), client));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package cn.szcg.sla.api;
 
+import cn.szcg.platform.security.Roles;
 import cn.szcg.platform.web.ProblemException;
 import cn.szcg.sla.domain.DayOverride;
 import cn.szcg.sla.domain.HolidayData;
@@ -11,6 +12,8 @@ import cn.szcg.sla.domain.WorkPeriod;
 import cn.szcg.sla.infra.Calendars;
 import cn.szcg.sla.infra.CurrentActor;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -36,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * revision with its own version; running clocks keep the version they started under.
  */
 @Path("/api/v1/calendar")
+@Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "calendar", description = "工作日历 / working-time calendar")
 public class CalendarResource {
@@ -101,6 +105,7 @@ public class CalendarResource {
   }
 
   @PUT
+  @RolesAllowed(Roles.ADMIN)
   @Path("/years/{year}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "录入某年节假日安排通知 / store a year's holiday notice (szcg-holidays/1 JSON)")
@@ -148,6 +153,7 @@ public class CalendarResource {
   }
 
   @POST
+  @RolesAllowed(Roles.ADMIN)
   @Path("/years/{year}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "录入某年节假日安排通知（同 PUT）/ store a year's notice (same as PUT)")
@@ -157,6 +163,7 @@ public class CalendarResource {
   }
 
   @POST
+  @RolesAllowed(Roles.ADMIN)
   @Path("/ics")
   @Consumes("text/calendar")
   @Operation(summary = "导入 iCalendar 节假日 / import holidays from an ICS file")

@@ -1,9 +1,13 @@
 package cn.szcg.sla.api;
 
+import cn.szcg.platform.security.Caller;
+import cn.szcg.platform.security.Roles;
+import cn.szcg.platform.web.ProblemException;
 import cn.szcg.sla.domain.ClockState;
 import cn.szcg.sla.domain.StageClock;
 import cn.szcg.sla.infra.ClockRecord;
 import cn.szcg.sla.infra.ClockService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,6 +27,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/cases/{caseId}/clocks")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "clocks", description = "计时 / the clocks of a case")
+@RolesAllowed({
+  Roles.OPERATOR,
+  Roles.SHIFT_LEAD,
+  Roles.DISPATCHER,
+  Roles.SUPERVISION_OFFICE,
+  Roles.EFFICIENCY_OFFICE,
+  Roles.COUNTY_GOVERNMENT,
+  Roles.ADMIN,
+  Roles.UNIT_RECEIVER,
+  Roles.UNIT_LEADER,
+  Roles.UNIT_HANDLER
+})
 public class ClockResource {
 
   private static final DateTimeFormatter LOCAL =
@@ -30,6 +46,7 @@ public class ClockResource {
           .withZone(ZoneId.of("Asia/Shanghai"));
 
   @Inject ClockService clocks;
+  @Inject Caller caller;
 
   /**
    * One stage clock. {@code remaining}, {@code elapsed}, {@code budget} and {@code pausedTime} are
@@ -75,7 +92,16 @@ public class ClockResource {
   @Operation(summary = "案件计时 / every clock of a case")
   public List<ClockView> clocks(@PathParam("caseId") String caseId) {
     Instant now = Instant.now();
-    return ClockRecord.ofCase(caseId).stream().map(c -> view(c, now)).toList();
+    List<ClockRecord> all = ClockRecord.ofCase(caseId);
+    if (caller.isUnitScoped()) {
+      // a unit sees the clocks of its own orders only; another unit's case does not exist for it
+      String unit = caller.unit();
+      all = all.stream().filter(c -> unit != null && unit.equals(c.unitId)).toList();
+      if (all.isEmpty()) {
+        throw ProblemException.notFound("case", caseId);
+      }
+    }
+    return all.stream().map(c -> view(c, now)).toList();
   }
 
   private ClockView view(ClockRecord c, Instant now) {

@@ -6,6 +6,7 @@ import cn.szcg.platform.web.Problem;
 import cn.szcg.platform.web.ProblemException;
 import cn.szcg.sla.domain.WorkCalendar;
 import cn.szcg.sla.infra.Calendars;
+import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * "when is this due?". Same arithmetic as the clocks ({@link WorkCalendar#deadline}).
  */
 @Path("/api/v1/deadlines")
+@Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "deadlines", description = "时限计算 / deadline calculator")
 public class DeadlineResource {

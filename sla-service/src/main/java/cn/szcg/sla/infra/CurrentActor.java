@@ -1,34 +1,25 @@
 package cn.szcg.sla.infra;
 
+import cn.szcg.platform.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 
 /**
- * The acting user of the current request. Every mutating endpoint (calendar maintenance) takes its
- * actor from here and records it. For now a fixed placeholder (user "center-operator", role
- * OPERATOR); replaced by the token's identity in the security issue.
+ * The acting user of the current request, from its bearer token (platform {@link Caller}). Every
+ * mutating endpoint (calendar maintenance) records {@link #id()} with what it changed.
  */
 @RequestScoped
 public class CurrentActor {
 
-  public static final String DEFAULT_USER = "center-operator";
-  public static final String DEFAULT_ROLE = "OPERATOR";
+  @Inject Caller caller;
 
-  private static volatile String testUser;
-  private static volatile String testRole;
-
-  /** Test-only: act as another user/role (null restores the placeholder). */
-  public static void setForTests(String user, String role) {
-    testUser = user;
-    testRole = role;
-  }
-
+  /** The account (preferred_username) that acts. */
   public String id() {
-    String u = testUser;
-    return u == null ? DEFAULT_USER : u;
+    return caller.username();
   }
 
+  /** The caller's roles, comma-separated. */
   public String role() {
-    String r = testRole;
-    return r == null ? DEFAULT_ROLE : r;
+    return String.join(",", caller.roles());
   }
 }

@@ -20,6 +20,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaTestResource.class)
 class CalculatorAndCalendarApiTest {
 
+  @org.junit.jupiter.api.BeforeEach
+  void signIn() {
+    cn.szcg.testsupport.security.TestTokens.useByDefault(
+        cn.szcg.testsupport.security.TestTokens.of("admin"));
+  }
+
   static io.restassured.response.ValidatableResponse calc(Map<String, Object> body) {
     return given().contentType(ContentType.JSON).body(body).post("/api/v1/deadlines").then();
   }
@@ -181,7 +187,7 @@ class CalculatorAndCalendarApiTest {
         .get("/api/v1/calendar/revisions")
         .then()
         .statusCode(200)
-        .body("[0].createdBy", equalTo("center-operator"));
+        .body("[0].createdBy", equalTo("test-admin"));
 
     // ICS import on top: 2027-05-01..05 off, Sunday 2027-04-25 worked
     String ics =

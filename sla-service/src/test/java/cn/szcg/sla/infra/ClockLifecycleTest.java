@@ -35,6 +35,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaTestResource.class)
 class ClockLifecycleTest {
 
+  @org.junit.jupiter.api.BeforeEach
+  void signIn() {
+    cn.szcg.testsupport.security.TestTokens.useByDefault(
+        cn.szcg.testsupport.security.TestTokens.of("operator"));
+  }
+
   @Inject ClockScheduler scheduler;
 
   static Instant t(String utc) {

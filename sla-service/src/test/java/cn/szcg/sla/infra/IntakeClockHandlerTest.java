@@ -25,6 +25,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaTestResource.class)
 class IntakeClockHandlerTest {
 
+  @org.junit.jupiter.api.BeforeEach
+  void signIn() {
+    cn.szcg.testsupport.security.TestTokens.useByDefault(
+        cn.szcg.testsupport.security.TestTokens.of("operator"));
+  }
+
   static ReportRegistered registered(String caseId, Instant at, Zone zone, ReportKind kind) {
     return new ReportRegistered(
         caseId,

@@ -1,0 +1,44 @@
+package cn.szcg.platform.audit;
+
+import cn.szcg.platform.security.Roles;
+import cn.szcg.platform.web.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** The service's audit trail, for the supervision office (督查室) and administrators. */
+@Path("/api/v1/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.SUPERVISION_OFFICE, Roles.ADMIN})
+public class AuditResource {
+
+  @Inject AuditTrail trail;
+
+  /** Newest first; page with {@code before} = the smallest id of the previous page. */
+  @GET
+  public List<AuditEntry> list(
+      @QueryParam("before") Long before,
+      @QueryParam("who") String who,
+      @QueryParam("limit") Integer limit) {
+    int n = limit == null ? 100 : limit;
+    if (n < 1 || n > 1000) {
+      throw ProblemException.invalidField("limit", "out-of-range", "1 到 1000 / between 1 and 1000");
+    }
+    if (before != null && before < 1) {
+      throw ProblemException.invalidField("before", "out-of-range", "必须为正数 / must be positive");
+    }
+    return trail.page(before, who == null || who.isBlank() ? null : who, n);
+  }
+
+  /** Re-computes the hash chain: {@code intact} false names the first row that was changed. */
+  @GET
+  @Path("/verification")
+  public AuditTrail.Verification verify() {
+    return trail.verify();
+  }
+}
