@@ -7,8 +7,10 @@ source "$(dirname "$0")/test-stack.sh"
 ensure_postgres
 ensure_databases
 if [ "${SZCG_SKIP_BUILD:-0}" != 1 ]; then build_services; fi
-cleanup() { stop_services; stop_pid kafka; }
+cleanup() { stop_services; stop_pid kafka; stop_pid keycloak; }
 trap cleanup EXIT
+start_keycloak
+wait_keycloak 300
 start_fresh_stack
 # shellcheck disable=SC2046
 (cd "$REPO" && ./mvnw -B -o -pl system-tests test -Psystem -Dtest=BadInputCampaignTest \

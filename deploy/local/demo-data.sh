@@ -17,6 +17,7 @@ DIR="$SZCG_HOME/demo-data/minqing-$SEED-$GRIDS-$COMPONENTS-$PIPES-$CAMERAS"
 APP="$REPO/gis-service/target/quarkus-app"
 
 curl -fs "$GIS_URL/q/health/live" >/dev/null || { echo "gis-service is not up at $GIS_URL" >&2; exit 1; }
+AUTH="Authorization: Bearer $(kc_token admin1)"   # imports are for administrators
 
 # 1. generate once (deterministic: same seed and sizes give byte-identical files)
 if [ ! -s "$DIR/cameras.geojson" ]; then
@@ -31,7 +32,7 @@ fi
 # 2. skip when already loaded: cameras are imported last
 last_camera="$(grep -o '"id":"[^"]*"' "$DIR/cameras.geojson" | tail -1 | cut -d'"' -f4)"
 if [ "${SZCG_DEMO_FORCE:-0}" != 1 ] && [ -n "$last_camera" ] \
-  && curl -fs "$GIS_URL/api/v1/cameras/$last_camera" >/dev/null 2>&1; then
+  && curl -fs -H "$AUTH" "$GIS_URL/api/v1/cameras/$last_camera" >/dev/null 2>&1; then
   log "demo map already loaded into gis-service (camera $last_camera present)"
   exit 0
 fi
@@ -39,7 +40,7 @@ fi
 # 3. import in dependency order; every feature must be accepted
 for kind in areas grids components pipes cameras; do
   start=$SECONDS
-  report="$(curl -fsS -X POST -H 'Content-Type: application/geo+json; charset=UTF-8' \
+  report="$(curl -fsS -X POST -H "$AUTH" -H 'Content-Type: application/geo+json; charset=UTF-8' \
     --data-binary "@$DIR/$kind.geojson" "$GIS_URL/api/v1/imports/$kind")"
   if ! grep -q '"rejectedFeatures":0' <<<"$report"; then
     echo "demo import of $kind rejected features: ${report:0:2000}" >&2

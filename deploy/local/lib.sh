@@ -202,6 +202,14 @@ wait_keycloak() { # seconds
   tail -40 "$LOGS/keycloak.log"; echo "Keycloak not ready after $1 s" >&2; return 1
 }
 
+# An access token of a local demo user (password grant on the szcg-web client, local only):
+#   curl -H "Authorization: Bearer $(kc_token operator1)" ...
+kc_token() { # user
+  curl -fsS -X POST "$SZCG_OIDC_URL/protocol/openid-connect/token" \
+    -d grant_type=password -d client_id=szcg-web -d username="$1" -d password=Minqing2026 |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'
+}
+
 # --- the services ------------------------------------------------------------------------------
 build_services() {
   log "building the services (./mvnw package -DskipTests)"
@@ -220,6 +228,7 @@ start_service() { # name [extra env...]
     QUARKUS_DATASOURCE_USERNAME="${role}_app" QUARKUS_DATASOURCE_PASSWORD="${role}_app" \
     QUARKUS_FLYWAY_USERNAME="$role" QUARKUS_FLYWAY_PASSWORD="$role" \
     QUARKUS_OIDC_AUTH_SERVER_URL="$SZCG_OIDC_URL" \
+    QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET="$svc-local-secret" \
     KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP" \
     SZCG_GIS_URL="http://127.0.0.1:${PORT[gis-service]}" \
     QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT="${SZCG_DB_ACQUISITION_TIMEOUT:-30S}" \
@@ -257,6 +266,7 @@ system_test_args() {
   for svc in "${SERVICES[@]}"; do
     printf -- '-Dszcg.%s.url=http://127.0.0.1:%s ' "${svc%-service}" "${PORT[$svc]}"
   done
+  printf -- '-Dszcg.oidc.url=%s ' "$SZCG_OIDC_URL"
   printf -- '-Dszcg.db.suffix=%s' "$SZCG_DB_SUFFIX"
 }
 

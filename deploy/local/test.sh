@@ -9,12 +9,16 @@ started=$(date +%s)
 ensure_postgres
 ensure_databases
 
+cleanup() { stop_services; stop_pid kafka; stop_pid keycloak; }
+trap cleanup EXIT
+# Keycloak (the system tests' tokens) boots while the build runs
+start_keycloak
+
 log "tier 1+2: unit tests, @QuarkusTest per service, manifest validation (./mvnw verify)"
 (cd "$REPO" && ./mvnw -B verify)
 
-log "tier 3: system tests against the running local stack"
-cleanup() { stop_services; stop_pid kafka; }
-trap cleanup EXIT
+log "tier 3: system tests against the running local stack (real Keycloak tokens)"
+wait_keycloak 300
 start_fresh_stack
 # shellcheck disable=SC2046
 (cd "$REPO" && ./mvnw -B -o -pl system-tests test -Psystem $(system_test_args))

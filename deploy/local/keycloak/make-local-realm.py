@@ -20,7 +20,6 @@ for c in realm['clients']:
         c['secret'] = cid + '-local-secret'  # local only; Kubernetes generates secrets
 
 USERS = [
-    ('collector1', 'collector', None, {'collector_id': 'C0001'}, '采集员', '一号'),
     ('operator1', 'operator', None, {}, '受理员', '一号'),
     ('shiftlead1', 'shift-lead', None, {}, '值班长', '一号'),
     ('dispatcher1', 'dispatcher', None, {}, '派遣员', '一号'),
@@ -33,7 +32,15 @@ USERS = [
     ('government1', 'county-government', None, {}, '县政府', '一号'),
     ('admin1', 'admin', None, {}, '系统管理员', '一号'),
 ]
+# local only: the bad-input campaign's user, holding every human role so that each malformed
+# request passes the role gate and reaches validation (system-tests BadInputCampaignTest)
+HUMAN_ROLES = ['collector', 'operator', 'shift-lead', 'dispatcher', 'unit-receiver', 'unit-leader',
+               'unit-handler', 'efficiency-office', 'supervision-office', 'county-government', 'admin']
 realm['users'] = [u for u in realm.get('users', []) if u.get('serviceAccountClientId')]
+# ten demo collectors collector1…collector10 = C0001…C0010 (deploy/local/demo-intake.sh)
+USERS[0:0] = [('collector%d' % i, 'collector', None, {'collector_id': 'C%04d' % i}, '采集员', str(i))
+              for i in range(1, 11)]
+USERS.append(('qa-campaign', HUMAN_ROLES, 'U-WATER', {'collector_id': 'C0001'}, '测试', '全角色'))
 for username, role, unit, attrs, first, last in USERS:
     a = {k: [v] for k, v in attrs.items()}
     if unit:
@@ -41,7 +48,7 @@ for username, role, unit, attrs, first, last in USERS:
     realm['users'].append({
         'username': username, 'enabled': True, 'firstName': first, 'lastName': last,
         'email': username + '@minqing.example', 'emailVerified': True, 'attributes': a,
-        'realmRoles': [role], 'requiredActions': [],
+        'realmRoles': role if isinstance(role, list) else [role], 'requiredActions': [],
         'credentials': [{'type': 'password', 'value': 'Minqing2026', 'temporary': False}]})
 with open(os.path.join(here, 'minqing-realm.json'), 'w') as f:
     json.dump(realm, f, ensure_ascii=False, indent=2)

@@ -31,8 +31,9 @@ class WalkingSkeletonTest {
       Stack.at(url).get("/q/openapi").then().statusCode(200);
     }
 
+    // Every call below carries a real access token from the locally started Keycloak.
     // Only a certified, active collector of a contracted collection unit may report (R-09).
-    Stack.at(Stack.INTAKE)
+    Stack.as("admin1", Stack.INTAKE)
         .contentType(ContentType.JSON)
         .body(
             "{\"name\":\"闽清城市服务有限公司\",\"contractFrom\":\"2025-01-01\","
@@ -40,23 +41,23 @@ class WalkingSkeletonTest {
         .put("/api/v1/collection-units/U-SYS-01")
         .then()
         .statusCode(200);
-    Stack.at(Stack.INTAKE)
+    Stack.as("admin1", Stack.INTAKE)
         .contentType(ContentType.JSON)
         .body(
             "{\"name\":\"林采集\",\"unitId\":\"U-SYS-01\",\"certificate\":{\"number\":"
                 + "\"MQ-CERT-SYS-1\",\"validFrom\":\"2025-01-01\",\"validTo\":\"2030-12-31\"}}")
-        .put("/api/v1/collectors/C-SYS-1")
+        .put("/api/v1/collectors/C0001")
         .then()
         .statusCode(200);
 
     String id =
-        Stack.at(Stack.INTAKE)
+        Stack.as("collector1", Stack.INTAKE) // collector_id C0001
             .contentType(ContentType.JSON)
             .body(
                 """
                 {"channel":"PATROL","kind":"REPORT","categoryCode":"E-0101",
                  "location":{"lon":118.8632,"lat":26.2231},"address":"梅城镇解放大街12号",
-                 "description":"暴露垃圾 / exposed garbage","collectorId":"C-SYS-1"}
+                 "description":"暴露垃圾 / exposed garbage","collectorId":"C0001"}
                 """)
             .post("/api/v1/reports")
             .then()
@@ -65,7 +66,7 @@ class WalkingSkeletonTest {
             .extract()
             .path("id");
 
-    Stack.at(Stack.INTAKE)
+    Stack.as("shiftlead1", Stack.INTAKE)
         .contentType(ContentType.JSON)
         .body("{\"categoryCode\":\"E-0101\"}")
         .post("/api/v1/reports/" + id + "/filing")
@@ -77,8 +78,9 @@ class WalkingSkeletonTest {
     Stack.await(
         "the case in dispatch-service",
         timeout,
-        () -> Stack.at(Stack.DISPATCH).get("/api/v1/cases/" + id).statusCode() == 200);
-    Stack.at(Stack.DISPATCH)
+        () ->
+            Stack.as("dispatcher1", Stack.DISPATCH).get("/api/v1/cases/" + id).statusCode() == 200);
+    Stack.as("dispatcher1", Stack.DISPATCH)
         .get("/api/v1/cases/" + id)
         .then()
         .statusCode(200)
@@ -88,7 +90,7 @@ class WalkingSkeletonTest {
         "the R-12 clock in sla-service",
         timeout,
         () ->
-            !Stack.at(Stack.SLA)
+            !Stack.as("operator1", Stack.SLA)
                 .get("/api/v1/cases/" + id + "/clocks")
                 .then()
                 .statusCode(200)
@@ -97,14 +99,21 @@ class WalkingSkeletonTest {
                 .getList("$")
                 .isEmpty());
     List<Map<String, Object>> clocks =
-        Stack.at(Stack.SLA).get("/api/v1/cases/" + id + "/clocks").jsonPath().getList("$");
+        Stack.as("operator1", Stack.SLA)
+            .get("/api/v1/cases/" + id + "/clocks")
+            .jsonPath()
+            .getList("$");
     assertEquals("REGISTRATION_TO_DISPATCH", clocks.get(0).get("stage"));
 
     Stack.await(
         "the filed case in assessment-service",
         timeout,
         () ->
-            Stack.at(Stack.ASSESSMENT).get("/api/v1/cases/" + id).then().extract().path("filedAt")
+            Stack.as("efficiency1", Stack.ASSESSMENT)
+                    .get("/api/v1/cases/" + id)
+                    .then()
+                    .extract()
+                    .path("filedAt")
                 != null);
   }
 }
