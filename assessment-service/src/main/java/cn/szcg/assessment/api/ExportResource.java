@@ -4,8 +4,11 @@ import cn.szcg.assessment.domain.Period;
 import cn.szcg.assessment.infra.CurrentActor;
 import cn.szcg.assessment.infra.ExportJobs;
 import cn.szcg.assessment.infra.Reports;
+import cn.szcg.platform.security.Caller;
+import cn.szcg.platform.security.Roles;
 import cn.szcg.platform.web.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -29,14 +32,25 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Report exports in the background (R-22, R-26): monthly / yearly unit reports and the county
  * ranking as JSON, CSV (UTF-8 with BOM) or .xlsx, Chinese headings first. The request returns 202
  * at once with the job; the file is fetched when the job is DONE.
+ *
+ * <p>Who (docs/security.md): the efficiency office, the supervision office, the county government
+ * and the administrator export. A job and its file are read by whoever requested it, and by the
+ * supervision office and the administrator; for anyone else the job does not exist (404).
  */
 @Path("/api/v1/exports")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "exports", description = "报表导出 / report exports")
+@RolesAllowed({
+  Roles.EFFICIENCY_OFFICE,
+  Roles.SUPERVISION_OFFICE,
+  Roles.COUNTY_GOVERNMENT,
+  Roles.ADMIN
+})
 public class ExportResource {
 
   @Inject ExportJobs jobs;
   @Inject CurrentActor actor;
+  @Inject Caller caller;
 
   /**
    * An export request: report COUNTY_RANKING or UNIT (then unitId), period yyyy-MM or yyyy, format
@@ -88,10 +102,17 @@ public class ExportResource {
   @Operation(summary = "导出任务状态 / export job status")
   public ExportJobs.Job status(@PathParam("id") String id) {
     ExportJobs.Job job = QuarkusTransaction.requiringNew().call(() -> jobs.find(id));
-    if (job == null) {
+    if (job == null || !mayRead(job)) {
+      // another user's export does not exist for the caller
       throw ProblemException.notFound("export", id);
     }
     return job;
+  }
+
+  private boolean mayRead(ExportJobs.Job job) {
+    return caller.has(Roles.ADMIN)
+        || caller.has(Roles.SUPERVISION_OFFICE)
+        || actor.userId().equals(job.requestedBy());
   }
 
   @GET

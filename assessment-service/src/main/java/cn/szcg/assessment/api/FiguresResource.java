@@ -16,8 +16,11 @@ import cn.szcg.assessment.infra.ReportFiles;
 import cn.szcg.assessment.infra.Reports;
 import cn.szcg.assessment.infra.Times;
 import cn.szcg.assessment.infra.WeightStore;
+import cn.szcg.platform.security.Caller;
+import cn.szcg.platform.security.Roles;
 import cn.szcg.platform.web.Problem;
 import cn.szcg.platform.web.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -44,7 +47,15 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Unit figures, the county ranking, notices, commendations and the score weights (R-22..R-25). */
+/**
+ * Unit figures, the county ranking, notices, commendations and the score weights (R-22..R-25).
+ *
+ * <p>Who reads (docs/security.md): the efficiency office, the supervision office, the county
+ * government, the shift lead and the administrator read everything; a unit leader reads only its
+ * own unit's figures (another unit's → 404, as if it did not exist) and the notices addressed to
+ * its unit. The weights are set by the efficiency office and the administrator; the recompute is
+ * the administrator's.
+ */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "assessment", description = "考核评价 / figures, ranking, notices, commendations")
@@ -55,6 +66,7 @@ public class FiguresResource {
   @Inject WeightStore weights;
   @Inject Reports reports;
   @Inject CurrentActor actor;
+  @Inject Caller caller;
 
   /** One rate with its definition (written once, in {@link UnitIndicator}). */
   public record RateView(
@@ -146,12 +158,24 @@ public class FiguresResource {
 
   @GET
   @Path("/figures/units/{unitId}")
+  @RolesAllowed({
+    Roles.EFFICIENCY_OFFICE,
+    Roles.SUPERVISION_OFFICE,
+    Roles.COUNTY_GOVERNMENT,
+    Roles.SHIFT_LEAD,
+    Roles.ADMIN,
+    Roles.UNIT_LEADER
+  })
   @Operation(summary = "单位考核数据 / a unit's figures, rates, score and grade of a month or year")
   public UnitFiguresView unitFigures(
       @PathParam("unitId") String unitId,
       @QueryParam("period") String periodText,
       @QueryParam("category") String category,
       @QueryParam("township") String township) {
+    if (caller.isUnitScoped() && !unitId.equals(caller.unit())) {
+      // a unit leader sees its own unit only; another unit does not exist for it
+      throw ProblemException.notFound("unit", unitId);
+    }
     Period p = period(periodText);
     Figures f = figures.cell(unitId, p, category, township);
     return view(unitId, p, category, township, f, weights.scoring());
@@ -203,6 +227,13 @@ public class FiguresResource {
 
   @GET
   @Path("/rankings")
+  @RolesAllowed({
+    Roles.EFFICIENCY_OFFICE,
+    Roles.SUPERVISION_OFFICE,
+    Roles.COUNTY_GOVERNMENT,
+    Roles.SHIFT_LEAD,
+    Roles.ADMIN
+  })
   @Operation(summary = "全县排名 / county ranking of units for a month or year")
   public Page<Map<String, Object>> ranking(
       @QueryParam("period") String periodText,
@@ -224,6 +255,14 @@ public class FiguresResource {
 
   @GET
   @Path("/notices")
+  @RolesAllowed({
+    Roles.EFFICIENCY_OFFICE,
+    Roles.SUPERVISION_OFFICE,
+    Roles.COUNTY_GOVERNMENT,
+    Roles.SHIFT_LEAD,
+    Roles.ADMIN,
+    Roles.UNIT_LEADER
+  })
   @Operation(summary = "问责通报 / accountability notices and warnings (R-24), newest first")
   public Page<NoticeView> notices(
       @QueryParam("unitId") String unitId,
@@ -243,13 +282,22 @@ public class FiguresResource {
           "enum",
           "须为 CENTER_NOTICE / EFFICIENCY_OFFICE_NOTICE / EFFICIENCY_WARNING / unknown type");
     }
+    String unit = unitId;
+    if (caller.isUnitScoped()) {
+      // a unit leader sees the notices addressed to its own unit only
+      String own = caller.unit();
+      if (own == null || (unitId != null && !unitId.equals(own))) {
+        return new Page<>(List.of(), page, size, 0);
+      }
+      unit = own;
+    }
     String where =
         " WHERE (CAST(?1 AS text) IS NULL OR unit_id = ?1) AND (CAST(?2 AS text) IS NULL OR month"
             + " = ?2) AND (CAST(?3 AS text) IS NULL OR type = ?3)";
     long total =
         ((Number)
                 em.createNativeQuery("SELECT count(*) FROM accountability_notice" + where)
-                    .setParameter(1, unitId)
+                    .setParameter(1, unit)
                     .setParameter(2, month)
                     .setParameter(3, type)
                     .getSingleResult())
@@ -262,7 +310,7 @@ public class FiguresResource {
                     + " issued_at FROM accountability_notice"
                     + where
                     + " ORDER BY issued_at DESC, action_id LIMIT ?4 OFFSET ?5")
-            .setParameter(1, unitId)
+            .setParameter(1, unit)
             .setParameter(2, month)
             .setParameter(3, type)
             .setParameter(4, size)
@@ -294,6 +342,13 @@ public class FiguresResource {
 
   @GET
   @Path("/commendations")
+  @RolesAllowed({
+    Roles.EFFICIENCY_OFFICE,
+    Roles.SUPERVISION_OFFICE,
+    Roles.COUNTY_GOVERNMENT,
+    Roles.SHIFT_LEAD,
+    Roles.ADMIN
+  })
   @Operation(summary = "年度通报表扬候选 / yearly commendation candidates (R-25)")
   public CommendationPolicy.Result commendations(@QueryParam("year") String year) {
     if (year == null || !year.matches("\\d{4}")) {
@@ -316,6 +371,14 @@ public class FiguresResource {
 
   @GET
   @Path("/config/weights")
+  @RolesAllowed({
+    Roles.EFFICIENCY_OFFICE,
+    Roles.SUPERVISION_OFFICE,
+    Roles.COUNTY_GOVERNMENT,
+    Roles.SHIFT_LEAD,
+    Roles.ADMIN,
+    Roles.UNIT_LEADER
+  })
   @Operation(summary = "综合指标权重 / composite-score weights in force (points, sum 100)")
   public Map<String, BigDecimal> getWeights() {
     Map<String, BigDecimal> out = new LinkedHashMap<>();
@@ -328,6 +391,7 @@ public class FiguresResource {
 
   @PUT
   @Path("/config/weights")
+  @RolesAllowed({Roles.EFFICIENCY_OFFICE, Roles.ADMIN})
   @Consumes(MediaType.APPLICATION_JSON)
   @Transactional
   @Operation(summary = "设置综合指标权重 / set the composite-score weights (must sum to 100)")
@@ -367,6 +431,7 @@ public class FiguresResource {
 
   @POST
   @Path("/admin/figures/recompute")
+  @RolesAllowed(Roles.ADMIN)
   @Transactional
   @Operation(
       summary =

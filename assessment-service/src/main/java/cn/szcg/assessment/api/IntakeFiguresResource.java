@@ -1,6 +1,8 @@
 package cn.szcg.assessment.api;
 
+import cn.szcg.platform.security.Roles;
 import cn.szcg.platform.web.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
@@ -14,10 +16,20 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Intake figures and what assessment knows of a case. */
+/**
+ * Intake figures and what assessment knows of a case: read by the figure readers (efficiency
+ * office, supervision office, county government, shift lead, administrator).
+ */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "intake figures", description = "受理统计 / intake figures")
+@RolesAllowed({
+  Roles.EFFICIENCY_OFFICE,
+  Roles.SUPERVISION_OFFICE,
+  Roles.COUNTY_GOVERNMENT,
+  Roles.SHIFT_LEAD,
+  Roles.ADMIN
+})
 public class IntakeFiguresResource {
 
   @Inject EntityManager em;

@@ -11,6 +11,9 @@ import cn.szcg.assessment.domain.ReportTable;
 import cn.szcg.assessment.domain.Score;
 import cn.szcg.assessment.infra.ReportFiles;
 import cn.szcg.assessment.infra.StaffFiguresHandler;
+import cn.szcg.platform.security.Caller;
+import cn.szcg.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.DefaultValue;
@@ -28,7 +31,12 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Collector, collection-unit and center-operator figures of a month or year. */
+/**
+ * Collector, collection-unit (R-08, R-11) and center-operator figures of a month or year. Read by
+ * the figure readers (efficiency office, supervision office, county government, shift lead,
+ * administrator); a collector reads its own row of the collector ranking only (collector_id claim),
+ * with its rank among all collectors.
+ */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(
@@ -37,6 +45,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class StaffFiguresResource {
 
   @Inject EntityManager em;
+  @Inject Caller caller;
+
+  /** Who reads all staff figures. */
+  static final List<String> READERS =
+      List.of(
+          Roles.EFFICIENCY_OFFICE,
+          Roles.SUPERVISION_OFFICE,
+          Roles.COUNTY_GOVERNMENT,
+          Roles.SHIFT_LEAD,
+          Roles.ADMIN);
 
   /** An operator's figures, rates (%) and score. */
   public record OperatorView(
@@ -48,6 +66,14 @@ public class StaffFiguresResource {
 
   @GET
   @Path("/figures/collectors")
+  @RolesAllowed({
+    Roles.EFFICIENCY_OFFICE,
+    Roles.SUPERVISION_OFFICE,
+    Roles.COUNTY_GOVERNMENT,
+    Roles.SHIFT_LEAD,
+    Roles.ADMIN,
+    Roles.COLLECTOR
+  })
   @Operation(summary = "采集员考核排名 / collectors ranked by score (R-08)")
   public FiguresResource.Page<Map<String, Object>> collectors(
       @QueryParam("period") String period,
@@ -58,6 +84,13 @@ public class StaffFiguresResource {
 
   @GET
   @Path("/figures/collection-units")
+  @RolesAllowed({
+    Roles.EFFICIENCY_OFFICE,
+    Roles.SUPERVISION_OFFICE,
+    Roles.COUNTY_GOVERNMENT,
+    Roles.SHIFT_LEAD,
+    Roles.ADMIN
+  })
   @Operation(summary = "采集单位考核排名 / collection units ranked by score (R-11)")
   public FiguresResource.Page<Map<String, Object>> collectionUnits(
       @QueryParam("period") String period,
@@ -79,15 +112,26 @@ public class StaffFiguresResource {
                         id,
                         id,
                         new CollectorFigures(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]))));
-    ReportTable<CollectorReportRow> table =
-        new ReportTable<>(
-            CollectorReportRow.columns(),
-            CollectorReportRow.rank(entries, p, CollectorScoring.defaults()));
+    List<CollectorReportRow> ranked =
+        CollectorReportRow.rank(entries, p, CollectorScoring.defaults());
+    if (!caller.hasAny(READERS)) {
+      // a collector: its own row only (ranked among all), nobody else's figures
+      String own = caller.collectorId();
+      ranked = ranked.stream().filter(r -> own != null && own.equals(r.subjectId())).toList();
+    }
+    ReportTable<CollectorReportRow> table = new ReportTable<>(CollectorReportRow.columns(), ranked);
     return FiguresResource.slice(ReportFiles.rows(table), page, size);
   }
 
   @GET
   @Path("/figures/operators")
+  @RolesAllowed({
+    Roles.EFFICIENCY_OFFICE,
+    Roles.SUPERVISION_OFFICE,
+    Roles.COUNTY_GOVERNMENT,
+    Roles.SHIFT_LEAD,
+    Roles.ADMIN
+  })
   @Operation(
       summary = "坐席考核 / center operators: filed on time, dispatched accurately, closed on time")
   public FiguresResource.Page<OperatorView> operators(

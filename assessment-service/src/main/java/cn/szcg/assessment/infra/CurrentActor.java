@@ -1,27 +1,26 @@
 package cn.szcg.assessment.infra;
 
+import cn.szcg.platform.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 
 /**
- * The acting user of a request. Replaced by the token's identity in the security issue; for now a
- * fixed placeholder (user "center-operator", role OPERATOR). Tests may set user and role.
+ * The acting user of the current request, from its bearer token (platform {@link Caller}). Who
+ * changed the weights, who requested an export and who repaired the figure cells are recorded as
+ * {@link #userId()}.
  */
 @RequestScoped
 public class CurrentActor {
-  private String userId = "center-operator";
-  private String role = "OPERATOR";
 
+  @Inject Caller caller;
+
+  /** The account (preferred_username) that acts. */
   public String userId() {
-    return userId;
+    return caller.username();
   }
 
+  /** The caller's roles, comma-separated. */
   public String role() {
-    return role;
-  }
-
-  /** For tests only (until the security issue). */
-  public void set(String userId, String role) {
-    this.userId = userId;
-    this.role = role;
+    return String.join(",", caller.roles());
   }
 }

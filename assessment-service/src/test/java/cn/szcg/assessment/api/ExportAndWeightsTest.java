@@ -34,6 +34,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ExportAndWeightsTest {
 
+  @org.junit.jupiter.api.BeforeEach
+  void signIn() {
+    cn.szcg.testsupport.security.TestTokens.useByDefault(
+        cn.szcg.testsupport.security.TestTokens.of("efficiency-office"));
+  }
+
   @Inject FigureStore store;
 
   static final Period YEAR = Period.year(2031);

@@ -38,6 +38,12 @@ import org.junit.jupiter.api.Test;
 @Tag("benchmark")
 class AssessmentBenchmarkTest {
 
+  @org.junit.jupiter.api.BeforeEach
+  void signIn() {
+    cn.szcg.testsupport.security.TestTokens.useByDefault(
+        cn.szcg.testsupport.security.TestTokens.of("admin"));
+  }
+
   @Inject EventConsumers consumers;
   @Inject EntityManager em;
   @Inject FigureStore store;

@@ -24,6 +24,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaTestResource.class)
 class EscalationThresholdTest {
 
+  @org.junit.jupiter.api.BeforeEach
+  void signIn() {
+    cn.szcg.testsupport.security.TestTokens.useByDefault(
+        cn.szcg.testsupport.security.TestTokens.of("efficiency-office"));
+  }
+
   static final String SIGN = "DISPATCH_TO_SIGN_FOR";
 
   private static void lateSignFor(CaseEvents ev, String unit, String caseId, Instant at) {

@@ -26,6 +26,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaTestResource.class)
 class IntakeFiguresHandlerTest {
 
+  @org.junit.jupiter.api.BeforeEach
+  void signIn() {
+    cn.szcg.testsupport.security.TestTokens.useByDefault(
+        cn.szcg.testsupport.security.TestTokens.of("admin"));
+  }
+
   private static ReportRegistered registered(String caseId, Channel channel, Instant at) {
     return new ReportRegistered(
         caseId,

@@ -30,6 +30,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaTestResource.class)
 class StaffFiguresTest {
 
+  @org.junit.jupiter.api.BeforeEach
+  void signIn() {
+    cn.szcg.testsupport.security.TestTokens.useByDefault(
+        cn.szcg.testsupport.security.TestTokens.of("admin"));
+  }
+
   static final Instant T = Instant.parse("2026-06-02T01:00:00Z");
 
   static CaseFiled filed(String caseId, String collector, String operator) {

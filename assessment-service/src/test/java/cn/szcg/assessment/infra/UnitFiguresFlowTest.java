@@ -29,6 +29,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaTestResource.class)
 class UnitFiguresFlowTest {
 
+  @org.junit.jupiter.api.BeforeEach
+  void signIn() {
+    cn.szcg.testsupport.security.TestTokens.useByDefault(
+        cn.szcg.testsupport.security.TestTokens.of("admin"));
+  }
+
   static final String SIGN = "DISPATCH_TO_SIGN_FOR";
   static final String HANDLING = "HANDLING";
 
