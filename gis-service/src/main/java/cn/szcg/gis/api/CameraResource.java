@@ -1,7 +1,9 @@
 package cn.szcg.gis.api;
 
 import cn.szcg.gis.infra.GisQueries;
+import cn.szcg.platform.security.Roles;
 import cn.szcg.platform.web.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,6 +17,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/cameras")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "cameras", description = "视频监控点 / cameras")
+@RolesAllowed({
+  Roles.COLLECTOR,
+  Roles.OPERATOR,
+  Roles.SHIFT_LEAD,
+  Roles.DISPATCHER,
+  Roles.UNIT_RECEIVER,
+  Roles.UNIT_LEADER,
+  Roles.UNIT_HANDLER,
+  Roles.EFFICIENCY_OFFICE,
+  Roles.SUPERVISION_OFFICE,
+  Roles.COUNTY_GOVERNMENT,
+  Roles.ADMIN,
+  Roles.SZCG_SERVICE,
+  Roles.COUNTY_SYSTEM
+})
 public class CameraResource {
 
   @Inject GisQueries queries;

@@ -4,8 +4,10 @@ import cn.szcg.gis.domain.BoundingBox;
 import cn.szcg.gis.domain.ComponentClassCatalogue;
 import cn.szcg.gis.domain.ComponentId;
 import cn.szcg.gis.infra.GisQueries;
+import cn.szcg.platform.security.Roles;
 import cn.szcg.platform.web.ProblemException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,6 +22,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/components")
 @Produces({"application/geo+json", "application/json"})
 @Tag(name = "components", description = "部件 / components")
+@RolesAllowed({
+  Roles.COLLECTOR,
+  Roles.OPERATOR,
+  Roles.SHIFT_LEAD,
+  Roles.DISPATCHER,
+  Roles.UNIT_RECEIVER,
+  Roles.UNIT_LEADER,
+  Roles.UNIT_HANDLER,
+  Roles.EFFICIENCY_OFFICE,
+  Roles.SUPERVISION_OFFICE,
+  Roles.COUNTY_GOVERNMENT,
+  Roles.ADMIN,
+  Roles.SZCG_SERVICE,
+  Roles.COUNTY_SYSTEM
+})
 public class ComponentResource {
 
   private static final ComponentClassCatalogue CATALOGUE = ComponentClassCatalogue.loadDefault();

@@ -4,7 +4,9 @@ import cn.szcg.contracts.events.Zone;
 import cn.szcg.gis.domain.GridCode;
 import cn.szcg.gis.domain.imports.ImportValidator;
 import cn.szcg.gis.infra.GridService;
+import cn.szcg.platform.security.Roles;
 import cn.szcg.platform.web.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -26,6 +28,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/grids")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "grids", description = "单元网格 / unit grids")
+@RolesAllowed({
+  Roles.COLLECTOR,
+  Roles.OPERATOR,
+  Roles.SHIFT_LEAD,
+  Roles.DISPATCHER,
+  Roles.UNIT_RECEIVER,
+  Roles.UNIT_LEADER,
+  Roles.UNIT_HANDLER,
+  Roles.EFFICIENCY_OFFICE,
+  Roles.SUPERVISION_OFFICE,
+  Roles.COUNTY_GOVERNMENT,
+  Roles.ADMIN,
+  Roles.SZCG_SERVICE,
+  Roles.COUNTY_SYSTEM
+})
 public class GridResource {
 
   @Inject GridService grids;
@@ -45,6 +62,7 @@ public class GridResource {
   }
 
   @POST
+  @RolesAllowed(Roles.ADMIN)
   @Path("/{code}/zone-changes")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(

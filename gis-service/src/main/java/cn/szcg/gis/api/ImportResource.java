@@ -2,7 +2,9 @@ package cn.szcg.gis.api;
 
 import cn.szcg.gis.domain.imports.FeatureKind;
 import cn.szcg.gis.infra.ImportService;
+import cn.szcg.platform.security.Roles;
 import cn.szcg.platform.web.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** GeoJSON import of areas, grids, components, pipes and cameras. */
 @Path("/api/v1/imports")
 @Tag(name = "imports", description = "数据导入 / GeoJSON import")
+@RolesAllowed(Roles.ADMIN)
 public class ImportResource {
 
   @Inject ImportService imports;

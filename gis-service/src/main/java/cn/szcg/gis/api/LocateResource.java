@@ -2,6 +2,8 @@ package cn.szcg.gis.api;
 
 import cn.szcg.gis.infra.GisQueries;
 import cn.szcg.gis.infra.ImportService.InputCrs;
+import cn.szcg.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +19,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/locate")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "locate", description = "定位 / where is this point")
+@RolesAllowed({
+  Roles.COLLECTOR,
+  Roles.OPERATOR,
+  Roles.SHIFT_LEAD,
+  Roles.DISPATCHER,
+  Roles.UNIT_RECEIVER,
+  Roles.UNIT_LEADER,
+  Roles.UNIT_HANDLER,
+  Roles.EFFICIENCY_OFFICE,
+  Roles.SUPERVISION_OFFICE,
+  Roles.COUNTY_GOVERNMENT,
+  Roles.ADMIN,
+  Roles.SZCG_SERVICE,
+  Roles.COUNTY_SYSTEM
+})
 public class LocateResource {
 
   @Inject GisQueries queries;

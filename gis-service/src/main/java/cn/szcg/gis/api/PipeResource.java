@@ -3,10 +3,12 @@ package cn.szcg.gis.api;
 import cn.szcg.gis.domain.BoundingBox;
 import cn.szcg.gis.domain.PipeType;
 import cn.szcg.gis.infra.GisQueries;
+import cn.szcg.platform.security.Roles;
 import cn.szcg.platform.web.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -26,6 +28,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/pipes")
 @Produces({"application/geo+json", "application/json"})
 @Tag(name = "pipes", description = "地下管线 / underground pipes")
+@RolesAllowed({
+  Roles.COLLECTOR,
+  Roles.OPERATOR,
+  Roles.SHIFT_LEAD,
+  Roles.DISPATCHER,
+  Roles.UNIT_RECEIVER,
+  Roles.UNIT_LEADER,
+  Roles.UNIT_HANDLER,
+  Roles.EFFICIENCY_OFFICE,
+  Roles.SUPERVISION_OFFICE,
+  Roles.COUNTY_GOVERNMENT,
+  Roles.ADMIN,
+  Roles.SZCG_SERVICE,
+  Roles.COUNTY_SYSTEM
+})
 public class PipeResource {
 
   @Inject GisQueries queries;

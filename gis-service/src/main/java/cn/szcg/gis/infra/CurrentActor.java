@@ -1,33 +1,26 @@
 package cn.szcg.gis.infra;
 
+import cn.szcg.platform.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 
 /**
- * Who is acting in this request. Every mutating endpoint (imports, zone changes) records the actor
- * from here.
- *
- * <p>Replaced by the token's identity in the security issue; for now a fixed placeholder operator.
- * Tests may change it with the setters.
+ * The acting user of the current request, from its bearer token (platform {@link Caller}). Every
+ * mutating endpoint (imports, zone changes) records {@link #userId()} with what it changed ({@code
+ * imported_by}, {@code changed_by}).
  */
 @RequestScoped
 public class CurrentActor {
 
-  private String userId = "center-operator";
-  private String role = "OPERATOR";
+  @Inject Caller caller;
 
+  /** The account (preferred_username) that acts. */
   public String userId() {
-    return userId;
+    return caller.username();
   }
 
+  /** The caller's roles, comma-separated. */
   public String role() {
-    return role;
-  }
-
-  public void setUserId(String userId) {
-    this.userId = userId;
-  }
-
-  public void setRole(String role) {
-    this.role = role;
+    return String.join(",", caller.roles());
   }
 }

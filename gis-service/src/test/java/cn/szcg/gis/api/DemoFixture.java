@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import cn.szcg.gis.domain.demo.DemoDataGenerator;
 import cn.szcg.gis.domain.imports.FeatureKind;
+import cn.szcg.testsupport.security.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,6 +14,7 @@ import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.JsonConfig;
 import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.specification.RequestSpecification;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -49,7 +51,10 @@ final class DemoFixture {
     return fc.toString();
   }
 
-  /** Loads every kind once (areas first), asserting nothing is rejected. */
+  /**
+   * Loads every kind once (areas first) as an administrator (imports are admin only), asserting
+   * nothing is rejected. The test's own default token is kept for its requests.
+   */
   static synchronized void load() {
     RestAssured.config =
         RestAssured.config()
@@ -59,9 +64,23 @@ final class DemoFixture {
     if (loaded) {
       return;
     }
+    String admin = TestTokens.of("admin");
+    RequestSpecification saved = RestAssured.requestSpecification;
+    RestAssured.requestSpecification = null;
+    try {
+      importAll(admin);
+    } finally {
+      RestAssured.requestSpecification = saved;
+    }
+    loaded = true;
+  }
+
+  private static void importAll(String adminToken) {
     for (FeatureKind k : FeatureKind.values()) {
       ArrayNode fs = features().get(k);
       given()
+          .auth()
+          .oauth2(adminToken)
           .contentType("application/geo+json")
           .body(collection(fs))
           .when()
@@ -72,7 +91,6 @@ final class DemoFixture {
           .body("accepted", equalTo(fs.size()))
           .body("rejected.size()", equalTo(0));
     }
-    loaded = true;
   }
 
   /** The first generated grid of a zone. */

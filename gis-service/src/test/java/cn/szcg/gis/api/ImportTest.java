@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.szcg.gis.domain.Gcj02;
 import cn.szcg.gis.domain.imports.FeatureKind;
+import cn.szcg.testsupport.security.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,6 +32,7 @@ class ImportTest {
 
   @BeforeEach
   void load() {
+    TestTokens.useByDefault(TestTokens.of("admin"));
     DemoFixture.load();
   }
 
@@ -267,5 +269,28 @@ class ImportTest {
         .body("geometry.coordinates[0]", closeTo(wgs[0], 1e-7))
         .body("geometry.coordinates[1]", closeTo(wgs[1], 1e-7))
         .body("properties.state", equalTo("INTACT"));
+  }
+
+  @Test
+  void theImporterIsTheTokensUser() throws Exception {
+    TestTokens.clearDefault(); // this request carries its own token
+    ArrayNode fs = DemoFixture.MAPPER.createArrayNode();
+    fs.add(component("3501240101930001", "0101", point(118.8612, 26.2212)));
+    given()
+        .auth()
+        .oauth2(TestTokens.user("gis-admin-zhang", "admin").build())
+        .contentType("application/geo+json")
+        .body(DemoFixture.collection(fs))
+        .post("/api/v1/imports/components")
+        .then()
+        .statusCode(200)
+        .body("accepted", equalTo(1));
+    try (Connection c = dataSource.getConnection();
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery("SELECT imported_by FROM component WHERE id = '3501240101930001'")) {
+      rs.next();
+      assertEquals("gis-admin-zhang", rs.getString(1));
+    }
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.szcg.gis.domain.demo.DemoDataGenerator;
 import cn.szcg.gis.domain.imports.FeatureKind;
+import cn.szcg.testsupport.security.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -78,12 +79,15 @@ class LocateBenchmarkTest {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     ObjectMapper json = new ObjectMapper();
+    // imports are admin only; locate is read by the suite's services (szcg-service)
+    String admin = "Bearer " + TestTokens.of("admin");
     for (FeatureKind k : FeatureKind.values()) {
       long s = System.nanoTime();
       HttpResponse<String> r =
           http.send(
               HttpRequest.newBuilder(base.toURI().resolve("api/v1/imports/" + k.plural()))
                   .header("Content-Type", "application/geo+json")
+                  .header("Authorization", admin)
                   .timeout(Duration.ofMinutes(30))
                   .POST(HttpRequest.BodyPublishers.ofFile(dir.resolve(k.plural() + ".geojson")))
                   .build(),
@@ -110,10 +114,12 @@ class LocateBenchmarkTest {
       double lat = lat0 + (rnd.nextDouble() * 2 - 1) * spanLat;
       uris.add(base.toURI().resolve("api/v1/locate?lon=" + lon + "&lat=" + lat));
     }
+    // a fresh token: the imports may have taken a while (test tokens live one hour)
+    String reader = "Bearer " + TestTokens.of("szcg-service");
     // warm-up
     for (int i = 0; i < 200; i++) {
       http.send(
-          HttpRequest.newBuilder(uris.get(i % uris.size())).build(),
+          HttpRequest.newBuilder(uris.get(i % uris.size())).header("Authorization", reader).build(),
           HttpResponse.BodyHandlers.ofString());
     }
     long[] latencies = new long[requests];
@@ -136,6 +142,7 @@ class LocateBenchmarkTest {
                     HttpResponse<String> r =
                         http.send(
                             HttpRequest.newBuilder(uris.get(i % uris.size()))
+                                .header("Authorization", reader)
                                 .timeout(Duration.ofSeconds(5))
                                 .build(),
                             HttpResponse.BodyHandlers.ofString());

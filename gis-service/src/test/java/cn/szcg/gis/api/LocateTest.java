@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.szcg.gis.domain.Gcj02;
 import cn.szcg.gis.domain.imports.FeatureKind;
+import cn.szcg.testsupport.security.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -27,6 +28,7 @@ class LocateTest {
 
   @BeforeEach
   void load() {
+    TestTokens.useByDefault(TestTokens.of("szcg-service"));
     DemoFixture.load();
   }
 

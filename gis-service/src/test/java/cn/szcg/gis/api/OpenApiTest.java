@@ -42,6 +42,9 @@ class OpenApiTest {
     }
     List<String> missing = new ArrayList<>();
     for (Map.Entry<String, JsonNode> path : paths.properties()) {
+      if (path.getKey().startsWith("/api/v1/audit")) {
+        continue; // platform's AuditResource, documented (and tagged) by platform, not by gis
+      }
       for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
         String summary = op.getValue().path("summary").asText("");
         if (!summary.contains(" / ") || !summary.codePoints().anyMatch(c -> c > 0x4e00)) {

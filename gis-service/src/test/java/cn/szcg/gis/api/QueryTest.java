@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.szcg.gis.domain.imports.FeatureKind;
+import cn.szcg.testsupport.security.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -23,6 +24,7 @@ class QueryTest {
 
   @BeforeEach
   void load() {
+    TestTokens.useByDefault(TestTokens.of("operator"));
     DemoFixture.load();
   }
 

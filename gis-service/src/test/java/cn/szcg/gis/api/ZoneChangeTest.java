@@ -3,6 +3,7 @@ package cn.szcg.gis.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import cn.szcg.testsupport.security.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +15,7 @@ class ZoneChangeTest {
 
   @BeforeEach
   void load() {
+    TestTokens.useByDefault(TestTokens.of("admin"));
     DemoFixture.load();
   }
 
@@ -44,7 +46,7 @@ class ZoneChangeTest {
         .body("zoneHistory.size()", equalTo(2))
         .body("zoneHistory[0].zone", equalTo("URBAN"))
         .body("zoneHistory[0].validTo", equalTo("2026-06-01T00:00:00Z"))
-        .body("zoneHistory[1].changedBy", equalTo("center-operator"))
+        .body("zoneHistory[1].changedBy", equalTo("test-admin"))
         .body("zoneHistory[1].reason", equalTo("县政府2026年城区范围调整"));
 
     given()
