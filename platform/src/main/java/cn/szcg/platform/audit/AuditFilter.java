@@ -2,15 +2,18 @@ package cn.szcg.platform.audit;
 
 import cn.szcg.platform.security.Caller;
 import io.quarkus.runtime.BlockingOperationControl;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Set;
-import java.util.concurrent.Executor;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
@@ -27,49 +30,81 @@ public class AuditFilter implements ContainerResponseFilter {
 
   @Inject AuditTrail trail;
   @Inject Caller caller;
+  @Inject CurrentIdentityAssociation identities;
   @Inject ManagedExecutor executor;
+  @Context ResourceInfo resource;
 
   @Override
   public void filter(ContainerRequestContext req, ContainerResponseContext res) {
     String method = req.getMethod();
     String path = req.getUriInfo().getPath();
-    if (READS.contains(method) || path == null || !path.startsWith("/api/")) {
+    if (READS.contains(method) || path == null || !path.startsWith("/api/") || exempt()) {
       return;
     }
-    AuditTrail.Call call;
-    try {
-      boolean known = caller.authenticated();
-      URI location = res.getLocation();
-      call =
-          new AuditTrail.Call(
-              Instant.now(),
-              known ? caller.subject() : null,
-              known ? caller.username() : null,
-              known ? String.join(",", caller.roles()) : null,
-              known ? caller.unit() : null,
-              known ? caller.clientId() : null,
-              method,
-              path,
-              res.getStatus(),
-              location == null ? null : location.getPath(),
-              caller.remoteAddress(),
-              req.getHeaderString("X-Request-Id"));
-    } catch (RuntimeException e) {
-      LOG.errorf(e, "AUDIT: could not describe %s %s", method, path);
-      return;
-    }
-    Runnable write =
-        () -> {
+    URI location = res.getLocation();
+    int status = res.getStatus();
+    String remote = caller.remoteAddress();
+    String requestId = req.getHeaderString("X-Request-Id");
+    java.util.function.Consumer<SecurityIdentity> write =
+        identity -> {
           try {
-            trail.record(call);
+            trail.record(describe(identity, method, path, status, location, remote, requestId));
           } catch (RuntimeException e) {
-            LOG.errorf(e, "AUDIT: not recorded: %s", call);
+            LOG.errorf(e, "AUDIT: not recorded: %s %s %d", method, path, status);
           }
         };
     if (BlockingOperationControl.isBlockingAllowed()) {
-      write.run();
+      SecurityIdentity identity;
+      try {
+        identity = identities.getIdentity();
+      } catch (RuntimeException e) { // an invalid token: the call was refused with 401
+        identity = null;
+      }
+      write.accept(identity);
     } else {
-      ((Executor) executor).execute(write);
+      // on the event loop (a call refused before reaching a worker thread): resolve the identity
+      // without blocking, write on a worker
+      identities
+          .getDeferredIdentity()
+          .subscribe()
+          .with(
+              identity -> executor.execute(() -> write.accept(identity)),
+              failure -> executor.execute(() -> write.accept(null)));
     }
+  }
+
+  private boolean exempt() {
+    try {
+      var m = resource == null ? null : resource.getResourceMethod();
+      return m != null
+          && (m.isAnnotationPresent(NotAudited.class)
+              || m.getDeclaringClass().isAnnotationPresent(NotAudited.class));
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  static AuditTrail.Call describe(
+      SecurityIdentity identity,
+      String method,
+      String path,
+      int status,
+      URI location,
+      String remote,
+      String requestId) {
+    boolean known = identity != null && !identity.isAnonymous();
+    return new AuditTrail.Call(
+        Instant.now(),
+        known ? Caller.subjectOf(identity) : null,
+        known ? Caller.usernameOf(identity) : null,
+        known ? String.join(",", Caller.rolesOf(identity)) : null,
+        known ? Caller.claimOf(identity, Caller.UNIT_CLAIM) : null,
+        known ? Caller.clientIdOf(identity) : null,
+        method,
+        path,
+        status,
+        location == null ? null : location.getPath(),
+        remote,
+        requestId);
   }
 }

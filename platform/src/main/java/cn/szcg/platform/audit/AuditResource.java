@@ -10,17 +10,21 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The service's audit trail, for the supervision office (督查室) and administrators. */
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.SUPERVISION_OFFICE, Roles.ADMIN})
+@Tag(name = "audit", description = "审计日志 / the audit trail of this service")
 public class AuditResource {
 
   @Inject AuditTrail trail;
 
   /** Newest first; page with {@code before} = the smallest id of the previous page. */
   @GET
+  @Operation(summary = "审计日志（最新在前）/ the audit trail, newest first")
   public List<AuditEntry> list(
       @QueryParam("before") Long before,
       @QueryParam("who") String who,
@@ -38,6 +42,7 @@ public class AuditResource {
   /** Re-computes the hash chain: {@code intact} false names the first row that was changed. */
   @GET
   @Path("/verification")
+  @Operation(summary = "校验审计日志哈希链 / re-compute the audit trail's hash chain")
   public AuditTrail.Verification verify() {
     return trail.verify();
   }

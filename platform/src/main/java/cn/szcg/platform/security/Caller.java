@@ -115,6 +115,46 @@ public class Caller {
     return s.isBlank() ? null : s;
   }
 
+  /** The subject of an identity's token (the principal name when it has none). */
+  public static String subjectOf(SecurityIdentity id) {
+    JsonWebToken jwt = id.getPrincipal() instanceof JsonWebToken j ? j : null;
+    String sub = jwt == null ? null : jwt.getSubject();
+    return sub != null ? sub : id.getPrincipal().getName();
+  }
+
+  public static String usernameOf(SecurityIdentity id) {
+    String u = claimOf(id, "preferred_username");
+    return u != null ? u : id.getPrincipal().getName();
+  }
+
+  public static String clientIdOf(SecurityIdentity id) {
+    String azp = claimOf(id, "azp");
+    return azp != null ? azp : claimOf(id, "client_id");
+  }
+
+  public static Set<String> rolesOf(SecurityIdentity id) {
+    Set<String> out = new TreeSet<>();
+    for (String r : id.getRoles()) {
+      if (Roles.ALL.contains(r)) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  /** A string claim of an identity's token, or null. */
+  public static String claimOf(SecurityIdentity id, String name) {
+    if (!(id.getPrincipal() instanceof JsonWebToken jwt)) {
+      return null;
+    }
+    Object v = jwt.getClaim(name);
+    if (v == null) {
+      return null;
+    }
+    String s = v instanceof jakarta.json.JsonString js ? js.getString() : v.toString();
+    return s.isBlank() ? null : s;
+  }
+
   /** The client address (X-Forwarded-For honoured when quarkus.http.proxy is configured). */
   public String remoteAddress() {
     if (!routing.isResolvable()) {

@@ -106,4 +106,31 @@ class SlaAuthorizationMatrixTest {
         .statusCode(200)
         .body("intact", equalTo(true));
   }
+
+  @Test
+  void aWriteRefusedForAnInvalidTokenIsAuditedToo() {
+    String requestId = "refused-" + System.nanoTime();
+    given()
+        .auth()
+        .oauth2(TestTokens.user("someone", "admin").expired().build())
+        .header("X-Request-Id", requestId)
+        .contentType("text/calendar")
+        .body("x")
+        .post("/api/v1/calendar/ics")
+        .then()
+        .statusCode(401);
+    cn.szcg.testsupport.Await.until(
+        "the refused call in the audit trail",
+        java.time.Duration.ofSeconds(10),
+        () ->
+            given()
+                    .auth()
+                    .oauth2(TestTokens.of("admin"))
+                    .queryParam("limit", 1000)
+                    .get("/api/v1/audit")
+                    .jsonPath()
+                    .getList("findAll { it.requestId == '" + requestId + "' && it.status == 401 }")
+                    .size()
+                == 1);
+  }
 }
