@@ -7,6 +7,8 @@ import cn.szcg.dispatch.api.CaseViews.StepView;
 import cn.szcg.dispatch.api.CaseViews.UnitOrder;
 import cn.szcg.dispatch.domain.CaseState;
 import cn.szcg.dispatch.domain.CaseTransition;
+import cn.szcg.dispatch.infra.CaseVisibility;
+import cn.szcg.dispatch.infra.CurrentActor.CaseScope;
 import cn.szcg.dispatch.infra.Snapshots;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,9 +33,11 @@ public class CaseQueries {
   public record CaseFilter(
       String state, String unitId, String township, String category, Instant from, Instant to) {}
 
-  public Page<CaseSummary> cases(CaseFilter f, int page, int size) {
+  /** A page of cases matching {@code f}, limited to what {@code scope} may see. */
+  public Page<CaseSummary> cases(CaseFilter f, CaseScope scope, int page, int size) {
     StringBuilder where = new StringBuilder(" WHERE snapshot IS NOT NULL");
     List<Object> params = new ArrayList<>();
+    where.append(CaseVisibility.condition("dispatch_case.case_id", scope, params));
     if (f.state() != null) {
       params.add(f.state());
       where.append(" AND state = ?").append(params.size());

@@ -24,8 +24,10 @@ import cn.szcg.dispatch.api.CaseViews.OrderClocks;
 import cn.szcg.dispatch.api.CaseViews.OrderView;
 import cn.szcg.dispatch.api.CaseViews.Page;
 import cn.szcg.dispatch.api.CaseViews.StepView;
+import cn.szcg.dispatch.domain.Actor;
 import cn.szcg.dispatch.domain.CaseCommand;
 import cn.szcg.dispatch.domain.CaseState;
+import cn.szcg.dispatch.domain.CaseTransition;
 import cn.szcg.dispatch.domain.DispatchCase;
 import cn.szcg.dispatch.domain.DispatchDecision;
 import cn.szcg.dispatch.domain.DispatchOrder;
@@ -40,7 +42,9 @@ import cn.szcg.dispatch.infra.ComponentMaintainers;
 import cn.szcg.dispatch.infra.CurrentActor;
 import cn.szcg.dispatch.infra.Proposals;
 import cn.szcg.dispatch.infra.UnitStore;
+import cn.szcg.platform.security.Roles;
 import cn.szcg.platform.web.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -62,6 +66,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -94,6 +100,19 @@ public class CaseResource {
   @Operation(
       summary =
           "案件列表 / list cases (filters: state, unitId, township, category prefix, filed from/to)")
+  @RolesAllowed({
+    Roles.OPERATOR,
+    Roles.SHIFT_LEAD,
+    Roles.DISPATCHER,
+    Roles.SUPERVISION_OFFICE,
+    Roles.EFFICIENCY_OFFICE,
+    Roles.COUNTY_GOVERNMENT,
+    Roles.ADMIN,
+    Roles.UNIT_RECEIVER,
+    Roles.UNIT_LEADER,
+    Roles.UNIT_HANDLER,
+    Roles.COLLECTOR
+  })
   public Page<CaseSummary> list(
       @QueryParam("state") String state,
       @QueryParam("unitId") String unitId,
@@ -119,6 +138,7 @@ public class CaseResource {
             blank(category),
             instant("from", from),
             instant("to", to)),
+        currentActor.caseScope(),
         page,
         size);
   }
@@ -126,15 +146,41 @@ public class CaseResource {
   @GET
   @Path("/{caseId}")
   @Operation(summary = "查看案件 / read a case with its orders, requests, checks and next steps")
+  @RolesAllowed({
+    Roles.OPERATOR,
+    Roles.SHIFT_LEAD,
+    Roles.DISPATCHER,
+    Roles.SUPERVISION_OFFICE,
+    Roles.EFFICIENCY_OFFICE,
+    Roles.COUNTY_GOVERNMENT,
+    Roles.ADMIN,
+    Roles.UNIT_RECEIVER,
+    Roles.UNIT_LEADER,
+    Roles.UNIT_HANDLER,
+    Roles.COLLECTOR
+  })
   public CaseDetail get(@PathParam("caseId") String caseId) {
+    cases.findVisible(caseId);
     return detail(caseId);
   }
 
   @GET
   @Path("/{caseId}/history")
   @Operation(summary = "案件流转记录 / the case's steps (who, role, unit, when, why)")
+  @RolesAllowed({
+    Roles.OPERATOR,
+    Roles.SHIFT_LEAD,
+    Roles.DISPATCHER,
+    Roles.SUPERVISION_OFFICE,
+    Roles.EFFICIENCY_OFFICE,
+    Roles.COUNTY_GOVERNMENT,
+    Roles.ADMIN,
+    Roles.UNIT_RECEIVER,
+    Roles.UNIT_LEADER,
+    Roles.UNIT_HANDLER
+  })
   public List<StepView> history(@PathParam("caseId") String caseId) {
-    cases.find(caseId);
+    cases.findVisible(caseId);
     return queries.history(caseId);
   }
 
@@ -158,6 +204,13 @@ public class CaseResource {
   @Operation(
       summary =
           "派遣建议 / the responsibility matrix's proposal (component maintainer from gis-service first)")
+  @RolesAllowed({
+    Roles.OPERATOR,
+    Roles.SHIFT_LEAD,
+    Roles.DISPATCHER,
+    Roles.SUPERVISION_OFFICE,
+    Roles.ADMIN
+  })
   public ProposalView proposal(@PathParam("caseId") String caseId) {
     CaseEntity e = cases.find(caseId);
     DispatchCase c = cases.domain(e);
@@ -187,6 +240,7 @@ public class CaseResource {
   @Operation(
       summary =
           "派遣 / dispatch: confirm the matrix's proposal, or choose another unit with a reason")
+  @RolesAllowed({Roles.OPERATOR, Roles.SHIFT_LEAD, Roles.DISPATCHER})
   public CommandResult dispatch(
       @PathParam("caseId") String caseId, @Valid @NotNull DispatchBody b) {
     CaseEntity e = cases.find(caseId);
@@ -235,6 +289,7 @@ public class CaseResource {
   @POST
   @Path("/{caseId}/sign-for")
   @Operation(summary = "签收 / sign for the order (the time of reading, R-13)")
+  @RolesAllowed({Roles.UNIT_RECEIVER, Roles.UNIT_LEADER})
   public CommandResult signFor(@PathParam("caseId") String caseId, @Valid NoteBody b) {
     return run(caseId, (c, a, at) -> new CaseCommand.SignFor(note(b)));
   }
@@ -242,6 +297,7 @@ public class CaseResource {
   @POST
   @Path("/{caseId}/leader-approval")
   @Operation(summary = "批办 / the unit's leader in charge approves the order; handling starts")
+  @RolesAllowed({Roles.UNIT_LEADER})
   public CommandResult leaderApproval(
       @PathParam("caseId") String caseId, @Valid LeaderApprovalBody b) {
     return run(
@@ -251,6 +307,7 @@ public class CaseResource {
   @POST
   @Path("/{caseId}/return-requests")
   @Operation(summary = "回退申请 / ask to return the order within the return window (R-16)")
+  @RolesAllowed({Roles.UNIT_RECEIVER, Roles.UNIT_LEADER})
   public CommandResult requestReturn(
       @PathParam("caseId") String caseId, @Valid @NotNull ReturnRequestBody b) {
     requireUnit(units.load(), b.proposedUnitId(), "proposedUnitId");
@@ -261,6 +318,7 @@ public class CaseResource {
   @Path("/{caseId}/return-requests/approve")
   @Operation(
       summary = "同意回退 / approve the return: the order is withdrawn, the case awaits dispatch")
+  @RolesAllowed({Roles.SHIFT_LEAD})
   public CommandResult approveReturn(@PathParam("caseId") String caseId, @Valid NoteBody b) {
     return run(caseId, (c, a, at) -> new CaseCommand.ApproveReturn(note(b)));
   }
@@ -268,6 +326,7 @@ public class CaseResource {
   @POST
   @Path("/{caseId}/return-requests/refuse")
   @Operation(summary = "驳回回退 / refuse the return: the unit goes on")
+  @RolesAllowed({Roles.SHIFT_LEAD})
   public CommandResult refuseReturn(
       @PathParam("caseId") String caseId, @Valid @NotNull ReasonBody b) {
     return run(caseId, (c, a, at) -> new CaseCommand.RefuseReturn(b.reason()));
@@ -276,6 +335,7 @@ public class CaseResource {
   @POST
   @Path("/{caseId}/extension-requests")
   @Operation(summary = "延期申请 / ask for more time (not for emergencies, R-20)")
+  @RolesAllowed({Roles.UNIT_HANDLER, Roles.UNIT_LEADER})
   public CommandResult requestExtension(
       @PathParam("caseId") String caseId, @Valid @NotNull ExtensionRequestBody b) {
     return run(
@@ -285,6 +345,7 @@ public class CaseResource {
   @POST
   @Path("/{caseId}/extension-requests/approve")
   @Operation(summary = "同意延期 / grant the extension (the granted deadline may differ)")
+  @RolesAllowed({Roles.SHIFT_LEAD, Roles.DISPATCHER})
   public CommandResult grantExtension(
       @PathParam("caseId") String caseId, @Valid @NotNull ExtensionGrantBody b) {
     return run(caseId, (c, a, at) -> new CaseCommand.GrantExtension(b.grantedDeadline(), b.note()));
@@ -293,6 +354,7 @@ public class CaseResource {
   @POST
   @Path("/{caseId}/extension-requests/refuse")
   @Operation(summary = "驳回延期 / refuse the extension")
+  @RolesAllowed({Roles.SHIFT_LEAD, Roles.DISPATCHER})
   public CommandResult refuseExtension(
       @PathParam("caseId") String caseId, @Valid @NotNull ReasonBody b) {
     return run(caseId, (c, a, at) -> new CaseCommand.RefuseExtension(b.reason()));
@@ -301,6 +363,7 @@ public class CaseResource {
   @POST
   @Path("/{caseId}/sub-orders")
   @Operation(summary = "二级派遣 / a township body re-dispatches to one of its own departments (R-02)")
+  @RolesAllowed({Roles.UNIT_LEADER, Roles.UNIT_RECEIVER})
   public CommandResult subOrder(
       @PathParam("caseId") String caseId, @Valid @NotNull SubOrderBody b) {
     Unit sub = requireUnit(units.load(), b.subUnitId(), "subUnitId");
@@ -310,6 +373,7 @@ public class CaseResource {
   @POST
   @Path("/{caseId}/sub-orders/{subOrderId}/sign-for")
   @Operation(summary = "二级签收 / the department signs for its sub-order")
+  @RolesAllowed({Roles.UNIT_RECEIVER, Roles.UNIT_LEADER})
   public CommandResult signForSubOrder(
       @PathParam("caseId") String caseId,
       @PathParam("subOrderId") String subOrderId,
@@ -321,6 +385,7 @@ public class CaseResource {
   @POST
   @Path("/{caseId}/sub-orders/{subOrderId}/feedback")
   @Operation(summary = "二级反馈 / the department reports to its township body, with after-photos")
+  @RolesAllowed({Roles.UNIT_HANDLER, Roles.UNIT_LEADER})
   public CommandResult subFeedback(
       @PathParam("caseId") String caseId,
       @PathParam("subOrderId") String subOrderId,
@@ -334,6 +399,7 @@ public class CaseResource {
   @POST
   @Path("/{caseId}/feedback")
   @Operation(summary = "处理反馈 / the unit reports the result with after-photos (R-14)")
+  @RolesAllowed({Roles.UNIT_HANDLER, Roles.UNIT_LEADER})
   public CommandResult feedback(
       @PathParam("caseId") String caseId, @Valid @NotNull FeedbackBody b) {
     return run(caseId, (c, a, at) -> new CaseCommand.SubmitFeedback(b.description(), b.photoIds()));
@@ -344,6 +410,7 @@ public class CaseResource {
   @POST
   @Path("/{caseId}/check-orders")
   @Operation(summary = "指令核查 / order a collector to check on site (R-15)")
+  @RolesAllowed({Roles.OPERATOR, Roles.SHIFT_LEAD, Roles.DISPATCHER})
   public CommandResult orderCheck(
       @PathParam("caseId") String caseId, @Valid @NotNull CheckOrderBody b) {
     return run(caseId, (c, a, at) -> new CaseCommand.OrderCheck(b.collectorId(), b.note()));
@@ -352,6 +419,7 @@ public class CaseResource {
   @POST
   @Path("/{caseId}/checks/pass")
   @Operation(summary = "核查通过 / the collector passes the check, with photos")
+  @RolesAllowed({Roles.COLLECTOR})
   public CommandResult passCheck(
       @PathParam("caseId") String caseId, @Valid @NotNull CheckPassBody b) {
     return run(caseId, (c, a, at) -> new CaseCommand.PassCheck(b.note(), b.photoIds()));
@@ -360,6 +428,7 @@ public class CaseResource {
   @POST
   @Path("/{caseId}/checks/fail")
   @Operation(summary = "核查不通过 / the collector fails the check: dispatched again to the same unit")
+  @RolesAllowed({Roles.COLLECTOR})
   public CommandResult failCheck(
       @PathParam("caseId") String caseId, @Valid @NotNull CheckFailBody b) {
     return run(caseId, (c, a, at) -> new CaseCommand.FailCheck(b.reason(), b.photoIds()));
@@ -368,6 +437,7 @@ public class CaseResource {
   @POST
   @Path("/{caseId}/close")
   @Operation(summary = "结案 / close the case after a passed check")
+  @RolesAllowed({Roles.OPERATOR, Roles.SHIFT_LEAD})
   public CommandResult close(@PathParam("caseId") String caseId, @Valid NoteBody b) {
     return run(caseId, (c, a, at) -> new CaseCommand.Close(note(b)));
   }
@@ -375,6 +445,7 @@ public class CaseResource {
   @POST
   @Path("/{caseId}/satisfaction")
   @Operation(summary = "满意度回访 / record the public reporter's satisfaction (R-25)")
+  @RolesAllowed({Roles.OPERATOR})
   public CommandResult satisfaction(
       @PathParam("caseId") String caseId, @Valid @NotNull SatisfactionBody b) {
     return run(caseId, (c, a, at) -> new CaseCommand.RecordSatisfaction(b.level(), b.comment()));
@@ -386,6 +457,7 @@ public class CaseResource {
   @POST
   @Path("/{caseId}/coordination")
   @Operation(summary = "协调 / start coordination: no unit clearly responsible (R-17)")
+  @RolesAllowed({Roles.DISPATCHER, Roles.SHIFT_LEAD})
   public CommandResult coordination(
       @PathParam("caseId") String caseId, @Valid @NotNull ReasonBody b) {
     return run(caseId, (c, a, at) -> new CaseCommand.StartCoordination(b.reason()));
@@ -395,6 +467,7 @@ public class CaseResource {
   @Path("/{caseId}/coordination/agreement")
   @Operation(
       summary = "协调一致 / record the binding agreement; the order goes to the agreed unit (R-19)")
+  @RolesAllowed({Roles.SHIFT_LEAD})
   public CommandResult agreement(
       @PathParam("caseId") String caseId, @Valid @NotNull AgreementBody b) {
     UnitRegister reg = units.load();
@@ -413,6 +486,7 @@ public class CaseResource {
   @POST
   @Path("/{caseId}/escalation-to-county-government")
   @Operation(summary = "报县政府 / escalate to the county government (R-17)")
+  @RolesAllowed({Roles.SHIFT_LEAD})
   public CommandResult escalate(@PathParam("caseId") String caseId, @Valid @NotNull ReasonBody b) {
     return run(caseId, (c, a, at) -> new CaseCommand.EscalateToCountyGovernment(b.reason()));
   }
@@ -420,6 +494,7 @@ public class CaseResource {
   @POST
   @Path("/{caseId}/designation")
   @Operation(summary = "县政府指定 / record the county government's designation of the unit (binding)")
+  @RolesAllowed({Roles.COUNTY_GOVERNMENT, Roles.SHIFT_LEAD})
   public CommandResult designate(
       @PathParam("caseId") String caseId, @Valid @NotNull DesignationBody b) {
     requireDispatchable(units.load(), b.unitId(), "unitId");
@@ -434,6 +509,7 @@ public class CaseResource {
   @Operation(
       summary =
           "应急处置 / emergency without an identifiable unit: the county government arranges first (R-18)")
+  @RolesAllowed({Roles.SHIFT_LEAD, Roles.COUNTY_GOVERNMENT})
   public CommandResult emergency(@PathParam("caseId") String caseId, @Valid @NotNull ReasonBody b) {
     return run(caseId, (c, a, at) -> new CaseCommand.StartEmergencyArrangement(b.reason()));
   }
@@ -441,6 +517,7 @@ public class CaseResource {
   @POST
   @Path("/{caseId}/emergency-arrangement/measures")
   @Operation(summary = "记录应急措施 / record the measures taken under the emergency arrangement")
+  @RolesAllowed({Roles.COUNTY_GOVERNMENT, Roles.SHIFT_LEAD})
   public CommandResult measures(
       @PathParam("caseId") String caseId, @Valid @NotNull MeasuresBody b) {
     return run(caseId, (c, a, at) -> new CaseCommand.RecordEmergencyMeasures(b.measures()));
@@ -451,6 +528,7 @@ public class CaseResource {
   @POST
   @Path("/{caseId}/law-enforcement-transfer")
   @Operation(summary = "移交执法 / transfer to law enforcement (a closing outcome, R-21)")
+  @RolesAllowed({Roles.SHIFT_LEAD, Roles.DISPATCHER})
   public CommandResult transfer(
       @PathParam("caseId") String caseId, @Valid @NotNull TransferBody b) {
     return run(
@@ -461,6 +539,7 @@ public class CaseResource {
   @POST
   @Path("/{caseId}/cancel")
   @Operation(summary = "作废 / cancel a wrongly filed case, with a reason")
+  @RolesAllowed({Roles.SHIFT_LEAD, Roles.ADMIN})
   public CommandResult cancel(@PathParam("caseId") String caseId, @Valid @NotNull ReasonBody b) {
     return run(caseId, (c, a, at) -> new CaseCommand.Cancel(b.reason()));
   }
@@ -526,13 +605,13 @@ public class CaseResource {
       String name = reg.find(o.unitId()).map(r -> r.current().name()).orElse(null);
       orders.add(CaseViews.order(o, name, clocks.get(o.orderId())));
     }
+    // the steps open to any of the caller's roles, in the order of the transition table
+    SortedSet<CaseTransition> allowed = new TreeSet<>();
+    for (Actor a : currentActor.actors()) {
+      allowed.addAll(c.availableTransitions(a));
+    }
     return CaseViews.detail(
-        e,
-        c,
-        orders,
-        c.availableTransitions(currentActor.actor()).stream()
-            .map(DomainProblemMappers.Step::of)
-            .toList());
+        e, c, orders, allowed.stream().map(DomainProblemMappers.Step::of).toList());
   }
 
   private static Unit requireUnit(UnitRegister reg, String unitId, String field) {

@@ -6,7 +6,9 @@ import cn.szcg.dispatch.domain.UnitRegister;
 import cn.szcg.dispatch.infra.CurrentActor;
 import cn.szcg.dispatch.infra.MatrixStore;
 import cn.szcg.dispatch.infra.UnitStore;
+import cn.szcg.platform.security.Roles;
 import cn.szcg.platform.web.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -81,6 +83,7 @@ public class RuleResource {
 
   @GET
   @Operation(summary = "责任矩阵规则 / list the rules (filters: unitId, category prefix)")
+  @RolesAllowed({Roles.DISPATCHER, Roles.SHIFT_LEAD, Roles.ADMIN, Roles.SUPERVISION_OFFICE})
   public CaseViews.Page<RuleView> list(
       @QueryParam("unitId") String unitId,
       @QueryParam("category") String category,
@@ -100,6 +103,7 @@ public class RuleResource {
   @GET
   @Path("/{ruleId}")
   @Operation(summary = "查看规则 / read a rule")
+  @RolesAllowed({Roles.DISPATCHER, Roles.SHIFT_LEAD, Roles.ADMIN, Roles.SUPERVISION_OFFICE})
   public RuleView get(@PathParam("ruleId") String ruleId) {
     return matrix
         .find(ruleId)
@@ -111,6 +115,7 @@ public class RuleResource {
   @Path("/{ruleId}")
   @Transactional
   @Operation(summary = "新增或修改规则 / create or replace a rule")
+  @RolesAllowed({Roles.ADMIN})
   public Response put(
       @PathParam("ruleId") @Pattern(regexp = "[A-Za-z0-9_.-]{1,100}") String ruleId,
       @Valid @NotNull RuleBody b) {
@@ -132,7 +137,7 @@ public class RuleResource {
             new AreaRef(b.townshipCode(), b.communityCode(), b.gridCode()),
             b.unitId(),
             b.note());
-    boolean created = matrix.save(r, currentActor.actor().userId());
+    boolean created = matrix.save(r, currentActor.userId());
     return Response.status(created ? 201 : 200).entity(RuleView.of(r)).build();
   }
 
@@ -140,6 +145,7 @@ public class RuleResource {
   @Path("/{ruleId}")
   @Transactional
   @Operation(summary = "删除规则 / delete a rule")
+  @RolesAllowed({Roles.ADMIN})
   public Response delete(@PathParam("ruleId") String ruleId) {
     if (!matrix.delete(ruleId)) {
       throw ProblemException.notFound("rule", ruleId);

@@ -14,7 +14,9 @@ import cn.szcg.dispatch.domain.UnitVersion;
 import cn.szcg.dispatch.infra.CurrentActor;
 import cn.szcg.dispatch.infra.ServiceClock;
 import cn.szcg.dispatch.infra.UnitStore;
+import cn.szcg.platform.security.Roles;
 import cn.szcg.platform.web.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -114,6 +116,18 @@ public class UnitResource {
 
   @GET
   @Operation(summary = "单位列表 / list units (filters: kind, parentUnitId, township)")
+  @RolesAllowed({
+    Roles.OPERATOR,
+    Roles.SHIFT_LEAD,
+    Roles.DISPATCHER,
+    Roles.SUPERVISION_OFFICE,
+    Roles.EFFICIENCY_OFFICE,
+    Roles.COUNTY_GOVERNMENT,
+    Roles.ADMIN,
+    Roles.UNIT_RECEIVER,
+    Roles.UNIT_LEADER,
+    Roles.UNIT_HANDLER
+  })
   public Page<UnitSummary> list(
       @QueryParam("kind") UnitKind kind,
       @QueryParam("parentUnitId") String parent,
@@ -137,13 +151,28 @@ public class UnitResource {
   @GET
   @Path("/{unitId}")
   @Operation(summary = "查看单位及其变更历史 / read a unit with its dated history")
+  @RolesAllowed({
+    Roles.OPERATOR,
+    Roles.SHIFT_LEAD,
+    Roles.DISPATCHER,
+    Roles.SUPERVISION_OFFICE,
+    Roles.EFFICIENCY_OFFICE,
+    Roles.COUNTY_GOVERNMENT,
+    Roles.ADMIN,
+    Roles.UNIT_RECEIVER,
+    Roles.UNIT_LEADER,
+    Roles.UNIT_HANDLER
+  })
   public UnitDetail get(@PathParam("unitId") String unitId) {
-    return detail(store.load(), unitId);
+    UnitRegister reg = store.load();
+    requireOwn(reg, unitId);
+    return detail(reg, unitId);
   }
 
   @POST
   @Transactional
   @Operation(summary = "登记单位 / register a unit (a department needs its township body as parent)")
+  @RolesAllowed({Roles.ADMIN})
   public Response register(@Valid @NotNull RegisterUnitBody b) {
     store.lock();
     UnitRegister reg = store.load();
@@ -172,6 +201,7 @@ public class UnitResource {
   @Path("/{unitId}")
   @Transactional
   @Operation(summary = "变更单位（更名、停用）/ rename or (de)activate a unit from a date")
+  @RolesAllowed({Roles.ADMIN})
   public UnitDetail change(@PathParam("unitId") String unitId, @Valid @NotNull ChangeUnitBody b) {
     store.lock();
     UnitRegister reg = store.load();
@@ -193,6 +223,7 @@ public class UnitResource {
   @Operation(
       summary =
           "登记联系人 / a person takes a contact role (leader in charge, head, receiver) from a date")
+  @RolesAllowed({Roles.ADMIN})
   public UnitDetail assign(
       @PathParam("unitId") String unitId, @Valid @NotNull AssignContactBody b) {
     store.lock();
@@ -214,6 +245,7 @@ public class UnitResource {
   @Path("/{unitId}/contacts/{role}/{personId}/end")
   @Transactional
   @Operation(summary = "联系人离任 / a person leaves a contact role at a date")
+  @RolesAllowed({Roles.ADMIN})
   public UnitDetail end(
       @PathParam("unitId") String unitId,
       @PathParam("role") ContactRole role,
@@ -231,10 +263,24 @@ public class UnitResource {
   @GET
   @Path("/{unitId}/accountable")
   @Operation(summary = "某时刻的责任人 / who was the unit's leader, head and receivers at an instant")
+  @RolesAllowed({
+    Roles.OPERATOR,
+    Roles.SHIFT_LEAD,
+    Roles.DISPATCHER,
+    Roles.SUPERVISION_OFFICE,
+    Roles.EFFICIENCY_OFFICE,
+    Roles.COUNTY_GOVERNMENT,
+    Roles.ADMIN,
+    Roles.UNIT_RECEIVER,
+    Roles.UNIT_LEADER,
+    Roles.UNIT_HANDLER
+  })
   public Accountability accountable(
       @PathParam("unitId") String unitId, @QueryParam("at") String at) {
     Instant t = CaseResource.instant("at", at);
-    return store.load().accountableAt(unitId, t == null ? clock.now() : t);
+    UnitRegister reg = store.load();
+    requireOwn(reg, unitId);
+    return reg.accountableAt(unitId, t == null ? clock.now() : t);
   }
 
   @GET
@@ -242,6 +288,18 @@ public class UnitResource {
   @Operation(
       summary =
           "本单位批办件 / the unit's own orders and sub-orders (a unit user sees its own unit only)")
+  @RolesAllowed({
+    Roles.OPERATOR,
+    Roles.SHIFT_LEAD,
+    Roles.DISPATCHER,
+    Roles.SUPERVISION_OFFICE,
+    Roles.EFFICIENCY_OFFICE,
+    Roles.COUNTY_GOVERNMENT,
+    Roles.ADMIN,
+    Roles.UNIT_RECEIVER,
+    Roles.UNIT_LEADER,
+    Roles.UNIT_HANDLER
+  })
   public Page<UnitOrder> orders(
       @PathParam("unitId") String unitId,
       @QueryParam("open") @DefaultValue("false") boolean openOnly,
@@ -254,8 +312,21 @@ public class UnitResource {
     return queries.unitOrders(unitId, openOnly, page, size);
   }
 
+  /**
+   * A unit user reads its own unit's (and, for a township body, its departments') register entry
+   * and contacts only; 404 for an unknown unit, 403 for another unit (the unit list is public to
+   * them, the contacts are not).
+   */
+  private void requireOwn(UnitRegister reg, String unitId) {
+    Unit u = reg.get(unitId).current();
+    if (!currentActor.maySeeUnit(u.unitId(), u.parentUnitId())) {
+      throw ProblemException.forbidden(
+          "只能查看本单位的登记信息 / a unit user reads its own unit's register entry only");
+    }
+  }
+
   private String by() {
-    return currentActor.actor().userId();
+    return currentActor.userId();
   }
 
   private static UnitDetail detail(UnitRegister reg, String unitId) {

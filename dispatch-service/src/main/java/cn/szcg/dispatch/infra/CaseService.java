@@ -60,6 +60,7 @@ public class CaseService {
   @Inject Snapshots snapshots;
   @Inject Outbox outbox;
   @Inject CurrentActor currentActor;
+  @Inject CaseVisibility visibility;
   @Inject ServiceClock clock;
 
   /**
@@ -124,6 +125,19 @@ public class CaseService {
   }
 
   /**
+   * Loads a case the caller may see (no lock); 404 when unknown or outside the caller's scope (a
+   * unit user's other units' cases, a collector's cases it was not ordered to check).
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public CaseEntity findVisible(String caseId) {
+    CaseEntity c = find(caseId);
+    if (!visibility.visible(caseId, currentActor.caseScope())) {
+      throw ProblemException.notFound("case", caseId);
+    }
+    return c;
+  }
+
+  /**
    * Reads a case as committed now (outside a transaction the request's session may still hold the
    * entity as it was read before a command).
    */
@@ -145,18 +159,20 @@ public class CaseService {
   @Transactional
   public Result execute(String caseId, CommandBuilder builder, Map<String, Object> extraData) {
     CaseEntity c = em.find(CaseEntity.class, caseId, LockModeType.PESSIMISTIC_WRITE);
-    if (c == null || c.snapshot == null) {
+    if (c == null || c.snapshot == null || !visibility.visible(caseId, currentActor.caseScope())) {
       throw ProblemException.notFound("case", caseId);
     }
     DispatchCase before = snapshots.readCase(c.snapshot);
-    Actor actor = currentActor.actor();
+    Actor first = currentActor.actor();
     Instant now = clock.now();
     // Replicas' clocks may differ by a few milliseconds: a step never precedes the last one.
     Instant at =
         before.lastChangedAt() != null && now.isBefore(before.lastChangedAt())
             ? before.lastChangedAt()
             : now;
-    CaseCommand command = builder.build(before, actor, at);
+    CaseCommand command = builder.build(before, first, at);
+    // a token with several roles acts in the one the transition allows
+    Actor actor = currentActor.actorFor(command.transition());
     Transitioned t = before.apply(actor, at, command);
     TransitionRecord r = save(c, t, extraData == null ? Map.of() : extraData);
     return new Result(r, t.caseAfter(), c);

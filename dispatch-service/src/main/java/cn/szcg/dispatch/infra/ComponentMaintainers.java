@@ -6,13 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
  * The maintainer (管理维护单位) of a component (部件) as gis-service knows it, matched to a registered unit
  * by unit id or by the unit's current name. gis-service down or slow → {@link
- * Status#GIS_UNAVAILABLE}: the matrix answers without the maintainer, and the proposal says so.
+ * Status#GIS_UNAVAILABLE}: the matrix answers without the maintainer, and the proposal says so. So
+ * does a missing service token (gis-service answers 401 without one).
  */
 @ApplicationScoped
 public class ComponentMaintainers {
@@ -41,13 +44,20 @@ public class ComponentMaintainers {
 
   @Inject @RestClient GisClient gis;
 
+  /**
+   * The whole lookup, the service token included: a token server that does not answer must not hold
+   * up the proposal or the dispatch any longer than a slow gis-service would.
+   */
+  @ConfigProperty(name = "szcg.gis.lookup-timeout", defaultValue = "PT1.5S")
+  Duration lookupTimeout;
+
   public Lookup lookup(String componentId, UnitRegister units) {
     if (componentId == null || componentId.isBlank()) {
       return new Lookup(Status.NOT_A_COMPONENT, null, null);
     }
     JsonNode c;
     try {
-      c = gis.component(componentId);
+      c = gis.component(componentId).await().atMost(lookupTimeout);
     } catch (WebApplicationException e) {
       if (e.getResponse() != null && e.getResponse().getStatus() == 404) {
         return new Lookup(Status.UNKNOWN_COMPONENT, null, null);
@@ -55,6 +65,8 @@ public class ComponentMaintainers {
       LOG.warnf("gis-service answered %s for component %s", e.getMessage(), componentId);
       return new Lookup(Status.GIS_UNAVAILABLE, null, null);
     } catch (RuntimeException e) {
+      // gis down or slow, or no service token (token server down, client not configured): the
+      // matrix answers without the maintainer, the case goes on
       LOG.warnf("gis-service unavailable for component %s: %s", componentId, e.toString());
       return new Lookup(Status.GIS_UNAVAILABLE, null, null);
     }

@@ -19,6 +19,7 @@ import cn.szcg.contracts.events.Zone;
 import cn.szcg.testsupport.Await;
 import cn.szcg.testsupport.KafkaTestResource;
 import cn.szcg.testsupport.TestEvents;
+import cn.szcg.testsupport.security.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -31,16 +32,28 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** Helpers of the API tests: file a case through Kafka, act as a role, read the cases events. */
-final class Api {
+/**
+ * Helpers of the API (and security) tests: file a case through Kafka, act as a role, read the cases
+ * events.
+ */
+public final class Api {
 
   private Api() {}
 
-  /** An actor of the test (headers read by the test-only HeaderActor). */
-  record As(String user, String role, String unit) {
-    RequestSpecification spec() {
+  /**
+   * Every request of the API tests carries a token: this default (the center operator, as the old
+   * placeholder actor was) unless the request acts {@link As} someone.
+   */
+  public static void signIn() {
+    TestTokens.useByDefault(TestTokens.user("center-operator", "operator").build());
+  }
+
+  /** An actor of the test: its headers become a signed token ({@link TestTokenFilter}). */
+  public record As(String user, String role, String unit) {
+    public RequestSpecification spec() {
       RequestSpecification s =
           given()
+              .filter(TestTokenFilter.INSTANCE)
               .contentType(ContentType.JSON)
               .header("X-Test-User", user)
               .header("X-Test-Role", role);
@@ -48,30 +61,31 @@ final class Api {
     }
   }
 
-  static final As DISPATCHER = new As("dispatcher1", "DISPATCHER", null);
-  static final As SHIFT_LEAD = new As("shiftlead1", "SHIFT_LEAD", null);
-  static final As OPERATOR = new As("operator1", "OPERATOR", null);
-  static final As COUNTY = new As("county-gov", "COUNTY_GOVERNMENT", null);
-  static final As COLLECTOR = new As("collector7", "COLLECTOR", null);
+  public static final As DISPATCHER = new As("dispatcher1", "DISPATCHER", null);
+  public static final As SHIFT_LEAD = new As("shiftlead1", "SHIFT_LEAD", null);
+  public static final As OPERATOR = new As("operator1", "OPERATOR", null);
+  public static final As COUNTY = new As("county-gov", "COUNTY_GOVERNMENT", null);
+  public static final As COLLECTOR = new As("collector7", "COLLECTOR", null);
+  public static final As ADMIN = new As("admin1", "ADMIN", null);
 
-  static As receiver(String unit) {
+  public static As receiver(String unit) {
     return new As(unit + "-rcv", "UNIT_RECEIVER", unit);
   }
 
-  static As leader(String unit) {
+  public static As leader(String unit) {
     return new As(unit + "-leader", "UNIT_LEADER", unit);
   }
 
-  static As handler(String unit) {
+  public static As handler(String unit) {
     return new As(unit + "-handler", "UNIT_HANDLER", unit);
   }
 
-  static String bootstrap() {
+  public static String bootstrap() {
     return KafkaTestResource.kafka().bootstrapServers();
   }
 
   /** Files a case through intake's event and waits until dispatch has opened it. */
-  static String file(
+  public static String file(
       String category, String township, String componentId, boolean emergency, Channel channel) {
     String caseId = UUID.randomUUID().toString();
     Instant t = Instant.now().minusSeconds(60);
@@ -105,7 +119,7 @@ final class Api {
     return caseId;
   }
 
-  static Response post(As as, String caseId, String action, Object body) {
+  public static Response post(As as, String caseId, String action, Object body) {
     RequestSpecification s = as.spec();
     if (body != null) {
       s = s.body(body);
@@ -114,17 +128,18 @@ final class Api {
   }
 
   /** Posts and expects 200; returns the case after the step. */
-  static io.restassured.path.json.JsonPath ok(As as, String caseId, String action, Object body) {
+  public static io.restassured.path.json.JsonPath ok(
+      As as, String caseId, String action, Object body) {
     Response r = post(as, caseId, action, body);
     assertEquals(200, r.statusCode(), action + " → " + r.asString());
     return r.jsonPath();
   }
 
-  static String state(String caseId) {
+  public static String state(String caseId) {
     return given().get("/api/v1/cases/" + caseId).jsonPath().getString("state");
   }
 
-  static Map<String, Object> body(Object... kv) {
+  public static Map<String, Object> body(Object... kv) {
     java.util.LinkedHashMap<String, Object> m = new java.util.LinkedHashMap<>();
     for (int i = 0; i < kv.length; i += 2) {
       m.put((String) kv[i], kv[i + 1]);
@@ -133,7 +148,7 @@ final class Api {
   }
 
   /** The case's events on szcg.cases, in sequence order, once {@code count} have arrived. */
-  static List<CaseTransitioned> events(String caseId, int count) {
+  public static List<CaseTransitioned> events(String caseId, int count) {
     List<ConsumerRecord<String, String>> seen =
         TestEvents.readUntil(
             bootstrap(),
@@ -154,7 +169,7 @@ final class Api {
     return out;
   }
 
-  static void await(java.util.function.BooleanSupplier c) {
+  public static void await(java.util.function.BooleanSupplier c) {
     Await.until("condition", Duration.ofSeconds(30), c);
   }
 }

@@ -16,6 +16,7 @@ import io.restassured.response.Response;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +28,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(GisStub.class)
 class CoordinationPathsTest {
+
+  @BeforeEach
+  void signIn() {
+    Api.signIn();
+  }
 
   /** 架空线缆脱落 somewhere gis could not place: no rule matches. */
   static String unclearCase(boolean emergency) {

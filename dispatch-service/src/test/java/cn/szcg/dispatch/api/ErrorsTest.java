@@ -11,6 +11,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(GisStub.class)
 class ErrorsTest {
+
+  @BeforeEach
+  void signIn() {
+    Api.signIn();
+  }
 
   @Test
   void illegalTransitionNamesTheStateAndTheAllowedSteps() {
@@ -40,15 +46,19 @@ class ErrorsTest {
   }
 
   @Test
-  void wrongRoleAndOtherUnitAreForbidden() {
+  void wrongRoleIsForbiddenAndAnotherUnitsCaseIsNotFound() {
     String caseId = file("C-0101", "350124100", null, false, Channel.PATROL);
     Response byUnit = post(receiver("U-WATER"), caseId, "dispatch", body());
     assertEquals(403, byUnit.statusCode());
-    assertEquals("ROLE_NOT_ALLOWED", byUnit.jsonPath().getString("code"));
+    assertTrue(byUnit.contentType().startsWith("application/problem+json"), byUnit.contentType());
+    Response byOperator = post(OPERATOR, caseId, "coordination", body("reason", "x"));
+    assertEquals(403, byOperator.statusCode(), byOperator.asString());
+    assertEquals(1L, given().get("/api/v1/cases/" + caseId).jsonPath().getLong("sequence"));
     ok(DISPATCHER, caseId, "dispatch", body());
+    // the case is the water company's: for another unit it does not exist
     Response other = post(receiver("U-HOUSING"), caseId, "sign-for", null);
-    assertEquals(403, other.statusCode());
-    assertEquals("OTHER_UNIT", other.jsonPath().getString("code"));
+    assertEquals(404, other.statusCode(), other.asString());
+    assertEquals(404, receiver("U-HOUSING").spec().get("/api/v1/cases/" + caseId).statusCode());
     // the allowed steps follow the actor
     List<String> forWater =
         receiver("U-WATER")
@@ -56,14 +66,14 @@ class ErrorsTest {
             .get("/api/v1/cases/" + caseId)
             .jsonPath()
             .getList("allowedTransitions.transition");
-    assertTrue(forWater.contains("SIGN_FOR"), forWater.toString());
-    List<String> forHousing =
-        receiver("U-HOUSING")
+    assertEquals(List.of("SIGN_FOR", "REQUEST_RETURN"), forWater);
+    List<String> forHandler =
+        handler("U-WATER")
             .spec()
             .get("/api/v1/cases/" + caseId)
             .jsonPath()
             .getList("allowedTransitions.transition");
-    assertTrue(forHousing.isEmpty(), forHousing.toString());
+    assertTrue(forHandler.isEmpty(), forHandler.toString());
   }
 
   @Test

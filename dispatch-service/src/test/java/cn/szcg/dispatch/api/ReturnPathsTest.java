@@ -25,6 +25,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +38,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(GisStub.class)
 class ReturnPathsTest {
+
+  @BeforeEach
+  void signIn() {
+    Api.signIn();
+  }
 
   static final String MEICHENG = "350124100"; // 梅城镇
 

@@ -15,6 +15,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +28,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(GisStub.class)
 class TwoLevelPathTest {
+
+  @BeforeEach
+  void signIn() {
+    Api.signIn();
+  }
 
   static final String TOWN = "350124105"; // 池园镇
   static final String TOWN_BODY = "T-" + TOWN;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.szcg.contracts.events.Channel;
 import cn.szcg.testsupport.KafkaTestResource;
+import cn.szcg.testsupport.security.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -15,6 +16,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +28,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(GisStub.class)
 class UnitsAndMatrixTest {
+
+  /** The register and the matrix are the administrator's (系统管理员) reference data. */
+  @BeforeEach
+  void signIn() {
+    TestTokens.useByDefault(TestTokens.user("admin1", "admin").build());
+  }
 
   @Test
   void theMinqingRegisterAndMatrixAreSeeded() {
