@@ -1,7 +1,10 @@
 package cn.szcg.intake.api;
 
 import cn.szcg.intake.infra.Attachment;
+import cn.szcg.intake.infra.ReportAccess;
+import cn.szcg.platform.security.Roles;
 import cn.szcg.platform.web.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -17,12 +20,25 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Reading attachments: the stored bytes exactly as uploaded, with their SHA-256. */
+/**
+ * Reading attachments (R-10): the stored bytes exactly as uploaded, with their SHA-256. The center
+ * reads every attachment; a collector those of their own reports and of the verification tasks
+ * given to them (404 for any other).
+ */
 @Path("/api/v1/attachments")
+@RolesAllowed({
+  Roles.OPERATOR,
+  Roles.SHIFT_LEAD,
+  Roles.DISPATCHER,
+  Roles.SUPERVISION_OFFICE,
+  Roles.ADMIN,
+  Roles.COLLECTOR
+})
 @Tag(name = "attachments", description = "附件 / attachments (evidence, R-10)")
 public class AttachmentResource {
 
   @Inject EntityManager em;
+  @Inject ReportAccess access;
 
   @GET
   @Path("/{id}")
@@ -35,7 +51,7 @@ public class AttachmentResource {
   @Transactional
   public Response bytes(@PathParam("id") UUID id) {
     Attachment a = Attachment.findById(id);
-    if (a == null) {
+    if (a == null || !access.mayReadAttachment(a.reportId, a.verificationId)) {
       throw ProblemException.notFound("attachment", id.toString());
     }
     return Response.ok(a.content, a.contentType)
@@ -57,7 +73,7 @@ public class AttachmentResource {
   @Transactional
   public AttachmentView meta(@PathParam("id") UUID id) {
     AttachmentView v = AttachmentView.meta(em, id);
-    if (v == null) {
+    if (v == null || !access.mayReadAttachment(v.reportId(), v.verificationTaskId())) {
       throw ProblemException.notFound("attachment", id.toString());
     }
     return v;

@@ -7,9 +7,12 @@ import cn.szcg.intake.domain.DomainValidationException;
 import cn.szcg.intake.domain.FieldViolation;
 import cn.szcg.intake.infra.CurrentActor;
 import cn.szcg.intake.infra.FilingStandard;
+import cn.szcg.platform.security.Roles;
 import cn.szcg.platform.web.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
@@ -30,8 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The filing standard (《立案、结案规范》, R-05): readable publicly, maintained by publishing new versions
- * (an existing version never changes; a case keeps its version).
+ * The filing standard (《立案、结案规范》, R-05): published, so readable by anyone without a token (the only
+ * public operations of the suite); maintained by administrators publishing new versions (an
+ * existing version never changes; a case keeps its version).
  */
 @Path("/api/v1/filing-standard")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,6 +48,7 @@ public class CatalogueResource {
   @Inject CurrentActor current;
 
   @GET
+  @PermitAll
   @Operation(
       summary = "现行立案、结案规范 / the filing standard in force",
       description = "Public: categories with codes, filing and closing conditions, time limits.")
@@ -52,6 +57,7 @@ public class CatalogueResource {
   }
 
   @GET
+  @PermitAll
   @Path("/versions")
   @Operation(summary = "全部版本 / all published versions")
   public List<Map<String, Object>> versions() {
@@ -66,6 +72,7 @@ public class CatalogueResource {
   }
 
   @GET
+  @PermitAll
   @Path("/versions/{version}")
   @Operation(summary = "某一版本 / one version")
   public Response version(@PathParam("version") @Min(1) int version) {
@@ -76,6 +83,7 @@ public class CatalogueResource {
   }
 
   @POST
+  @RolesAllowed(Roles.ADMIN)
   @Path("/versions")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(

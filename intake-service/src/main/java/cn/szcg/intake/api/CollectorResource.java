@@ -8,10 +8,12 @@ import cn.szcg.intake.domain.IntakeRules;
 import cn.szcg.intake.infra.CollectionUnitEntity;
 import cn.szcg.intake.infra.CollectorEntity;
 import cn.szcg.intake.infra.CurrentActor;
+import cn.szcg.platform.security.Roles;
 import cn.szcg.platform.web.ProblemException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -38,7 +40,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Collection units (信息采集单位, contracts) and collectors (信息采集员, certificates, deactivation), R-09 and
- * R-20. Only certified, active collectors of a unit under contract may report or verify.
+ * R-20. Only certified, active collectors of a unit under contract may report or verify. Maintained
+ * by administrators and shift leads; read by the center and the efficiency office; a collector
+ * reports only their own position.
  */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -117,6 +121,7 @@ public class CollectorResource {
 
   @PUT
   @Path("/collection-units/{id}")
+  @RolesAllowed({Roles.ADMIN, Roles.SHIFT_LEAD})
   @Operation(
       summary = "登记或修改信息采集单位 / create or update a collection unit",
       description = "Contract period (both days inclusive); terminated=true ends it early (R-20).")
@@ -145,6 +150,14 @@ public class CollectorResource {
 
   @GET
   @Path("/collection-units")
+  @RolesAllowed({
+    Roles.OPERATOR,
+    Roles.SHIFT_LEAD,
+    Roles.DISPATCHER,
+    Roles.SUPERVISION_OFFICE,
+    Roles.ADMIN,
+    Roles.EFFICIENCY_OFFICE
+  })
   @Operation(summary = "信息采集单位列表 / collection units")
   @Transactional
   public PageView<UnitView> units(
@@ -160,6 +173,14 @@ public class CollectorResource {
 
   @GET
   @Path("/collection-units/{id}")
+  @RolesAllowed({
+    Roles.OPERATOR,
+    Roles.SHIFT_LEAD,
+    Roles.DISPATCHER,
+    Roles.SUPERVISION_OFFICE,
+    Roles.ADMIN,
+    Roles.EFFICIENCY_OFFICE
+  })
   @Operation(summary = "信息采集单位 / a collection unit")
   @Transactional
   public UnitView unit(@PathParam("id") @Pattern(regexp = ID) String id) {
@@ -172,6 +193,7 @@ public class CollectorResource {
 
   @PUT
   @Path("/collectors/{id}")
+  @RolesAllowed({Roles.ADMIN, Roles.SHIFT_LEAD})
   @Operation(
       summary = "登记或修改信息采集员 / create or update a collector",
       description =
@@ -208,6 +230,14 @@ public class CollectorResource {
 
   @GET
   @Path("/collectors")
+  @RolesAllowed({
+    Roles.OPERATOR,
+    Roles.SHIFT_LEAD,
+    Roles.DISPATCHER,
+    Roles.SUPERVISION_OFFICE,
+    Roles.ADMIN,
+    Roles.EFFICIENCY_OFFICE
+  })
   @Operation(summary = "信息采集员列表 / collectors (by unit)")
   @Transactional
   public PageView<CollectorView> collectors(
@@ -227,6 +257,14 @@ public class CollectorResource {
 
   @GET
   @Path("/collectors/{id}")
+  @RolesAllowed({
+    Roles.OPERATOR,
+    Roles.SHIFT_LEAD,
+    Roles.DISPATCHER,
+    Roles.SUPERVISION_OFFICE,
+    Roles.ADMIN,
+    Roles.EFFICIENCY_OFFICE
+  })
   @Operation(summary = "信息采集员（含当前是否可上报）/ a collector and whether they may report now")
   @Transactional
   public CollectorView collector(@PathParam("id") @Pattern(regexp = ID) String id) {
@@ -235,6 +273,7 @@ public class CollectorResource {
 
   @POST
   @Path("/collectors/{id}/deactivation")
+  @RolesAllowed({Roles.ADMIN, Roles.SHIFT_LEAD})
   @Operation(summary = "停用信息采集员 / deactivate a collector (R-20), with a reason")
   @Transactional
   public CollectorView deactivate(
@@ -254,6 +293,7 @@ public class CollectorResource {
 
   @POST
   @Path("/collectors/{id}/reactivation")
+  @RolesAllowed({Roles.ADMIN, Roles.SHIFT_LEAD})
   @Consumes(MediaType.WILDCARD)
   @Operation(summary = "恢复信息采集员 / reactivate a collector")
   @Transactional
@@ -272,13 +312,22 @@ public class CollectorResource {
 
   @PUT
   @Path("/collectors/{id}/position")
+  @RolesAllowed(Roles.COLLECTOR)
   @Operation(
       summary = "上报采集员位置 / the collector's current position",
-      description = "Used to send a verification task to the nearest collector.")
+      description =
+          "Used to send a verification task to the nearest collector. Only the collector"
+              + " themselves (collector_id of the token = {id}); 403 for anyone else's position.")
   @Transactional
   public CollectorView position(
       @PathParam("id") @Pattern(regexp = ID) String id,
       @NotNull @Valid RegisterReportRequest.Point body) {
+    if (!id.equals(current.collectorId())) {
+      throw ProblemException.forbidden(
+          "信息采集员只能上报本人的位置 / a collector reports only their own position (token: "
+              + current.collectorId()
+              + ")");
+    }
     if (!IntakeRules.minqingDefaults()
         .serviceArea()
         .contains(new GeoPoint(body.lon(), body.lat()))) {

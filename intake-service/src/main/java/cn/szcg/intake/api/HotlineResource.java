@@ -2,8 +2,10 @@ package cn.szcg.intake.api;
 
 import cn.szcg.intake.domain.IntakeState;
 import cn.szcg.intake.infra.Report;
+import cn.szcg.platform.security.Roles;
 import cn.szcg.platform.web.ProblemException;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -26,9 +28,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * Status back to the county hotline platform (热线): a pull endpoint per ticket and a cursor feed of
  * changes (the same rows the optional webhook pushes). A merged ticket reports the status of the
- * case it was merged into. No reporter data leaves here.
+ * case it was merged into. No reporter data leaves here. Read by the hotline platform's client and
+ * by the center's operators, shift leads and administrators.
  */
 @Path("/api/v1/hotline")
+@RolesAllowed({Roles.HOTLINE_PLATFORM, Roles.OPERATOR, Roles.SHIFT_LEAD, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "hotline", description = "热线对接 / hotline platform integration")
 public class HotlineResource {

@@ -2,6 +2,7 @@ package cn.szcg.intake.api;
 
 import cn.szcg.contracts.events.Channel;
 import cn.szcg.intake.domain.Actor;
+import cn.szcg.intake.domain.ChannelPermissions;
 import cn.szcg.intake.domain.DuplicateMatch;
 import cn.szcg.intake.domain.FilingDecision;
 import cn.szcg.intake.domain.IntakeAction;
@@ -13,10 +14,15 @@ import cn.szcg.intake.infra.FilingService;
 import cn.szcg.intake.infra.IntakeActions;
 import cn.szcg.intake.infra.RegistrationService;
 import cn.szcg.intake.infra.Report;
+import cn.szcg.intake.infra.ReportAccess;
 import cn.szcg.intake.infra.VerificationTask;
+import cn.szcg.platform.security.Roles;
+import cn.szcg.platform.web.Problem;
 import cn.szcg.platform.web.ProblemException;
+import cn.szcg.platform.web.Problems;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -44,11 +50,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Arrivals from every channel, registered at once, then decided by the center. */
+/**
+ * Arrivals from every channel (R-04), registered at once, then decided by the center. Who may do
+ * what is in docs/security.md: the channel decides who may register (ChannelPermissions), the
+ * center reads everything, a collector only their own reports, and only the center sees the public
+ * reporter's name and phone.
+ */
 @Path("/api/v1/reports")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -61,9 +73,17 @@ public class ReportResource {
   @Inject AttachmentService attachments;
   @Inject DuplicateFinder duplicates;
   @Inject CurrentActor current;
+  @Inject ReportAccess access;
   @Inject EntityManager em;
 
   @POST
+  @RolesAllowed({
+    Roles.COLLECTOR,
+    Roles.OPERATOR,
+    Roles.SHIFT_LEAD,
+    Roles.HOTLINE_PLATFORM,
+    Roles.COUNTY_SYSTEM
+  })
   @Operation(
       summary = "登记一次上报 / register an arrival",
       description =
@@ -73,40 +93,104 @@ public class ReportResource {
               + " if no location), LEADER/MEDIA/WEBSITE/WEIBO/HOTLINE (description, sourceRef for"
               + " pushed channels, reporter). A repeated call with the same Idempotency-Key from the"
               + " same client returns the original registration (200). 400 names the field; 403 when"
-              + " the collector may not report (R-09).")
+              + " the collector may not report (R-09)."
+              + " Who may use which channel: a collector PATROL only (as the collector of their"
+              + " token); operators and shift leads LEADER, MEDIA, WEBSITE, WEIBO; the hotline"
+              + " platform HOTLINE; county systems VIDEO, WEBSITE, WEIBO, MEDIA — otherwise 403"
+              + " naming the channel. Idempotency keys are per client of the bearer token.")
   public Response register(
       @NotNull @Valid RegisterReportRequest request,
-      @HeaderParam("Idempotency-Key") String idempotencyKey,
-      @HeaderParam("X-Client-Id") @Size(max = 64) String clientHeader) {
+      @HeaderParam("Idempotency-Key") String idempotencyKey) {
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 128)) {
       throw ProblemException.invalidField(
           "Idempotency-Key", "invalid", "1 to 128 characters / 长度须为1至128个字符");
     }
-    String client = current.clientId(clientHeader);
+    requireChannelAllowed(request);
+    boolean reporter = access.seesReporter();
+    String client = current.idempotencyScope();
     var previous = registration.findByIdempotencyKey(client, idempotencyKey);
     if (previous.isPresent()) {
-      return Response.ok(ReportView.of(previous.get())).build();
+      return Response.ok(ReportView.of(previous.get(), reporter)).build();
     }
     Instant now = Instant.now();
     var prepared = registration.prepare(request, now);
     Report r;
     try {
-      r = registration.register(request, prepared, client, idempotencyKey, now);
+      r = registration.register(request, prepared, client, idempotencyKey, current.id(), now);
     } catch (RuntimeException e) {
       // A concurrent retry with the same key won the race: answer with its registration.
       var winner = registration.findByIdempotencyKey(client, idempotencyKey);
       if (winner.isPresent()) {
-        return Response.ok(ReportView.of(winner.get())).build();
+        return Response.ok(ReportView.of(winner.get(), reporter)).build();
       }
       throw e;
     }
-    return Response.created(URI.create("/api/v1/reports/" + r.id)).entity(ReportView.of(r)).build();
+    return Response.created(URI.create("/api/v1/reports/" + r.id))
+        .entity(ReportView.of(r, reporter))
+        .build();
+  }
+
+  /** 403 naming the channel (or the collector) when the caller may not register this arrival. */
+  private void requireChannelAllowed(RegisterReportRequest request) {
+    Channel ch = request.channel();
+    Set<ChannelPermissions.Submitter> as = current.submitters();
+    if (!ChannelPermissions.mayRegister(as, ch)) {
+      String allowed =
+          String.join(", ", ChannelPermissions.channelsFor(as).stream().map(Enum::name).toList());
+      throw new ProblemException(
+          403,
+          "channel-not-allowed",
+          Problems.TITLE_FORBIDDEN,
+          "无权登记渠道 "
+              + ch
+              + " 的上报（可登记："
+              + (allowed.isEmpty() ? "无" : allowed)
+              + "）/ you may not register reports of channel "
+              + ch
+              + " (allowed: "
+              + (allowed.isEmpty() ? "none" : allowed)
+              + ")",
+          List.of(
+              new Problem.FieldError(
+                  "channel",
+                  "channel_not_allowed",
+                  "无权登记该渠道 / channel " + ch + " not allowed for this caller")));
+    }
+    if (ch == Channel.PATROL) {
+      String mine = current.collectorId();
+      if (mine == null || !mine.equals(request.collectorId())) {
+        throw new ProblemException(
+            403,
+            "collector-not-caller",
+            Problems.TITLE_FORBIDDEN,
+            "信息采集员只能以本人编号上报（令牌中的编号："
+                + (mine == null ? "无" : mine)
+                + "）/ a collector reports under their own collector id (token: "
+                + (mine == null ? "none" : mine)
+                + ")",
+            List.of(
+                new Problem.FieldError(
+                    "collectorId",
+                    "not_the_caller",
+                    "与令牌中的采集员编号不符 / not the collector id of the token")));
+      }
+    }
   }
 
   @GET
+  @RolesAllowed({
+    Roles.OPERATOR,
+    Roles.SHIFT_LEAD,
+    Roles.DISPATCHER,
+    Roles.SUPERVISION_OFFICE,
+    Roles.ADMIN,
+    Roles.COLLECTOR
+  })
   @Operation(
       summary = "受理列表 / list reports for operators",
-      description = "Filtered by status, channel and registration time [from, to); newest first.")
+      description =
+          "Filtered by status, channel and registration time [from, to); newest first. A collector"
+              + " gets their own reports only; the reporter's name and phone only for the center.")
   @Transactional
   public PageView<ReportView> list(
       @QueryParam("status") @Pattern(regexp = "[A-Z_]+") String status,
@@ -119,6 +203,11 @@ public class ReportResource {
     OffsetDateTime to = instantParam("to", toParam);
     StringBuilder q = new StringBuilder("1 = 1");
     Map<String, Object> params = new HashMap<>();
+    String onlyCollector = access.collectorScope();
+    if (onlyCollector != null) {
+      q.append(" and collectorId = :me");
+      params.put("me", onlyCollector);
+    }
     if (status != null) {
       try {
         IntakeState.valueOf(status);
@@ -153,30 +242,50 @@ public class ReportResource {
     }
     var query = Report.<Report>find(q.toString(), Sort.descending("registeredAt"), params);
     long total = query.count();
+    boolean reporter = access.seesReporter();
     List<ReportView> items =
-        query.page(Page.of(page, size)).list().stream().map(ReportView::of).toList();
+        query.page(Page.of(page, size)).list().stream()
+            .map(r -> ReportView.of(r, reporter))
+            .toList();
     return new PageView<>(items, page, size, total);
   }
 
   @GET
   @Path("/{id}")
+  @RolesAllowed({
+    Roles.OPERATOR,
+    Roles.SHIFT_LEAD,
+    Roles.DISPATCHER,
+    Roles.SUPERVISION_OFFICE,
+    Roles.ADMIN,
+    Roles.COLLECTOR
+  })
   @Operation(
       summary = "查看一次上报 / read a report",
       description =
           "The center's view: reporter name and phone, location context, decision, the steps"
               + " allowed now and the proposed duplicates (open reports of the same category"
-              + " nearby).")
+              + " nearby). Reporter, allowed steps and duplicates for the center only; a collector"
+              + " reads their own reports (404 for any other).")
   @Transactional
   public ReportView get(@PathParam("id") UUID id) {
-    return fullView(load(id));
+    return fullView(access.readable(id));
   }
 
   @GET
   @Path("/{id}/history")
+  @RolesAllowed({
+    Roles.OPERATOR,
+    Roles.SHIFT_LEAD,
+    Roles.DISPATCHER,
+    Roles.SUPERVISION_OFFICE,
+    Roles.ADMIN,
+    Roles.COLLECTOR
+  })
   @Operation(summary = "办理记录 / who did what, when and why")
   @Transactional
   public List<Map<String, Object>> history(@PathParam("id") UUID id) {
-    load(id);
+    access.readable(id);
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
@@ -201,6 +310,7 @@ public class ReportResource {
 
   @POST
   @Path("/{id}/filing")
+  @RolesAllowed({Roles.OPERATOR, Roles.SHIFT_LEAD})
   @Operation(
       summary = "立案 / file a case",
       description =
@@ -216,11 +326,12 @@ public class ReportResource {
                 request.categoryCode(), request.emergency(), request.overrideReason()),
             current.actor(),
             Instant.now());
-    return ReportView.of(r);
+    return ReportView.of(r, access.seesReporter());
   }
 
   @POST
   @Path("/{id}/rejection")
+  @RolesAllowed({Roles.OPERATOR, Roles.SHIFT_LEAD})
   @Operation(
       summary = "不予立案 / reject",
       description =
@@ -233,37 +344,46 @@ public class ReportResource {
             body.reason(),
             Boolean.TRUE.equals(body.unfounded()),
             current.actor(),
-            Instant.now()));
+            Instant.now()),
+        access.seesReporter());
   }
 
   @POST
   @Path("/{id}/merge")
+  @RolesAllowed({Roles.OPERATOR, Roles.SHIFT_LEAD})
   @Operation(
       summary = "合并重复件 / merge a duplicate",
       description =
           "Merges this report into another open case; its reporter gets the outcome of that case"
               + " (the hotline status follows the primary).")
   public ReportView merge(@PathParam("id") UUID id, @NotNull @Valid ActionRequests.Merge body) {
-    return ReportView.of(actions.merge(id, body.intoCaseId(), current.actor(), Instant.now()));
+    return ReportView.of(
+        actions.merge(id, body.intoCaseId(), current.actor(), Instant.now()),
+        access.seesReporter());
   }
 
   @POST
   @Path("/{id}/keep-separate")
+  @RolesAllowed({Roles.OPERATOR, Roles.SHIFT_LEAD})
   @Consumes(MediaType.WILDCARD)
   @Operation(summary = "不是重复件 / keep separate (dismiss the duplicate proposals)")
   public ReportView keepSeparate(@PathParam("id") UUID id) {
-    return ReportView.of(actions.keepSeparate(id, current.actor(), Instant.now()));
+    return ReportView.of(
+        actions.keepSeparate(id, current.actor(), Instant.now()), access.seesReporter());
   }
 
   @POST
   @Path("/{id}/answer")
+  @RolesAllowed({Roles.OPERATOR, Roles.SHIFT_LEAD})
   @Operation(summary = "答复咨询 / answer and close a consultation (never filed)")
   public ReportView answer(@PathParam("id") UUID id, @NotNull @Valid ActionRequests.Answer body) {
-    return ReportView.of(actions.answer(id, body.answer(), current.actor(), Instant.now()));
+    return ReportView.of(
+        actions.answer(id, body.answer(), current.actor(), Instant.now()), access.seesReporter());
   }
 
   @POST
   @Path("/{id}/verification")
+  @RolesAllowed({Roles.OPERATOR, Roles.SHIFT_LEAD})
   @Operation(
       summary = "派发核实 / request on-site verification",
       description =
@@ -281,6 +401,13 @@ public class ReportResource {
 
   @POST
   @Path("/{id}/attachments")
+  @RolesAllowed({
+    Roles.OPERATOR,
+    Roles.SHIFT_LEAD,
+    Roles.COLLECTOR,
+    Roles.HOTLINE_PLATFORM,
+    Roles.COUNTY_SYSTEM
+  })
   @Consumes(MediaType.WILDCARD)
   @Operation(
       summary = "上传附件 / upload a photo or document",
@@ -289,7 +416,10 @@ public class ReportResource {
               + " 10 MiB; video/mp4 ≤ 50 MiB; application/pdf ≤ 20 MiB; at most 9 per report)."
               + " purpose = BEFORE (default), SNAPSHOT or VERIFICATION (with verificationTaskId)."
               + " Stored with its SHA-256; the same bytes again return the first upload (200)."
-              + " 415 for a type not allowed, 413 over the size limit.")
+              + " 415 for a type not allowed, 413 over the size limit. Operators and shift leads"
+              + " attach to any report; a collector to their own report or, with"
+              + " verificationTaskId, to the report of a task given to them; the hotline platform"
+              + " and county systems to the reports they registered (404 otherwise).")
   public Response upload(
       @PathParam("id") UUID id,
       @QueryParam("purpose") @Pattern(regexp = "[A-Za-z]+") String purpose,
@@ -297,6 +427,7 @@ public class ReportResource {
       @QueryParam("fileName") @Size(max = 255) String fileName,
       @HeaderParam("Content-Type") String contentType,
       byte[] body) {
+    access.requireMayAttach(id, taskId);
     AttachmentService.Stored stored;
     try {
       stored =
@@ -320,10 +451,18 @@ public class ReportResource {
 
   @GET
   @Path("/{id}/attachments")
+  @RolesAllowed({
+    Roles.OPERATOR,
+    Roles.SHIFT_LEAD,
+    Roles.DISPATCHER,
+    Roles.SUPERVISION_OFFICE,
+    Roles.ADMIN,
+    Roles.COLLECTOR
+  })
   @Operation(summary = "附件列表 / attachments of a report (metadata and hashes)")
   @Transactional
   public List<AttachmentView> attachments(@PathParam("id") UUID id) {
-    load(id);
+    access.readable(id);
     return AttachmentView.listFor(em, id);
   }
 
@@ -339,21 +478,19 @@ public class ReportResource {
     }
   }
 
-  private Report load(UUID id) {
-    Report r = Report.findById(id);
-    if (r == null) {
-      throw ProblemException.notFound("report", id.toString());
-    }
-    return r;
-  }
-
   private ReportView fullView(Report r) {
+    if (!access.seesAll()) {
+      // a collector's own report: no reporter, no steps to take, no other reports
+      return ReportView.of(r, false);
+    }
     boolean shiftLead = current.actor().role() == Actor.Role.SHIFT_LEAD;
     List<String> allowed =
-        FilingService.toDomain(r).allowedActions(shiftLead).stream()
-            .sorted()
-            .map(IntakeAction::name)
-            .toList();
+        access.decides()
+            ? FilingService.toDomain(r).allowedActions(shiftLead).stream()
+                .sorted()
+                .map(IntakeAction::name)
+                .toList()
+            : List.of();
     List<DuplicateMatch> matches = duplicates.candidates(r);
     List<ReportView.DuplicateCandidate> candidates = new ArrayList<>();
     for (DuplicateMatch m : matches) {
@@ -366,6 +503,6 @@ public class ReportResource {
               Math.round(m.distanceMetres() * 10) / 10.0,
               c.registeredAt));
     }
-    return ReportView.of(r, allowed, candidates);
+    return ReportView.of(r, access.seesReporter(), allowed, candidates);
   }
 }

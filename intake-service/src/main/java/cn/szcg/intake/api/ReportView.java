@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A registered report as the center sees it (the only view carrying the reporter's name and phone;
- * never exposed to units).
+ * A registered report. The public reporter's name and phone are filled in for the center's roles
+ * only ({@code withReporter}); every other caller (a collector reading their own report, the
+ * hotline platform or a county system reading the answer to its push) gets the report without them.
+ * Units never see intake reports.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReportView(
@@ -57,12 +59,15 @@ public record ReportView(
   public record DuplicateCandidate(
       UUID id, String reportNo, String status, double distanceMetres, Instant registeredAt) {}
 
-  public static ReportView of(Report r) {
-    return of(r, null, null);
+  public static ReportView of(Report r, boolean withReporter) {
+    return of(r, withReporter, null, null);
   }
 
   public static ReportView of(
-      Report r, List<String> allowedActions, List<DuplicateCandidate> candidates) {
+      Report r,
+      boolean withReporter,
+      List<String> allowedActions,
+      List<DuplicateCandidate> candidates) {
     return new ReportView(
         r.id,
         r.reportNo,
@@ -79,8 +84,8 @@ public record ReportView(
         r.cameraId,
         r.confidence,
         r.sourceRef,
-        r.reporterName,
-        r.reporterPhone,
+        withReporter ? r.reporterName : null,
+        withReporter ? r.reporterPhone : null,
         r.contextResolved,
         r.townshipCode,
         r.townshipName,

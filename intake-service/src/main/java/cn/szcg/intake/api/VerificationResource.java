@@ -1,10 +1,14 @@
 package cn.szcg.intake.api;
 
+import cn.szcg.intake.infra.CurrentActor;
 import cn.szcg.intake.infra.IntakeActions;
+import cn.szcg.intake.infra.ReportAccess;
 import cn.szcg.intake.infra.VerificationTask;
+import cn.szcg.platform.security.Roles;
 import cn.szcg.platform.web.ProblemException;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -30,7 +34,11 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** On-site verification tasks (核实, R-05) for the collectors' app. */
+/**
+ * On-site verification tasks (核实, R-05) for the collectors' app. The center reads every task; a
+ * collector the tasks given to them and the open, unassigned ones (which any eligible collector may
+ * take); only the collector the task is given to reports its result.
+ */
 @Path("/api/v1/verifications")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -38,9 +46,23 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class VerificationResource {
 
   @Inject IntakeActions actions;
+  @Inject ReportAccess access;
+  @Inject CurrentActor current;
 
   @GET
-  @Operation(summary = "核实任务列表 / verification tasks (by collector and status)")
+  @RolesAllowed({
+    Roles.OPERATOR,
+    Roles.SHIFT_LEAD,
+    Roles.DISPATCHER,
+    Roles.SUPERVISION_OFFICE,
+    Roles.ADMIN,
+    Roles.COLLECTOR
+  })
+  @Operation(
+      summary = "核实任务列表 / verification tasks (by collector and status)",
+      description =
+          "A collector gets their own tasks and the open unassigned ones (collectorId, if given,"
+              + " must be their own: 403 otherwise).")
   @Transactional
   public PageView<VerificationView> list(
       @QueryParam("collectorId") @Size(max = 64) String collectorId,
@@ -49,7 +71,16 @@ public class VerificationResource {
       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
     StringBuilder q = new StringBuilder("1 = 1");
     Map<String, Object> p = new HashMap<>();
-    if (collectorId != null) {
+    String me = access.collectorScope();
+    if (me != null) {
+      if (collectorId != null && !collectorId.equals(me)) {
+        throw ProblemException.forbidden(
+            "信息采集员只能查看本人的核实任务 / a collector sees only the tasks given to them");
+      }
+      q.append(" and (collectorId = :me or (collectorId is null and status = :open))");
+      p.put("me", me);
+      p.put("open", VerificationTask.PENDING);
+    } else if (collectorId != null) {
       q.append(" and (collectorId = :c or collectorId is null)");
       p.put("c", collectorId);
     }
@@ -67,11 +98,19 @@ public class VerificationResource {
 
   @GET
   @Path("/{taskId}")
+  @RolesAllowed({
+    Roles.OPERATOR,
+    Roles.SHIFT_LEAD,
+    Roles.DISPATCHER,
+    Roles.SUPERVISION_OFFICE,
+    Roles.ADMIN,
+    Roles.COLLECTOR
+  })
   @Operation(summary = "核实任务 / a verification task")
   @Transactional
   public VerificationView get(@PathParam("taskId") UUID taskId) {
     VerificationTask t = VerificationTask.findById(taskId);
-    if (t == null) {
+    if (t == null || !access.mayRead(t)) {
       throw ProblemException.notFound("verification task", taskId.toString());
     }
     return VerificationView.of(t);
@@ -79,15 +118,25 @@ public class VerificationResource {
 
   @POST
   @Path("/{taskId}/result")
+  @RolesAllowed(Roles.COLLECTOR)
   @Operation(
       summary = "核实反馈 / the collector confirms or refutes",
       description =
           "Upload the on-site photos first (POST /api/v1/reports/{id}/attachments?purpose=VERIFICATION"
               + "&verificationTaskId=...). The collector must be certified and active (403"
               + " otherwise). Emits verification-completed; a confirmed public report may be"
-              + " filed.")
+              + " filed. Only the collector the task is given to (collector_id of the token; the"
+              + " body's collectorId must be the same): 403 for anyone else.")
   public VerificationView complete(
       @PathParam("taskId") UUID taskId, @NotNull @Valid ActionRequests.VerificationResult body) {
+    String me = current.collectorId();
+    if (me == null || !me.equals(body.collectorId())) {
+      throw ProblemException.forbidden(
+          "信息采集员只能以本人身份反馈核实结果 / a collector reports results under their own collector id"
+              + " (token: "
+              + me
+              + ")");
+    }
     return VerificationView.of(
         actions.completeVerification(
             taskId, body.collectorId(), body.confirmed(), body.note(), Instant.now()));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -27,6 +28,11 @@ import org.jboss.logging.Logger;
  * szcg.gis.breaker-open-ms}, so a slow or absent gis-service costs registration nothing; the
  * background {@link LocationEnricher} attaches the context later.
  *
+ * <p>Every call carries intake's own client-credentials token ({@link ServiceToken}; gis-service
+ * requires the role {@code szcg-service}). No token (the token endpoint down or slow) or a refused
+ * one (401/403) counts as gis being unavailable: the breaker opens and registration goes on without
+ * the context.
+ *
  * <p>Tolerant reading: unknown fields are ignored; codes and names are accepted flat ({@code
  * townshipCode}) or nested ({@code township: {code, name}}).
  */
@@ -39,6 +45,8 @@ public class GisClient {
   @ConfigProperty(name = "szcg.gis.url")
   String baseUrl;
 
+  @Inject ServiceToken token;
+
   @ConfigProperty(name = "szcg.gis.connect-timeout-ms", defaultValue = "300")
   long connectTimeoutMs;
 
@@ -50,6 +58,7 @@ public class GisClient {
 
   private HttpClient http;
   private final AtomicLong openUntil = new AtomicLong();
+  private final AtomicLong lastAuthWarning = new AtomicLong();
 
   /** A camera's position and, if gis-service knows it, its grid. */
   public record CameraPosition(GeoPoint point, String gridCode) {}
@@ -86,14 +95,36 @@ public class GisClient {
     if (breakerOpen()) {
       return Optional.empty();
     }
+    String bearer;
+    try {
+      bearer = token.accessToken();
+    } catch (RuntimeException e) {
+      authProblem(
+          "no service token from the token endpoint ("
+              + e.getClass().getSimpleName()
+              + ": "
+              + e.getMessage()
+              + ")");
+      trip("no service token");
+      return Optional.empty();
+    }
     try {
       HttpRequest req =
           HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
               .timeout(Duration.ofMillis(readTimeoutMs))
               .header("Accept", "application/json")
+              .header("Authorization", "Bearer " + bearer)
               .GET()
               .build();
       HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
+      if (res.statusCode() == 401 || res.statusCode() == 403) {
+        // our token was refused (expired early, keys rotated, role missing): get a new one next
+        // time
+        token.invalidate();
+        authProblem("gis-service refused intake's service token: HTTP " + res.statusCode());
+        trip("HTTP " + res.statusCode());
+        return Optional.empty();
+      }
       if (res.statusCode() >= 400 && res.statusCode() < 500) {
         // gis answered: nothing there, or not a point it knows (e.g. 400 out of the county's
         // polygons) — an answer, not an outage, so the breaker stays closed
@@ -111,6 +142,18 @@ public class GisClient {
     } catch (Exception e) {
       trip(e.getClass().getSimpleName() + ": " + e.getMessage());
       return Optional.empty();
+    }
+  }
+
+  /** A configuration problem operators must see, logged at most once a minute. */
+  private void authProblem(String what) {
+    long now = System.currentTimeMillis();
+    long last = lastAuthWarning.get();
+    if (now - last > 60_000 && lastAuthWarning.compareAndSet(last, now)) {
+      LOG.warnf(
+          "%s; location context is attached later (check quarkus.oidc-client.* and the role"
+              + " szcg-service of the intake-service client)",
+          what);
     }
   }
 

@@ -162,6 +162,7 @@ public class RegistrationService {
       Prepared prepared,
       String clientId,
       String idempotencyKey,
+      String actorId,
       Instant now) {
     Report r = new Report();
     r.id = UUID.randomUUID();
@@ -195,7 +196,7 @@ public class RegistrationService {
       r.gridCode = prepared.cameraGrid();
     }
     r.updatedAt = r.registeredAt;
-    r.updatedBy = clientId;
+    r.updatedBy = actorId;
     r.persist();
     outbox.publish(r.id.toString(), registeredEvent(r), r.registeredAt);
     ledger.hotlineRegistered(r, r.registeredAt);

@@ -8,11 +8,19 @@ import cn.szcg.contracts.envelope.CloudEvent;
 import cn.szcg.contracts.envelope.EventCodec;
 import cn.szcg.testsupport.KafkaTestResource;
 import cn.szcg.testsupport.TestEvents;
+import cn.szcg.testsupport.security.TestTokens;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.RestAssured;
+import io.restassured.config.HeaderConfig;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Shared steps of the intake API tests. */
 final class Api {
@@ -21,16 +29,94 @@ final class Api {
 
   static final String UNIT = "U-MQ-01";
 
+  // --- who calls (signed test tokens shaped like the Minqing realm's)
+  // ------------------------------
+
+  /** 受理员 "center-operator" of the web client. */
+  static final String OPERATOR = TestTokens.user("center-operator", "operator").build();
+
+  /** 值班长 "lead-1". */
+  static final String SHIFT_LEAD = TestTokens.user("lead-1", "shift-lead").build();
+
+  /** 系统管理员. */
+  static final String ADMIN = TestTokens.user("admin-1", "admin").build();
+
+  /** The 12345 hotline platform's client (client credentials of client hotline-12345). */
+  static final String HOTLINE =
+      TestTokens.user("service-account-hotline-12345", "hotline-platform")
+          .client("hotline-12345")
+          .build();
+
+  /** The county systems' client (video analytics, website/Weibo/media bridges). */
+  static final String COUNTY =
+      TestTokens.user("service-account-county-systems", "county-system")
+          .client("county-systems")
+          .build();
+
+  private static final Map<String, String> COLLECTORS = new ConcurrentHashMap<>();
+
+  /** A collector's token (mobile app) with claim collector_id = {@code id} (one subject per id). */
+  static String collector(String id) {
+    return COLLECTORS.computeIfAbsent(
+        id,
+        c ->
+            TestTokens.user("collector-" + c, "collector")
+                .client("szcg-mobile")
+                .collector(c)
+                .build());
+  }
+
+  /**
+   * Every request of the test carries {@code token} unless it says otherwise with {@link #as}: an
+   * explicit Authorization header replaces the default one (never two headers).
+   */
+  static void signIn(String token) {
+    RestAssured.config =
+        RestAssured.config()
+            .headerConfig(HeaderConfig.headerConfig().overwriteHeadersWithName("Authorization"));
+    TestTokens.useByDefault(token);
+  }
+
+  /** A request as {@code token}. */
+  static RequestSpecification as(String token) {
+    return given().header("Authorization", "Bearer " + token);
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * Who would send this arrival: the collector of a PATROL report, the hotline platform for
+   * HOTLINE, a county system for VIDEO, an operator for the rest (and for what is not JSON).
+   */
+  static String tokenFor(String body) {
+    try {
+      JsonNode n = JSON.readTree(body);
+      return switch (n.path("channel").asText("")) {
+        case "PATROL" -> collector(n.path("collectorId").asText("C0001"));
+        case "HOTLINE" -> HOTLINE;
+        case "VIDEO" -> COUNTY;
+        default -> OPERATOR;
+      };
+    } catch (Exception e) {
+      return OPERATOR;
+    }
+  }
+
+  /** POST /api/v1/reports with {@code body} as its natural sender ({@link #tokenFor}). */
+  static RequestSpecification sender(String body) {
+    return as(tokenFor(body)).contentType(ContentType.JSON).body(body);
+  }
+
   /** A certified, active collector of a unit under contract (idempotent). */
   static void eligibleCollector(String id) {
-    given()
+    as(ADMIN)
         .contentType(ContentType.JSON)
         .body(
             "{\"name\":\"闽清城市服务有限公司\",\"contractFrom\":\"2025-01-01\",\"contractTo\":\"2030-12-31\"}")
         .put("/api/v1/collection-units/" + UNIT)
         .then()
         .statusCode(200);
-    given()
+    as(ADMIN)
         .contentType(ContentType.JSON)
         .body(
             "{\"name\":\"林采集\",\"unitId\":\""
@@ -64,15 +150,9 @@ final class Api {
         + "\",\"reporter\":{\"name\":\"张三\",\"phone\":\"13800000000\"}}";
   }
 
+  /** Registers {@code body} as its natural sender; the new report's id. */
   static String register(String body) {
-    return given()
-        .contentType(ContentType.JSON)
-        .body(body)
-        .post("/api/v1/reports")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
+    return sender(body).post("/api/v1/reports").then().statusCode(201).extract().path("id");
   }
 
   static String bootstrap() {

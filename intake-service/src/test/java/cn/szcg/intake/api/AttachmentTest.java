@@ -26,6 +26,7 @@ class AttachmentTest {
 
   @BeforeEach
   void report() {
+    Api.signIn(Api.OPERATOR);
     Api.eligibleCollector("C0001");
     report = Api.register(Api.patrol("C0001", "E-0101", 118.8632, 26.2231));
   }

@@ -19,6 +19,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaTestResource.class)
 class CatalogueTest {
 
+  @org.junit.jupiter.api.BeforeEach
+  void signIn() {
+    Api.signIn(Api.ADMIN);
+  }
+
   static final ObjectMapper JSON = new ObjectMapper();
 
   @Test

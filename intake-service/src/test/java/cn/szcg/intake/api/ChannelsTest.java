@@ -23,6 +23,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaTestResource.class)
 class ChannelsTest {
 
+  @org.junit.jupiter.api.BeforeEach
+  void signIn() {
+    Api.signIn(Api.OPERATOR);
+  }
+
   @BeforeEach
   void collector() {
     Api.eligibleCollector("C0001");
@@ -61,17 +66,13 @@ class ChannelsTest {
         .then()
         .body("cameraId", equalTo("35012400001310000001"))
         .body("confidence", equalTo(0.91f));
-    given()
-        .contentType(ContentType.JSON)
-        .body(
+    Api.sender(
             "{\"channel\":\"VIDEO\",\"kind\":\"REPORT\",\"categoryCode\":\"E-0101\",\"sourceRef\":\"A2\"}")
         .post("/api/v1/reports")
         .then()
         .statusCode(400)
         .body("errors.field", hasItem("cameraId"));
-    given()
-        .contentType(ContentType.JSON)
-        .body(
+    Api.sender(
             "{\"channel\":\"VIDEO\",\"kind\":\"REPORT\",\"categoryCode\":\"E-0101\",\"cameraId\":\"c\","
                 + "\"sourceRef\":\"A3\",\"confidence\":1.5}")
         .post("/api/v1/reports")
@@ -104,9 +105,7 @@ class ChannelsTest {
       }
     }
     // pushed channels must carry the source reference
-    given()
-        .contentType(ContentType.JSON)
-        .body("{\"channel\":\"WEIBO\",\"kind\":\"REPORT\",\"description\":\"x\"}")
+    Api.sender("{\"channel\":\"WEIBO\",\"kind\":\"REPORT\",\"description\":\"x\"}")
         .post("/api/v1/reports")
         .then()
         .statusCode(400)
@@ -163,24 +162,28 @@ class ChannelsTest {
   }
 
   @Test
-  void idempotencyIsPerClient() {
+  void idempotencyIsPerClientOfTheToken() {
     String body = Api.hotline("IDEM-CLIENT-1", "REPORT");
     String a =
-        given()
+        Api.as(Api.HOTLINE)
             .contentType(ContentType.JSON)
             .header("Idempotency-Key", "k-1")
-            .header("X-Client-Id", "hotline-12345")
             .body(body)
             .post("/api/v1/reports")
             .then()
             .statusCode(201)
             .extract()
             .path("id");
+    // another client holding the same role: its own key space
+    String otherClient =
+        cn.szcg.testsupport.security.TestTokens.user(
+                "service-account-hotline-backup", "hotline-platform")
+            .client("hotline-backup")
+            .build();
     String b =
-        given()
+        Api.as(otherClient)
             .contentType(ContentType.JSON)
             .header("Idempotency-Key", "k-1")
-            .header("X-Client-Id", "video-platform")
             .body(body)
             .post("/api/v1/reports")
             .then()
@@ -188,7 +191,16 @@ class ChannelsTest {
             .extract()
             .path("id");
     assertFalse(a.equals(b), "the same key from another client is another registration");
-    given()
+    Api.as(Api.HOTLINE)
+        .contentType(ContentType.JSON)
+        .header("Idempotency-Key", "k-1")
+        .body(body)
+        .post("/api/v1/reports")
+        .then()
+        .statusCode(200)
+        .body("id", equalTo(a));
+    // the token decides the client: a declared X-Client-Id changes nothing
+    Api.as(otherClient)
         .contentType(ContentType.JSON)
         .header("Idempotency-Key", "k-1")
         .header("X-Client-Id", "hotline-12345")
@@ -196,14 +208,36 @@ class ChannelsTest {
         .post("/api/v1/reports")
         .then()
         .statusCode(200)
-        .body("id", equalTo(a));
+        .body("id", equalTo(b));
+  }
+
+  /** Two people of one app (one client) never share keys: a collector cannot replay another's. */
+  @Test
+  void peopleOfOneClientHaveTheirOwnKeys() {
+    Api.eligibleCollector("C0002");
+    String a =
+        Api.sender(Api.patrol("C0001", "E-0101", 118.8632, 26.2231))
+            .header("Idempotency-Key", "app-1")
+            .post("/api/v1/reports")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    String b =
+        Api.sender(Api.patrol("C0002", "E-0101", 118.8632, 26.2231))
+            .header("Idempotency-Key", "app-1")
+            .post("/api/v1/reports")
+            .then()
+            .statusCode(201)
+            .body("collectorId", equalTo("C0002"))
+            .extract()
+            .path("id");
+    assertFalse(a.equals(b));
   }
 
   private static void expect400(String body, String field, String code) {
     var r =
-        given()
-            .contentType(ContentType.JSON)
-            .body(body)
+        Api.sender(body)
             .post("/api/v1/reports")
             .then()
             .statusCode(400)

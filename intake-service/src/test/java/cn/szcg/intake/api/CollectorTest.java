@@ -16,6 +16,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaTestResource.class)
 class CollectorTest {
 
+  @org.junit.jupiter.api.BeforeEach
+  void signIn() {
+    Api.signIn(Api.ADMIN);
+  }
+
   private static void unit(String id, String from, String to, boolean terminated) {
     given()
         .contentType(ContentType.JSON)
@@ -51,9 +56,7 @@ class CollectorTest {
   }
 
   private static void refused(String collectorId, String reason) {
-    given()
-        .contentType(ContentType.JSON)
-        .body(Api.patrol(collectorId, "E-0101", 118.86, 26.22))
+    Api.sender(Api.patrol(collectorId, "E-0101", 118.86, 26.22))
         .post("/api/v1/reports")
         .then()
         .statusCode(403)
@@ -101,7 +104,7 @@ class CollectorTest {
         .statusCode(409);
     refused("K-OK", "DEACTIVATED");
     String hot = Api.register(Api.hotline("COL-" + UUID.randomUUID(), "REPORT"));
-    given()
+    Api.as(Api.OPERATOR)
         .contentType(ContentType.JSON)
         .body("{\"collectorId\":\"K-OK\"}")
         .post("/api/v1/reports/" + hot + "/verification")

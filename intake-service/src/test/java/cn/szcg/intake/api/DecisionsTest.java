@@ -26,6 +26,11 @@ import org.junit.jupiter.api.Test;
 class DecisionsTest {
 
   @BeforeEach
+  void signIn() {
+    Api.signIn(Api.OPERATOR);
+  }
+
+  @BeforeEach
   void collector() {
     Api.eligibleCollector("C0001");
   }

@@ -25,15 +25,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaTestResource.class)
 class FilingTest {
 
+  @org.junit.jupiter.api.BeforeEach
+  void signIn() {
+    Api.signIn(Api.OPERATOR);
+  }
+
   private static String register(String body) {
-    return given()
-        .contentType(ContentType.JSON)
-        .body(body)
-        .post("/api/v1/reports")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
+    return Api.sender(body).post("/api/v1/reports").then().statusCode(201).extract().path("id");
   }
 
   @org.junit.jupiter.api.BeforeEach

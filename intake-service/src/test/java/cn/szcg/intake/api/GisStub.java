@@ -1,31 +1,69 @@
 package cn.szcg.intake.api;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A tiny stand-in for gis-service on the port of {@code %test.szcg.gis.url}: locate answers a
  * township/community/grid (with an extra field the client must ignore); cameras answer a position.
+ * Like the real gis-service it wants a bearer token ({@link #TOKEN}, else 401); it also plays the
+ * realm's token endpoint ({@code %test.quarkus.oidc-client.auth-server-url} points here), issuing
+ * {@link #TOKEN} for a client-credentials grant — unless started with {@link #refusingTokens()}.
  */
 final class GisStub implements AutoCloseable {
 
   static final int PORT = 18981;
+
+  /** The only token the stub's gis accepts, and the one its token endpoint issues. */
+  static final String TOKEN = "gis-stub-service-token";
+
   final AtomicInteger locateCalls = new AtomicInteger();
+  final AtomicInteger tokenCalls = new AtomicInteger();
+
+  /** The Authorization header of every gis call (locate, cameras). */
+  final List<String> gisAuthorizations = new CopyOnWriteArrayList<>();
+
+  /** Authorization header and form body of every token request. */
+  final List<String> tokenRequests = new CopyOnWriteArrayList<>();
+
   private final HttpServer server;
 
-  private GisStub() {
+  private GisStub(boolean issueTokens) {
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", PORT), 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     server.createContext(
+        "/realms/minqing/protocol/openid-connect/token",
+        ex -> {
+          tokenCalls.incrementAndGet();
+          String form = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          tokenRequests.add(ex.getRequestHeaders().getFirst("Authorization") + " " + form);
+          if (!issueTokens) {
+            reply(ex, 401, "{\"error\":\"unauthorized_client\"}");
+            return;
+          }
+          reply(
+              ex,
+              200,
+              "{\"access_token\":\""
+                  + TOKEN
+                  + "\",\"token_type\":\"Bearer\",\"expires_in\":300,\"scope\":\"profile\"}");
+        });
+    server.createContext(
         "/api/v1/locate",
         ex -> {
+          if (!authorized(ex)) {
+            return;
+          }
           locateCalls.incrementAndGet();
           reply(
               ex,
@@ -38,6 +76,9 @@ final class GisStub implements AutoCloseable {
     server.createContext(
         "/api/v1/cameras/",
         ex -> {
+          if (!authorized(ex)) {
+            return;
+          }
           if (ex.getRequestURI().getPath().endsWith("/CAM-1")) {
             reply(
                 ex,
@@ -51,11 +92,25 @@ final class GisStub implements AutoCloseable {
   }
 
   static GisStub start() {
-    return new GisStub();
+    return new GisStub(true);
   }
 
-  private static void reply(com.sun.net.httpserver.HttpExchange ex, int status, String body)
-      throws IOException {
+  /** A gis whose token endpoint refuses intake's credentials (no token can be had). */
+  static GisStub refusingTokens() {
+    return new GisStub(false);
+  }
+
+  private boolean authorized(HttpExchange ex) throws IOException {
+    String auth = ex.getRequestHeaders().getFirst("Authorization");
+    gisAuthorizations.add(String.valueOf(auth));
+    if (!("Bearer " + TOKEN).equals(auth)) {
+      reply(ex, 401, "{\"title\":\"未认证 / Unauthorized\"}");
+      return false;
+    }
+    return true;
+  }
+
+  private static void reply(HttpExchange ex, int status, String body) throws IOException {
     byte[] b = body.getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().add("Content-Type", "application/json");
     ex.sendResponseHeaders(status, b.length);

@@ -26,6 +26,7 @@ class HotlineTest {
 
   @BeforeEach
   void collector() {
+    Api.signIn(Api.OPERATOR);
     Api.eligibleCollector("C0001");
   }
 

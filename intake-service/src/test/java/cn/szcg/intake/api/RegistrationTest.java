@@ -32,6 +32,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaTestResource.class)
 class RegistrationTest {
 
+  @org.junit.jupiter.api.BeforeEach
+  void signIn() {
+    Api.signIn(Api.OPERATOR);
+  }
+
   @Inject OutboxRelay relay;
   @Inject EntityManager em;
 
@@ -54,9 +59,7 @@ class RegistrationTest {
   @Test
   void registersWithANumberAndATimestampAndPublishesTheEvent() {
     String id =
-        given()
-            .contentType(ContentType.JSON)
-            .body(PATROL)
+        Api.sender(PATROL)
             .post("/api/v1/reports")
             .then()
             .statusCode(201)
@@ -84,15 +87,7 @@ class RegistrationTest {
     relay.stop();
     String id;
     try {
-      id =
-          given()
-              .contentType(ContentType.JSON)
-              .body(PATROL)
-              .post("/api/v1/reports")
-              .then()
-              .statusCode(201)
-              .extract()
-              .path("id");
+      id = Api.sender(PATROL).post("/api/v1/reports").then().statusCode(201).extract().path("id");
       assertEquals(1L, unsent(id), "the event waits in the outbox");
       List<ConsumerRecord<String, String>> early =
           TestEvents.readUntil(bootstrap(), Topics.INTAKE, Duration.ofSeconds(2), s -> false);
@@ -118,19 +113,15 @@ class RegistrationTest {
          "sourceRef":"12345-2026-0001","reporter":{"name":"张三","phone":"13800000000"}}
         """;
     String first =
-        given()
-            .contentType(ContentType.JSON)
+        Api.sender(body)
             .header("Idempotency-Key", key)
-            .body(body)
             .post("/api/v1/reports")
             .then()
             .statusCode(201)
             .extract()
             .path("reportNo");
-    given()
-        .contentType(ContentType.JSON)
+    Api.sender(body)
         .header("Idempotency-Key", key)
-        .body(body)
         .post("/api/v1/reports")
         .then()
         .statusCode(200)
@@ -150,50 +141,38 @@ class RegistrationTest {
 
   @Test
   void badInputGetsAProblemNamingTheField() {
-    given()
-        .contentType(ContentType.JSON)
-        .body("{\"channel\":\"CARRIER_PIGEON\",\"kind\":\"REPORT\"}")
+    Api.sender("{\"channel\":\"CARRIER_PIGEON\",\"kind\":\"REPORT\"}")
         .post("/api/v1/reports")
         .then()
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors.field", hasItem("channel"));
-    given()
-        .contentType(ContentType.JSON)
-        .body("{\"kind\":\"REPORT\"}")
+    Api.sender("{\"kind\":\"REPORT\"}")
         .post("/api/v1/reports")
         .then()
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors.field", hasItem("channel"));
-    given()
-        .contentType(ContentType.JSON)
-        .body(
+    Api.sender(
             "{\"channel\":\"PATROL\",\"kind\":\"REPORT\",\"location\":{\"lon\":\"east\",\"lat\":1}}")
         .post("/api/v1/reports")
         .then()
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors.field", hasItem("location.lon"));
-    given()
-        .contentType(ContentType.JSON)
-        .body("{\"channel\":\"PATROL\",\"kind\":\"REPORT\",\"location\":{\"lon\":500,\"lat\":1}}")
+    Api.sender("{\"channel\":\"PATROL\",\"kind\":\"REPORT\",\"location\":{\"lon\":500,\"lat\":1}}")
         .post("/api/v1/reports")
         .then()
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors.field", hasItem("location.lon"));
-    given()
-        .contentType(ContentType.JSON)
-        .body("{\"channel\":\"PATROL\",")
+    Api.sender("{\"channel\":\"PATROL\",")
         .post("/api/v1/reports")
         .then()
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors.field", hasItem("body"));
-    given()
-        .contentType(ContentType.JSON)
-        .body("{\"channel\":\"PATROL\",\"kind\":\"REPORT\",\"sneaky\":1}")
+    Api.sender("{\"channel\":\"PATROL\",\"kind\":\"REPORT\",\"sneaky\":1}")
         .post("/api/v1/reports")
         .then()
         .statusCode(400)

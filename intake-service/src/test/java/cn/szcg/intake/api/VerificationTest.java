@@ -10,14 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.szcg.contracts.events.CaseFiled;
 import cn.szcg.contracts.events.VerificationCompleted;
 import cn.szcg.contracts.events.VerificationRequested;
-import cn.szcg.intake.domain.Actor;
-import cn.szcg.intake.infra.CurrentActor;
 import cn.szcg.testsupport.KafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,19 +27,15 @@ class VerificationTest {
 
   @BeforeEach
   void collectors() {
+    Api.signIn(Api.OPERATOR);
     Api.eligibleCollector("V-NEAR");
     Api.eligibleCollector("V-FAR");
     position("V-NEAR", 118.8640, 26.2235);
     position("V-FAR", 118.95, 26.30);
   }
 
-  @AfterEach
-  void resetActor() {
-    CurrentActor.setForTests(null, null);
-  }
-
   static void position(String id, double lon, double lat) {
-    given()
+    Api.as(Api.collector(id))
         .contentType(ContentType.JSON)
         .body("{\"lon\":" + lon + ",\"lat\":" + lat + "}")
         .put("/api/v1/collectors/" + id + "/position")
@@ -50,10 +43,11 @@ class VerificationTest {
         .statusCode(200);
   }
 
-  static void photo(String reportId, String taskId, int seed) {
+  /** An on-site photo uploaded by collector {@code by} to the task. */
+  static void photo(String by, String reportId, String taskId, int seed) {
     byte[] bytes = JPEG.clone();
     bytes[4] = (byte) seed;
-    given()
+    Api.as(Api.collector(by))
         .contentType("image/jpeg")
         .body(bytes)
         .queryParam("purpose", "VERIFICATION")
@@ -95,7 +89,7 @@ class VerificationTest {
         .statusCode(200)
         .body("items.id", hasItem(task));
     // with photos only
-    given()
+    Api.as(Api.collector("V-NEAR"))
         .contentType(ContentType.JSON)
         .body("{\"collectorId\":\"V-NEAR\",\"confirmed\":true}")
         .post("/api/v1/verifications/" + task + "/result")
@@ -103,14 +97,14 @@ class VerificationTest {
         .statusCode(400)
         .body("errors.field", hasItem("attachments"));
     // someone else's task
-    photo(id, task, 11);
-    given()
+    photo("V-NEAR", id, task, 11);
+    Api.as(Api.collector("V-FAR"))
         .contentType(ContentType.JSON)
         .body("{\"collectorId\":\"V-FAR\",\"confirmed\":true}")
         .post("/api/v1/verifications/" + task + "/result")
         .then()
         .statusCode(403);
-    given()
+    Api.as(Api.collector("V-NEAR"))
         .contentType(ContentType.JSON)
         .body("{\"collectorId\":\"V-NEAR\",\"confirmed\":true,\"note\":\"现场属实\"}")
         .post("/api/v1/verifications/" + task + "/result")
@@ -119,7 +113,7 @@ class VerificationTest {
         .body("status", equalTo("CONFIRMED"));
     VerificationCompleted done = (VerificationCompleted) Api.event(id, "verification-completed");
     assertTrue(done.confirmed());
-    given()
+    Api.as(Api.collector("V-NEAR"))
         .contentType(ContentType.JSON)
         .body("{\"collectorId\":\"V-NEAR\",\"confirmed\":true}")
         .post("/api/v1/verifications/" + task + "/result")
@@ -158,8 +152,8 @@ class VerificationTest {
             .body("collectorId", equalTo("V-FAR"))
             .extract()
             .path("id");
-    photo(id, task, 21);
-    given()
+    photo("V-FAR", id, task, 21);
+    Api.as(Api.collector("V-FAR"))
         .contentType(ContentType.JSON)
         .body("{\"collectorId\":\"V-FAR\",\"confirmed\":false,\"note\":\"现场无此问题\"}")
         .post("/api/v1/verifications/" + task + "/result")
@@ -167,14 +161,12 @@ class VerificationTest {
         .statusCode(200)
         .body("status", equalTo("REFUTED"));
     // even a shift lead cannot file a refuted report
-    CurrentActor.setForTests(Actor.shiftLead("lead-1"), "center");
-    given()
+    Api.as(Api.SHIFT_LEAD)
         .contentType(ContentType.JSON)
         .body("{\"categoryCode\":\"C-0101\",\"overrideReason\":\"急\"}")
         .post("/api/v1/reports/" + id + "/filing")
         .then()
         .statusCode(409);
-    CurrentActor.setForTests(null, null);
     given()
         .contentType(ContentType.JSON)
         .body("{\"reason\":\"核实不属实\"}")
@@ -187,15 +179,14 @@ class VerificationTest {
   @Test
   void shiftLeadFilesBeforeVerificationWithAReason() {
     String id = Api.register(Api.hotline("VER-" + UUID.randomUUID(), "REPORT"));
-    CurrentActor.setForTests(Actor.shiftLead("lead-1"), "center");
-    given()
+    Api.as(Api.SHIFT_LEAD)
         .contentType(ContentType.JSON)
         .body("{\"categoryCode\":\"C-0101\"}")
         .post("/api/v1/reports/" + id + "/filing")
         .then()
         .statusCode(400)
         .body("errors.field", hasItem("overrideReason"));
-    given()
+    Api.as(Api.SHIFT_LEAD)
         .contentType(ContentType.JSON)
         .body("{\"categoryCode\":\"C-0101\",\"overrideReason\":\"道路塌陷，不能等待核实\",\"emergency\":true}")
         .post("/api/v1/reports/" + id + "/filing")
@@ -223,14 +214,14 @@ class VerificationTest {
         .then()
         .statusCode(400)
         .body("errors.field", hasItem("collectorId"));
-    given()
+    Api.as(Api.collector("V-NEAR"))
         .contentType(ContentType.JSON)
         .body("{\"confirmed\":true}")
         .post("/api/v1/verifications/" + UUID.randomUUID() + "/result")
         .then()
         .statusCode(400)
         .body("errors.field", hasItem("collectorId"));
-    given()
+    Api.as(Api.collector("V-NEAR"))
         .contentType(ContentType.JSON)
         .body("{\"collectorId\":\"V-NEAR\",\"confirmed\":true}")
         .post("/api/v1/verifications/" + UUID.randomUUID() + "/result")

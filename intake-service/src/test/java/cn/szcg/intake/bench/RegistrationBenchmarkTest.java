@@ -154,6 +154,12 @@ class RegistrationBenchmarkTest {
     assertEquals(ids.size(), seen.size(), "every acknowledged report's event is on Kafka");
   }
 
+  /** The hotline platform's client (idempotency keys are per client of the token). */
+  private static final String HOTLINE_TOKEN =
+      cn.szcg.testsupport.security.TestTokens.user("hotline-bench", "hotline-platform")
+          .client("hotline-bench")
+          .build();
+
   private int send(
       HttpClient http, String run, int n, int clients, long[] latencies, List<String> ids)
       throws Exception {
@@ -180,7 +186,7 @@ class RegistrationBenchmarkTest {
                       HttpRequest.newBuilder(URI.create(url.toString()))
                           .header("Content-Type", "application/json")
                           .header("Idempotency-Key", ref)
-                          .header("X-Client-Id", "hotline-bench")
+                          .header("Authorization", "Bearer " + HOTLINE_TOKEN)
                           .timeout(Duration.ofSeconds(30))
                           .POST(HttpRequest.BodyPublishers.ofString(body))
                           .build();
