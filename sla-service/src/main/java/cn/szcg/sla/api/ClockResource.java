@@ -107,14 +107,7 @@ public class ClockResource {
   private ClockView view(ClockRecord c, Instant now) {
     StageClock k = clocks.domain(c);
     ClockState st = k.state(now);
-    Duration paused = Duration.ZERO;
-    Instant until = k.stoppedAt().filter(s -> s.isBefore(now)).orElse(now);
-    for (StageClock.Pause p : k.pauses()) {
-      Instant end = p.isOpen() || p.until().isAfter(until) ? until : p.until();
-      if (end.isAfter(p.from())) {
-        paused = paused.plus(Duration.between(p.from(), end));
-      }
-    }
+    Duration paused = k.pausedTime(now);
     String kind = k.countsWorkingTime() ? "WORKING" : "NATURAL";
     return new ClockView(
         c.id.toString(),
@@ -191,6 +184,23 @@ public class ClockResource {
     if (!k.extensions().isEmpty()) {
       zh.append("；延期 ").append(k.extensions().size()).append(" 次");
       en.append("; extended ").append(k.extensions().size()).append(" time(s)");
+    }
+    if (!k.pauses().isEmpty()) {
+      Duration p = k.pausedTime(now);
+      zh.append("；挂起 ").append(k.pauses().size()).append(" 次，共").append(kindZh);
+      zh.append(" ").append(fmt(p));
+      en.append("; suspended ").append(k.pauses().size()).append(" time(s), ");
+      en.append(fmt(p)).append(" of ").append(kindEn);
+      if (k.isPaused()) {
+        StageClock.Pause open = k.pauses().get(k.pauses().size() - 1);
+        zh.append("，").append(LOCAL.format(open.from())).append(" 起挂起中（").append(open.reason());
+        zh.append("），恢复后截止时间顺延");
+        en.append(", suspended since ")
+            .append(LOCAL.format(open.from()))
+            .append(" (")
+            .append(open.reason())
+            .append("); the deadline moves on resumption");
+      }
     }
     if (k.isStopped()) {
       Instant s = k.stoppedAt().orElseThrow();

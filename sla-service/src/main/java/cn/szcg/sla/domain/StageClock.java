@@ -390,6 +390,22 @@ public final class StageClock {
     return Duration.ofMillis(consumedMillis(now));
   }
 
+  /**
+   * Paused time up to {@code now} (closed pauses and one still open), in the limit's own kind: what
+   * a resumption adds (or has added) to the deadline.
+   */
+  public Duration pausedTime(Instant now) {
+    Instant t = stoppedAt != null && stoppedAt.isBefore(now) ? stoppedAt : now;
+    long sum = 0;
+    for (Pause p : pauses) {
+      if (p.from().isBefore(t)) {
+        Instant end = p.isOpen() || p.until().isAfter(t) ? t : p.until();
+        sum += between(p.from(), end);
+      }
+    }
+    return Duration.ofMillis(sum);
+  }
+
   /** The allowed time in the limit's own kind (after extensions). */
   public Duration budget() {
     return Duration.ofMillis(budget);

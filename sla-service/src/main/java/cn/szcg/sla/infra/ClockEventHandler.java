@@ -38,8 +38,10 @@ import org.jboss.logging.Logger;
  *       DISPATCH, RETURN_WINDOW (R-16); SIGN_FOR stops R-13; REQUEST_RETURN stops R-16 and R-13;
  *       APPROVE_RETURN stops the old unit's clocks; GRANT_EXTENSION moves the HANDLING deadline;
  *       SUBMIT_FEEDBACK stops HANDLING and starts FEEDBACK_TO_CHECK (R-15); PASS_CHECK stops it;
- *       CLOSE, TRANSFER_TO_LAW_ENFORCEMENT and CANCEL stop everything. Other transitions are
- *       ignored (never dead-lettered).
+ *       SUSPEND (挂起/缓办) pauses every running clock but the return window, RESUME (恢复) resumes them
+ *       (the deadline moves by the paused time: ClockDeadlineChanged); CLOSE,
+ *       TRANSFER_TO_LAW_ENFORCEMENT and CANCEL stop everything. Other transitions are ignored
+ *       (never dead-lettered).
  * </ul>
  *
  * Deterministic: clock ids derive from the starting event's id, every instant comes from the
@@ -256,6 +258,23 @@ public class ClockEventHandler implements EventHandler {
         start(eventId, t, Stage.FEEDBACK_TO_CHECK, zone, emergency, null);
       }
       case "PASS_CHECK" -> stopOpen(t.caseId(), at, "PASS_CHECK 核查通过", Stage.FEEDBACK_TO_CHECK);
+      case "SUSPEND" -> {
+        String reason = ("SUSPEND 挂起 " + nz(t.reason())).trim();
+        for (ClockRecord c : ClockRecord.openOfCaseLocked(t.caseId())) {
+          try {
+            clocks.pause(c, at, reason);
+          } catch (IllegalArgumentException | IllegalStateException e) {
+            // an emergency or an already breached clock runs on: the breach stands
+            LOG.warnf("case %s: %s clock not paused: %s", t.caseId(), c.stage, e.getMessage());
+          }
+        }
+      }
+      case "RESUME" -> {
+        String reason = ("RESUME 恢复 " + nz(t.reason())).trim();
+        for (ClockRecord c : ClockRecord.openOfCaseLocked(t.caseId())) {
+          clocks.resume(c, at, reason);
+        }
+      }
       case "CLOSE", "TRANSFER_TO_LAW_ENFORCEMENT", "CANCEL" ->
           stopOpen(t.caseId(), at, why.trim(), (Stage[]) null);
       default -> {

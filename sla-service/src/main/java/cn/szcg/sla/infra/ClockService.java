@@ -236,6 +236,47 @@ public class ClockService {
     changed(c, old, fresh, why, t);
   }
 
+  /**
+   * Pauses a running clock (挂起/缓办) at {@code at}: first publishes any moment that fell due before,
+   * then takes it out of the scheduler's index. Nothing is published for the pause itself; the
+   * deadline moves (ClockDeadlineChanged) when it is resumed. The return window (R-16) is not
+   * paused (it measures the unit's reading of the order, not the work). Refused by the domain for
+   * emergencies (R-20: 不得缓办) and after the deadline (the breach stands): the exception tells why.
+   *
+   * @return whether the clock was paused (false for a stopped, already paused or window clock)
+   */
+  public boolean pause(ClockRecord c, Instant at, String reason) {
+    if (!c.isOpen() || isWindow(c) || "PAUSED".equals(c.state)) {
+      return false;
+    }
+    StageClock old = domain(c);
+    Instant t = clamp(old, at);
+    catchUp(c, t);
+    StageClock paused = old.pause(t, reason);
+    store(c, paused);
+    wakeSchedulerAfterCommit();
+    return true;
+  }
+
+  /**
+   * Resumes a paused clock (恢复) at {@code at}: the deadline and the warning moment move later by
+   * the paused time of the clock's kind (working time for working limits) and ClockDeadlineChanged
+   * is published.
+   *
+   * @return whether the clock was resumed (false when it was not paused)
+   */
+  public boolean resume(ClockRecord c, Instant at, String reason) {
+    if (!c.isOpen() || !"PAUSED".equals(c.state)) {
+      return false;
+    }
+    StageClock old = domain(c);
+    Instant t = clamp(old, at);
+    StageClock resumed = old.resume(t);
+    changed(c, old, resumed, reason, t);
+    catchUp(c, t);
+    return true;
+  }
+
   /** An approved extension (延期) to an explicit deadline; refused by the domain after breach. */
   public void extendTo(ClockRecord c, Instant newDeadline, Instant at, String reason) {
     if (!c.isOpen()) {
@@ -271,7 +312,8 @@ public class ClockService {
    */
   void catchUp(ClockRecord c, Instant upTo) {
     Instant now = Instant.now();
-    if (isWindow(c)) {
+    if (isWindow(c) || "PAUSED".equals(c.state)) {
+      // a paused clock's moments are provisional; those before the pause were published by it
       c.nextDue = nextDue(c);
       return;
     }

@@ -117,6 +117,49 @@ class StageClockTest {
   }
 
   @Test
+  void aSuspensionOverNightAndLunchCountsOnlyItsWorkingTime() {
+    // 缓办: handling 4 working hours from Mon 09:00 → 15:30. Suspended Mon 10:00, resumed Tue
+    // 10:00: 2 h + 3 h on Monday, 2 h on Tuesday = 7 working hours (24 natural hours) → the
+    // deadline moves from Mon 15:30 to Tue 15:30; stopped Tue 11:00 → on time.
+    StageClock c = handling(4, LimitUnit.WORKING_HOURS, "2026-03-02T09:00");
+    assertEquals(t("2026-03-02T15:30"), c.deadline());
+    StageClock paused = c.pause(t("2026-03-02T10:00"), "等待天气好转 / waiting for the weather");
+    assertEquals(Duration.ofHours(5), paused.pausedTime(t("2026-03-02T18:00")));
+    assertEquals(Duration.ofHours(3), paused.remaining(t("2026-03-03T09:00"))); // frozen
+    StageClock resumed = paused.resume(t("2026-03-03T10:00"));
+    assertEquals(t("2026-03-03T15:30"), resumed.deadline());
+    assertEquals(Duration.ofHours(7), resumed.pausedTime(t("2026-03-04T10:00")));
+    assertEquals("等待天气好转 / waiting for the weather", resumed.pauses().get(0).reason());
+    StageClock done = resumed.stop(t("2026-03-03T11:00"));
+    assertEquals(ClockState.STOPPED_ON_TIME, done.state(t("2026-03-05T08:00")));
+    // suspended twice: each pause moves the deadline; a second pause while paused is refused
+    StageClock twice =
+        resumed.pause(t("2026-03-03T14:30"), "法院裁定 / court ruling").resume(t("2026-03-03T15:30"));
+    assertEquals(t("2026-03-03T16:30"), twice.deadline());
+    assertEquals(Duration.ofHours(8), twice.pausedTime(t("2026-03-04T08:00")));
+    assertThrows(IllegalStateException.class, () -> paused.pause(t("2026-03-02T11:00"), "again"));
+  }
+
+  @Test
+  void aStopWhilePausedClosesThePauseAndIsOnTime() {
+    // suspended before the deadline, cancelled long after it: the pause ends at the stop, the
+    // deadline moves with it, so the clock stopped on time (no breach while suspended)
+    StageClock c = handling(1, LimitUnit.WORKING_HOURS, "2026-03-02T08:00");
+    StageClock stopped =
+        c.pause(t("2026-03-02T08:30"), "第三方 / third party").stop(t("2026-03-06T10:00"));
+    assertEquals(ClockState.STOPPED_ON_TIME, stopped.state(t("2026-03-07T10:00")));
+    assertTrue(stopped.deadline().isAfter(t("2026-03-06T10:00")));
+    assertFalse(stopped.isPaused());
+  }
+
+  @Test
+  void anEmergencyClockIsNeverPaused() {
+    // R-20 / Art 29: 突发事件不得缓办
+    StageClock c = dispatchClock(Zone.URBAN, true, "2026-03-02T08:00");
+    assertThrows(IllegalStateException.class, () -> c.pause(t("2026-03-02T08:10"), "weather"));
+  }
+
+  @Test
   void aPauseAfterTheDeadlineIsRefused() {
     StageClock c = handling(1, LimitUnit.WORKING_HOURS, "2026-03-02T08:00");
     assertThrows(IllegalStateException.class, () -> c.pause(t("2026-03-02T09:30"), "late"));

@@ -508,6 +508,150 @@ class ClockLifecycleTest {
     assertEquals(true, r12.get("onTime"));
   }
 
+  @Test
+  void aSuspensionPausesTheClocksAndTheResumptionMovesTheDeadline() {
+    // 缓办 Mon 2026-03-02: dispatched 09:00 with 4 working hours (due Mon 15:30), signed for and
+    // approved, suspended by the shift lead at 10:00 (waiting for the weather), resumed Tue 10:00:
+    // 7 working hours paused → due Tue 15:30; feedback Tue 11:00 is on time (without the
+    // suspension it would have been 19.5 working hours late).
+    String c = UUID.randomUUID().toString();
+    String o = c + "-O1";
+    Ev.sendAll(
+        List.of(
+            Ev.Out.of(
+                c,
+                t("2026-03-02T00:30:00Z"),
+                Ev.registered(c, t("2026-03-02T00:30:00Z"), Zone.URBAN)),
+            Ev.Out.of(
+                c,
+                t("2026-03-02T00:40:00Z"),
+                Ev.filed(
+                    c,
+                    t("2026-03-02T00:30:00Z"),
+                    t("2026-03-02T00:40:00Z"),
+                    hours(4),
+                    Zone.URBAN,
+                    false)),
+            Ev.Out.of(
+                c,
+                t("2026-03-02T01:00:00Z"),
+                tr(c, 2, "DISPATCH", "2026-03-02T01:00:00Z", o, hours(4))),
+            Ev.Out.of(
+                c,
+                t("2026-03-02T01:10:00Z"),
+                tr(c, 3, "SIGN_FOR", "2026-03-02T01:10:00Z", o, null)),
+            Ev.Out.of(
+                c,
+                t("2026-03-02T01:15:00Z"),
+                tr(c, 4, "APPROVE_BY_LEADER", "2026-03-02T01:15:00Z", o, null)),
+            Ev.Out.of(
+                c,
+                t("2026-03-02T02:00:00Z"),
+                tr(c, 5, "SUSPEND", "2026-03-02T02:00:00Z", o, null))));
+    JsonPath paused = awaitClocks(c, x -> "PAUSED".equals(clock(x, "HANDLING").get("state")));
+    Map<String, Object> p = clock(paused, "HANDLING");
+    assertEquals("PAUSED", p.get("stateNow"));
+    assertEquals("PT3H", p.get("remaining")); // frozen: 1 of 4 working hours used
+    assertTrue(String.valueOf(p.get("explanation")).contains("挂起中"), p.toString());
+    assertEquals(1, ((List<?>) p.get("pauses")).size());
+
+    Ev.sendAll(
+        List.of(
+            Ev.Out.of(
+                c, t("2026-03-03T02:00:00Z"), tr(c, 6, "RESUME", "2026-03-03T02:00:00Z", o, null)),
+            Ev.Out.of(
+                c,
+                t("2026-03-03T03:00:00Z"),
+                tr(c, 7, "SUBMIT_FEEDBACK", "2026-03-03T03:00:00Z", o, null))));
+    JsonPath j = awaitClocks(c, x -> "STOPPED".equals(clock(x, "HANDLING").get("state")));
+    Map<String, Object> h = clock(j, "HANDLING");
+    assertEquals("2026-03-03T07:30:00Z", h.get("deadline"));
+    assertEquals(true, h.get("onTime"));
+    assertEquals("PT7H", h.get("pausedTime")); // working time, the limit's own kind
+    @SuppressWarnings("unchecked")
+    Map<String, Object> pause = (Map<String, Object>) ((List<?>) h.get("pauses")).get(0);
+    assertEquals("2026-03-02T02:00:00Z", pause.get("from"));
+    assertEquals("2026-03-03T02:00:00Z", pause.get("until"));
+    assertEquals("SUSPEND 挂起 等待天气好转 / waiting for the weather", pause.get("reason"));
+    // the return window is not paused: it closed at 10:00 as usual
+    assertEquals(ClockService.WINDOW_CLOSED, clock(j, "RETURN_WINDOW").get("stopReason"));
+
+    List<Ev.Read> events =
+        Ev.clocksOf(c, Duration.ofSeconds(30), rs -> count(rs, "clock-stopped", "HANDLING") == 1);
+    Ev.Read moved = one(events, "clock-deadline-changed", "HANDLING");
+    assertEquals("2026-03-02T07:30:00Z", moved.data().path("previousDeadline").asText());
+    assertEquals("2026-03-03T07:30:00Z", moved.data().path("deadline").asText());
+    assertTrue(moved.data().path("reason").asText().startsWith("RESUME 恢复"), moved.toString());
+    assertEquals(0, count(events, "clock-breached", "HANDLING"));
+    assertTrue(one(events, "clock-stopped", "HANDLING").data().path("onTime").asBoolean());
+  }
+
+  @Test
+  void aCaseCancelledWhileSuspendedIsNotBreached() {
+    // suspended before its deadline and cancelled months later (the wall clock is far past the
+    // original deadline): no breach is ever published, the clock stops on time
+    String c = UUID.randomUUID().toString();
+    String o = c + "-O1";
+    // one producer, so the three arrive together (the backlog hold keeps the scheduler's "now" at
+    // their time; separate sends under load could let it fire the old deadline in between)
+    Ev.sendAll(
+        List.of(
+            Ev.Out.of(
+                c,
+                t("2026-03-04T01:00:00Z"),
+                tr(c, 2, "DISPATCH", "2026-03-04T01:00:00Z", o, hours(2))),
+            Ev.Out.of(
+                c,
+                t("2026-03-04T01:30:00Z"),
+                tr(c, 3, "SIGN_FOR", "2026-03-04T01:30:00Z", o, null)),
+            Ev.Out.of(
+                c,
+                t("2026-03-04T02:00:00Z"),
+                tr(c, 4, "SUSPEND", "2026-03-04T02:00:00Z", o, null))));
+    awaitClocks(c, x -> "PAUSED".equals(clock(x, "HANDLING").get("state")));
+    Instant now = Instant.now();
+    send(c, now, transition(c, 5, "CANCEL", now, null, null, null, Zone.URBAN, false, null));
+    JsonPath j = awaitClocks(c, x -> "STOPPED".equals(clock(x, "HANDLING").get("state")));
+    Map<String, Object> h = clock(j, "HANDLING");
+    assertEquals(true, h.get("onTime"));
+    assertEquals(null, h.get("breachedAt"));
+    List<Ev.Read> events =
+        Ev.clocksOf(c, Duration.ofSeconds(30), rs -> count(rs, "clock-stopped", "HANDLING") == 1);
+    assertEquals(0, count(events, "clock-breached", "HANDLING"));
+  }
+
+  static cn.szcg.contracts.events.CaseTransitioned tr(
+      String c, long seq, String transition, String at, String orderId, TimeLimit limit) {
+    cn.szcg.contracts.events.CaseTransitioned x =
+        transition(c, seq, transition, t(at), orderId, "U-ROADS", limit, Zone.URBAN, false, null);
+    if (!transition.equals("SUSPEND") && !transition.equals("RESUME")) {
+      return x;
+    }
+    String reason = transition.equals("SUSPEND") ? "等待天气好转 / waiting for the weather" : "天气好转";
+    return new cn.szcg.contracts.events.CaseTransitioned(
+        x.caseId(),
+        x.sequence(),
+        x.transition(),
+        transition.equals("SUSPEND") ? "IN_HANDLING" : "SUSPENDED",
+        transition.equals("SUSPEND") ? "SUSPENDED" : "IN_HANDLING",
+        "lead1",
+        "SHIFT_LEAD",
+        null,
+        x.at(),
+        reason,
+        x.orderId(),
+        x.unitId(),
+        x.categoryCode(),
+        x.zone(),
+        x.emergency(),
+        x.handlingLimit(),
+        x.returnDeadline(),
+        x.newDeadline(),
+        x.overdueHandling(),
+        x.publicReport(),
+        Map.of("suspensionReason", transition.equals("SUSPEND") ? "WEATHER" : ""));
+  }
+
   // ---------------------------------------------------------------------------------- helpers
 
   static long lateness(Ev.Read r, String moment) {

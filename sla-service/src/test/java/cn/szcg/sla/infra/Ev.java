@@ -125,6 +125,40 @@ final class Ev {
     TestEvents.send(KafkaTestResource.kafka().bootstrapServers(), topic, e);
   }
 
+  /** An event to produce: its CloudEvent envelope and the topic it belongs on. */
+  record Out(String topic, CloudEvent event) {
+    static Out of(String caseId, Instant time, Record payload) {
+      return new Out(
+          payload instanceof CaseTransitioned ? Topics.CASES : Topics.INTAKE,
+          wrap(caseId, time, payload));
+    }
+  }
+
+  /** Sends events in order through one producer (they reach the consumer together). */
+  static void sendAll(List<Out> events) {
+    java.util.Properties p = new java.util.Properties();
+    p.put("bootstrap.servers", KafkaTestResource.kafka().bootstrapServers());
+    p.put("key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+    p.put(
+        "value.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+    p.put("linger.ms", "5");
+    try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(p)) {
+      List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+      for (Out o : events) {
+        CloudEvent e = o.event();
+        sent.add(
+            producer.send(
+                new org.apache.kafka.clients.producer.ProducerRecord<>(
+                    o.topic(), null, e.subject(), e.data(), e.toHeaders())));
+      }
+      for (var f : sent) {
+        f.get();
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A clocks event read back: type suffix (e.g. clock-breached), payload and record time. */
   record Read(String type, JsonNode data, long timestamp) {}
 
