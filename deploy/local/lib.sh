@@ -220,7 +220,9 @@ start_service() { # name [extra env...]
   local svc="$1"; shift
   if is_running "$svc"; then return 0; fi
   local role="${DB[$svc]}" db="${DB[$svc]}${SZCG_DB_SUFFIX}"
-  local jar="$REPO/$svc/target/quarkus-app/quarkus-run.jar"
+  # SZCG_APPS: a copy of the packaged apps (the campaigns snapshot them, so a rebuild running
+  # beside them cannot change what a restarted service runs); default: the build output
+  local jar="${SZCG_APPS:-$REPO}/$svc/target/quarkus-app/quarkus-run.jar"
   [ -f "$jar" ] || { echo "missing $jar: build first" >&2; return 1; }
   log "starting $svc on :${PORT[$svc]}"
   env QUARKUS_HTTP_PORT="${PORT[$svc]}" \
@@ -228,7 +230,7 @@ start_service() { # name [extra env...]
     QUARKUS_DATASOURCE_USERNAME="${role}_app" QUARKUS_DATASOURCE_PASSWORD="${role}_app" \
     QUARKUS_FLYWAY_USERNAME="$role" QUARKUS_FLYWAY_PASSWORD="$role" \
     QUARKUS_OIDC_AUTH_SERVER_URL="$SZCG_OIDC_URL" \
-    QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET="$svc-local-secret" \
+    QUARKUS_OIDC_CLIENT_ID="$svc" SZCG_OIDC_CLIENT_SECRET="$svc-local-secret" \
     KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP" \
     SZCG_GIS_URL="http://127.0.0.1:${PORT[gis-service]}" \
     QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT="${SZCG_DB_ACQUISITION_TIMEOUT:-30S}" \
@@ -268,6 +270,16 @@ system_test_args() {
   done
   printf -- '-Dszcg.oidc.url=%s ' "$SZCG_OIDC_URL"
   printf -- '-Dszcg.db.suffix=%s' "$SZCG_DB_SUFFIX"
+}
+
+# Copies the packaged apps to $SZCG_HOME/apps and points start_service at the copy (SZCG_APPS).
+snapshot_apps() {
+  export SZCG_APPS="$SZCG_HOME/apps"
+  rm -rf "$SZCG_APPS"
+  for svc in "${SERVICES[@]}"; do
+    mkdir -p "$SZCG_APPS/$svc/target"
+    cp -r "$REPO/$svc/target/quarkus-app" "$SZCG_APPS/$svc/target/"
+  done
 }
 
 stop_services() {
