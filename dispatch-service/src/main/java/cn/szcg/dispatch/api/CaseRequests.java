@@ -1,6 +1,7 @@
 package cn.szcg.dispatch.api;
 
 import cn.szcg.dispatch.domain.SatisfactionLevel;
+import cn.szcg.dispatch.domain.SuspensionReason;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -36,6 +37,13 @@ public final class CaseRequests {
 
   /** A required reason (refusals, coordination, escalation, emergency arrangement, cancel). */
   public record ReasonBody(@NotBlank @Size(max = 2000) String reason) {}
+
+  /**
+   * 挂起 (缓办): the kind of reason ({@code WEATHER}, {@code COURT_RULING}, {@code THIRD_PARTY}, {@code
+   * OTHER}) and the reason itself.
+   */
+  public record SuspensionBody(
+      @NotNull SuspensionReason reasonCode, @NotBlank @Size(max = 2000) String reason) {}
 
   /** 延期申请 */
   public record ExtensionRequestBody(

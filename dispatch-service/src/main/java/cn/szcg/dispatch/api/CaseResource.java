@@ -16,6 +16,7 @@ import cn.szcg.dispatch.api.CaseRequests.ReasonBody;
 import cn.szcg.dispatch.api.CaseRequests.ReturnRequestBody;
 import cn.szcg.dispatch.api.CaseRequests.SatisfactionBody;
 import cn.szcg.dispatch.api.CaseRequests.SubOrderBody;
+import cn.szcg.dispatch.api.CaseRequests.SuspensionBody;
 import cn.szcg.dispatch.api.CaseRequests.TransferBody;
 import cn.szcg.dispatch.api.CaseViews.CaseDetail;
 import cn.szcg.dispatch.api.CaseViews.CaseSummary;
@@ -358,6 +359,27 @@ public class CaseResource {
   public CommandResult refuseExtension(
       @PathParam("caseId") String caseId, @Valid @NotNull ReasonBody b) {
     return run(caseId, (c, a, at) -> new CaseCommand.RefuseExtension(b.reason()));
+  }
+
+  @POST
+  @Path("/{caseId}/suspension")
+  @Operation(
+      summary =
+          "挂起（缓办）/ the shift lead suspends handling for a recorded reason; the clocks pause"
+              + " (never for emergencies, R-20)")
+  @RolesAllowed({Roles.SHIFT_LEAD})
+  public CommandResult suspend(
+      @PathParam("caseId") String caseId, @Valid @NotNull SuspensionBody b) {
+    return run(caseId, (c, a, at) -> new CaseCommand.Suspend(b.reasonCode(), b.reason()));
+  }
+
+  @POST
+  @Path("/{caseId}/resumption")
+  @Operation(
+      summary = "恢复 / the shift lead resumes handling; the deadline moves by the paused time")
+  @RolesAllowed({Roles.SHIFT_LEAD})
+  public CommandResult resume(@PathParam("caseId") String caseId, @Valid NoteBody b) {
+    return run(caseId, (c, a, at) -> new CaseCommand.Resume(note(b)));
   }
 
   @POST

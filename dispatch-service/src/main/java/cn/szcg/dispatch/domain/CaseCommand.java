@@ -80,6 +80,20 @@ public sealed interface CaseCommand {
     }
   }
 
+  /** 挂起 (缓办) by the shift lead: the kind of reason and its text are required. */
+  record Suspend(SuspensionReason reasonCode, String reason) implements CaseCommand {
+    public CaseTransition transition() {
+      return CaseTransition.SUSPEND;
+    }
+  }
+
+  /** 恢复 by the shift lead. */
+  record Resume(String note) implements CaseCommand {
+    public CaseTransition transition() {
+      return CaseTransition.RESUME;
+    }
+  }
+
   /** 二级派遣: {@code subUnit} as looked up in the unit register. */
   record RedispatchToSubUnit(Unit subUnit, String requirements) implements CaseCommand {
     public CaseTransition transition() {

@@ -14,6 +14,11 @@ public enum CaseState {
   RETURN_REQUESTED("回退申请中"),
   /** 延期申请中: the unit asked for more time. */
   EXTENSION_REQUESTED("延期申请中"),
+  /**
+   * 已挂起 (缓办): the shift lead suspended handling for a recorded reason (weather, a court ruling, a
+   * third party); the unit's clocks are paused until RESUME (never for emergencies, R-20).
+   */
+  SUSPENDED("已挂起"),
   /** 已反馈: the unit reported the result (处理反馈, R-14). */
   FEEDBACK_SUBMITTED("已反馈"),
   /** 核查中: a collector was ordered to check on site. */

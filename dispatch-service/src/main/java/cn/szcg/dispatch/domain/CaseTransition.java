@@ -61,6 +61,13 @@ public enum CaseTransition {
       IN_HANDLING,
       roles(SHIFT_LEAD, DISPATCHER),
       "R-14 Art 23"),
+  /**
+   * 挂起 (缓办): the shift lead suspends handling for a recorded reason; the clocks pause (never for
+   * emergencies: Art 29 不得缓办).
+   */
+  SUSPEND("挂起", Set.of(IN_HANDLING), SUSPENDED, roles(SHIFT_LEAD), "R-14 R-20 Art 29"),
+  /** 恢复: handling goes on; the clocks resume and the deadline moves by the paused time. */
+  RESUME("恢复", Set.of(SUSPENDED), IN_HANDLING, roles(SHIFT_LEAD), "R-14 Art 23"),
   /** 二级派遣: a township-level body re-dispatches to one of its own departments (两级指挥). */
   REDISPATCH_TO_SUB_UNIT(
       "二级派遣",

@@ -285,6 +285,12 @@ public record DispatchCase(
       grantExtension(s, c);
     } else if (command instanceof CaseCommand.RefuseExtension c) {
       refuseExtension(s, c);
+    } else if (command instanceof CaseCommand.Suspend c) {
+      suspend(s, c);
+    } else if (command instanceof CaseCommand.Resume c) {
+      s.reason = c.note();
+      s.data.put("suspendedAt", lastChangedAt.toString());
+      s.to = CaseState.IN_HANDLING;
     } else if (command instanceof CaseCommand.RedispatchToSubUnit c) {
       redispatchToSubUnit(s, c);
     } else if (command instanceof CaseCommand.SignForSubOrder c) {
@@ -538,6 +544,28 @@ public record DispatchCase(
     s.reason = reason;
     s.data.put("requestedDeadline", r.requestedDeadline().toString());
     s.to = CaseState.IN_HANDLING;
+  }
+
+  private void suspend(Step s, CaseCommand.Suspend c) {
+    CaseTransition t = s.t;
+    if (emergency) {
+      throw guard(
+          "EMERGENCY_NOT_DEFERRABLE",
+          t,
+          "突发事件不得缓办，不能挂起",
+          "an emergency may not be suspended (R-20, Art 29: 不得缓办)");
+    }
+    if (c.reasonCode() == null) {
+      throw guard(
+          "MISSING_REASON_CODE",
+          t,
+          "须选择挂起原因类别（天气、司法裁决、第三方、其他）",
+          "the kind of reason is required (WEATHER, COURT_RULING, THIRD_PARTY, OTHER)");
+    }
+    s.reason = required(t, c.reason(), "MISSING_REASON", "挂起理由", "reason");
+    s.data.put("suspensionReason", c.reasonCode().name());
+    s.data.put("suspensionReasonLabel", c.reasonCode().labelZh());
+    s.to = CaseState.SUSPENDED;
   }
 
   private void redispatchToSubUnit(Step s, CaseCommand.RedispatchToSubUnit c) {

@@ -4,6 +4,7 @@ import cn.szcg.contracts.EventType;
 import cn.szcg.contracts.Topics;
 import cn.szcg.contracts.envelope.CloudEvent;
 import cn.szcg.contracts.events.ClockBreached;
+import cn.szcg.contracts.events.ClockDeadlineChanged;
 import cn.szcg.contracts.events.ClockStarted;
 import cn.szcg.dispatch.domain.DispatchCase;
 import cn.szcg.platform.inbox.EventHandler;
@@ -23,6 +24,8 @@ import java.util.Set;
  *   <li>{@code ClockStarted} stage RETURN_WINDOW: the return deadline (回退时限, R-16) in working time
  *       replaces the provisional one (dispatch + 1 natural hour) on the order, so the domain's
  *       return guard compares against sla-service's calendar reading;
+ *   <li>{@code ClockDeadlineChanged} stage HANDLING: the order's handling deadline moves (an
+ *       extension, or a resumption after a suspension 挂起/恢复 by the paused working time);
  *   <li>{@code ClockBreached} stage HANDLING: the order is shown as expired (过期未处置) in the case
  *       view and the unit's order list.
  * </ul>
@@ -51,7 +54,8 @@ public class ClockHandler implements EventHandler {
 
   @Override
   public Set<EventType> types() {
-    return Set.of(EventType.CLOCK_STARTED, EventType.CLOCK_BREACHED);
+    return Set.of(
+        EventType.CLOCK_STARTED, EventType.CLOCK_DEADLINE_CHANGED, EventType.CLOCK_BREACHED);
   }
 
   @Override
@@ -60,6 +64,8 @@ public class ClockHandler implements EventHandler {
       started(s);
     } else if (payload instanceof ClockBreached b) {
       breached(b);
+    } else if (payload instanceof ClockDeadlineChanged d && HANDLING.equals(d.stage())) {
+      upsert(d.clockId(), d.caseId(), d.orderId(), d.stage(), d.deadline(), null);
     }
   }
 

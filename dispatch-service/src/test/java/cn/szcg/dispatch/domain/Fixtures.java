@@ -112,6 +112,11 @@ final class Fixtures {
     return signedFor(unit).then(leader(unit), new CaseCommand.ApproveByLeader("请尽快处置"));
   }
 
+  static Run suspended(String unit) {
+    return inHandling(unit)
+        .then(SHIFT_LEAD, new CaseCommand.Suspend(SuspensionReason.WEATHER, "台风过境，暂停路面施工"));
+  }
+
   static Run feedbackSubmitted(String unit) {
     return inHandling(unit).then(handler(unit), new CaseCommand.SubmitFeedback("已修复井盖", PHOTOS));
   }
@@ -151,6 +156,7 @@ final class Fixtures {
               .then(
                   handler(WATER),
                   new CaseCommand.RequestExtension("需更换管道", T0.plus(Duration.ofDays(5))));
+      case SUSPENDED -> suspended(WATER);
       case FEEDBACK_SUBMITTED -> feedbackSubmitted(WATER);
       case CHECK_ORDERED -> checkOrdered(WATER);
       case CHECK_PASSED -> checkPassed(WATER);

@@ -92,6 +92,18 @@ class TransitionTableTest {
         WATER,
         CaseState.IN_HANDLING);
     put(
+        CaseTransition.SUSPEND,
+        () -> inHandling(WATER),
+        r -> new CaseCommand.Suspend(SuspensionReason.COURT_RULING, "等待法院对产权纠纷的裁定"),
+        WATER,
+        CaseState.SUSPENDED);
+    put(
+        CaseTransition.RESUME,
+        () -> suspended(WATER),
+        r -> new CaseCommand.Resume("台风已过"),
+        WATER,
+        CaseState.IN_HANDLING);
+    put(
         CaseTransition.REDISPATCH_TO_SUB_UNIT,
         () -> inHandling(TOWNSHIP),
         r -> new CaseCommand.RedispatchToSubUnit(TOWNSHIP_DEPT_UNIT, "请处置"),

@@ -103,6 +103,8 @@ class DispatchAuthorizationMatrixTest {
     command(
         m, "extension-requests/approve", Map.of("grantedDeadline", "2099-01-01T00:00:00Z"), SL, DI);
     command(m, "extension-requests/refuse", Map.of("reason", "理由不足"), SL, DI);
+    command(m, "suspension", Map.of("reasonCode", "WEATHER", "reason", "台风过境"), SL);
+    command(m, "resumption", Map.of(), SL);
     command(m, "sub-orders", Map.of("subUnitId", "T-350124100-ENV"), UL, UR);
     m.op("POST", "/api/v1/cases/{caseId}/sub-orders/{subOrderId}/sign-for")
         .path(NONE + "/sub-orders/MATRIX-O1-S1/sign-for")
