@@ -1,11 +1,17 @@
 package cn.szcg.gis.api;
 
 import cn.szcg.contracts.events.Zone;
+import cn.szcg.gis.domain.AreaCode;
+import cn.szcg.gis.domain.BoundingBox;
+import cn.szcg.gis.domain.CodeFormatException;
 import cn.szcg.gis.domain.GridCode;
 import cn.szcg.gis.domain.imports.ImportValidator;
+import cn.szcg.gis.infra.GisQueries;
 import cn.szcg.gis.infra.GridService;
+import cn.szcg.gis.infra.ListQueries;
 import cn.szcg.platform.security.Roles;
 import cn.szcg.platform.web.ProblemException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -18,6 +24,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -46,12 +53,51 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class GridResource {
 
   @Inject GridService grids;
+  @Inject ListQueries lists;
+  @Inject GisQueries queries;
 
   /** A zone change: the new zone (URBAN/FRINGE/OTHER or 城区/城乡结合部/其他) from an instant. */
   public record ZoneChangeRequest(
       @NotBlank String zone,
       @NotNull Instant effectiveFrom,
       @NotBlank @Size(max = 500) String reason) {}
+
+  @GET
+  @Operation(
+      summary = "查询单元网格列表 / list unit grids",
+      description =
+          "communityCode (12 digits), zone (the zone in force now: URBAN/FRINGE/OTHER or"
+              + " 城区/城乡结合部/其他), bbox=minLon,minLat,maxLon,maxLat — all optional. GeoJSON"
+              + " FeatureCollection ordered by code with zoneNow; page from 0, size ≤ 200.")
+  public ObjectNode list(
+      @QueryParam("communityCode") String communityCode,
+      @QueryParam("zone") String zone,
+      @QueryParam("bbox") String bbox,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
+    String community = null;
+    if (communityCode != null && !communityCode.isBlank()) {
+      community = communityCode.trim();
+      if (community.length() != 12 || !validArea(community)) {
+        throw ProblemException.invalidField(
+            "communityCode", "invalid", "须为12位社区（村）编码 / must be a 12-digit community code");
+      }
+    }
+    Zone z = null;
+    if (zone != null && !zone.isBlank()) {
+      z = ImportValidator.parseZone(zone.trim());
+      if (z == null) {
+        throw ProblemException.invalidField(
+            "zone",
+            "unknown",
+            "须为 URBAN/FRINGE/OTHER（城区/城乡结合部/其他） / must be URBAN, FRINGE or OTHER");
+      }
+    }
+    BoundingBox box = Params.bbox(bbox);
+    int p = Params.intParam("page", page, 0, 0, 100_000);
+    int s = Params.intParam("size", size, 50, 1, 200);
+    return queries.collection(lists.grids(community, z, box, p, s), p, s);
+  }
 
   @GET
   @Path("/{code}")
@@ -82,6 +128,15 @@ public class GridResource {
     return Response.status(201)
         .entity(grids.changeZone(code, zone, request.effectiveFrom(), request.reason().trim()))
         .build();
+  }
+
+  private static boolean validArea(String code) {
+    try {
+      AreaCode.parse(code);
+      return true;
+    } catch (CodeFormatException e) {
+      return false;
+    }
   }
 
   private static void checkCode(String code) {

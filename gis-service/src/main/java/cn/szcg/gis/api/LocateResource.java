@@ -3,6 +3,8 @@ package cn.szcg.gis.api;
 import cn.szcg.gis.infra.GisQueries;
 import cn.szcg.gis.infra.ImportService.InputCrs;
 import cn.szcg.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -44,12 +46,12 @@ public class LocateResource {
           "定位：乡镇、社区、网格、区域类型及附近部件 / locate: township, community, grid, zone and"
               + " nearby components",
       description =
-          "WGS84 lon/lat (or GCJ-02 with crs=GCJ02). `at` (ISO-8601 instant, default now) answers"
+          "Answered from the in-memory map (no database round trip). WGS84 lon/lat (or GCJ-02 with crs=GCJ02). `at` (ISO-8601 instant, default now) answers"
               + " the grid and zone in force then — a case keeps the zone it had when registered."
               + " Components within `radius` metres (default 50, max 500), nearest first, with"
               + " department, owner and maintainer. 400 problem+json names the field for a missing"
               + " or bad coordinate and for a point outside the county.")
-  public GisQueries.Location locate(
+  public Uni<GisQueries.Location> locate(
       @Parameter(description = "longitude 经度") @QueryParam("lon") String lon,
       @Parameter(description = "latitude 纬度") @QueryParam("lat") String lat,
       @Parameter(description = "ISO-8601 instant; default now") @QueryParam("at") String at,
@@ -65,6 +67,13 @@ public class LocateResource {
     int n = Params.intParam("limit", limit, 10, 0, 50);
     double[] wgs = Params.toWgs84(x, y, c);
     GisQueries.requireInCountyBox(wgs[0], wgs[1]);
-    return queries.locate(wgs[0], wgs[1], when, r, n);
+    // on the event loop from memory; while the index is (re)loading, from PostGIS on a worker
+    GisQueries.Location l = queries.locateInMemory(wgs[0], wgs[1], when, r, n);
+    if (l != null) {
+      return Uni.createFrom().item(l);
+    }
+    return Uni.createFrom()
+        .item(() -> queries.locate(wgs[0], wgs[1], when, r, n))
+        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
   }
 }

@@ -4,6 +4,7 @@ import cn.szcg.contracts.events.Zone;
 import cn.szcg.gis.domain.BoundingBox;
 import cn.szcg.gis.domain.ComponentClass;
 import cn.szcg.gis.domain.ComponentClassCatalogue;
+import cn.szcg.gis.domain.locate.LocateIndex;
 import cn.szcg.platform.web.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,6 +45,7 @@ public class GisQueries {
 
   @Inject DataSource dataSource;
   @Inject ObjectMapper mapper;
+  @Inject MapIndex index;
 
   private final ComponentClassCatalogue catalogue = ComponentClassCatalogue.loadDefault();
 
@@ -79,6 +81,56 @@ public class GisQueries {
       double distanceM,
       JsonNode geometry) {}
 
+  /**
+   * {@code locate} from the in-memory index ({@link MapIndex}), without a database round trip; null
+   * while the index is loading or behind the latest change this instance knows of (the caller then
+   * asks {@link #locate}, the database).
+   *
+   * @throws ProblemException 400 for a point outside the county outline
+   */
+  public Location locateInMemory(double lon, double lat, Instant at, int radiusM, int limit) {
+    if (!index.fresh()) {
+      return null;
+    }
+    LocateIndex.Placement p = index.areas().place(lon, lat);
+    if (p.outOfCounty()) {
+      throw outOfCounty(lon, lat);
+    }
+    LocateIndex.GridHit g = index.grids().gridAt(lon, lat, at, LocalDate.ofInstant(at, CHINA));
+    List<NearComponent> near = new ArrayList<>();
+    for (LocateIndex.Near n : index.components().near(lon, lat, radiusM, limit)) {
+      LocateIndex.Component c = n.component();
+      near.add(
+          new NearComponent(
+              c.id(),
+              c.classCode(),
+              c.className(),
+              c.name(),
+              c.state(),
+              c.department(),
+              c.owner(),
+              c.maintainer(),
+              c.gridCode(),
+              n.distanceM(),
+              parse(c.geoJson())));
+    }
+    return new Location(
+        lon,
+        lat,
+        at,
+        p.countyCode(),
+        p.townshipCode(),
+        p.townshipName(),
+        p.communityCode(),
+        p.communityName(),
+        g.code(),
+        g.zone(),
+        zoneZh(g.zone()),
+        radiusM,
+        near);
+  }
+
+  /** {@code locate} answered by PostGIS (the reference the in-memory index is tested against). */
   public Location locate(double lon, double lat, Instant at, int radiusM, int limit) {
     try (Connection c = dataSource.getConnection()) {
       String county = null;
@@ -290,7 +342,8 @@ public class GisQueries {
             + PT
             + " AS p) q WHERE ST_DWithin(geom, p, ?)"
             + (classCode == null ? "" : " AND class_code = ?")
-            + " ORDER BY geom <-> p LIMIT ?";
+            // ties (e.g. a point on a point and inside a polygon) by id: a deterministic answer
+            + " ORDER BY geom <-> p, id LIMIT ?";
     List<NearComponent> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       int i = 1;

@@ -27,6 +27,7 @@ public class GridService {
 
   @Inject DataSource dataSource;
   @Inject CurrentActor actor;
+  @Inject MapIndex index;
 
   /** One entry of a grid's zone history. */
   public record ZoneEntry(
@@ -187,6 +188,7 @@ public class GridService {
         ps.setString(6, reason);
         ps.executeUpdate();
       }
+      index.changed(c, MapIndex.Layer.GRIDS);
       return grid(c, code).orElseThrow();
     } catch (SQLException e) {
       throw new IllegalStateException(e);

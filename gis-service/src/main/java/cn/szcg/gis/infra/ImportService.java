@@ -92,6 +92,7 @@ public class ImportService {
   @Inject DataSource dataSource;
   @Inject ObjectMapper mapper;
   @Inject CurrentActor actor;
+  @Inject MapIndex index;
 
   private final ImportValidator validator = new ImportValidator(ImportRules.minqing());
 
@@ -127,6 +128,16 @@ public class ImportService {
       rejectDuplicates(c, kind, rejections);
       rejectInvalidGeometry(c, stage, rejections);
       int accepted = upsert(c, kind, now);
+      if (accepted > 0) {
+        switch (kind) {
+          case AREA -> index.changed(c, MapIndex.Layer.AREAS);
+          case GRID -> index.changed(c, MapIndex.Layer.GRIDS);
+          case COMPONENT -> index.changed(c, MapIndex.Layer.COMPONENTS);
+          default -> {
+            // pipes and cameras are not part of locate
+          }
+        }
+      }
       rejections.sort(Comparator.comparingInt(Rejection::featureIndex));
       try (PreparedStatement ps =
           c.prepareStatement(
@@ -411,12 +422,19 @@ public class ImportService {
                   + " effective_to = excluded.effective_to, properties = excluded.properties,"
                   + " imported_at = excluded.imported_at, imported_by = excluded.imported_by";
           case COMPONENT ->
+              // a component without gridCode gets the grid containing its position (a line or
+              // polygon: ST_PointOnSurface) that is in force on the import day (China time)
               "INSERT INTO component (id, class_code, name, state, department, owner,"
                   + " maintainer, grid_code, data_source, survey_date, updated_on, geom,"
                   + " imported_at, imported_by) SELECT id, class_code, name, state, department,"
-                  + " owner, maintainer, grid_code, data_source, survey_date, updated_on, "
+                  + " owner, maintainer, COALESCE(grid_code, (SELECT g.code FROM unit_grid g"
+                  + " WHERE g.geom && ST_PointOnSurface(s.geom) AND ST_Intersects(g.geom,"
+                  + " ST_PointOnSurface(s.geom)) AND g.effective_from <= (now() AT TIME ZONE"
+                  + " 'Asia/Shanghai')::date AND (g.effective_to IS NULL OR g.effective_to >="
+                  + " (now() AT TIME ZONE 'Asia/Shanghai')::date) ORDER BY g.code LIMIT 1)),"
+                  + " data_source, survey_date, updated_on, s.geom, ?, ? FROM (SELECT *, "
                   + GEOM
-                  + ", ?, ? FROM gis_stage WHERE ok ON CONFLICT (id) DO UPDATE SET"
+                  + " AS geom FROM gis_stage WHERE ok) s ON CONFLICT (id) DO UPDATE SET"
                   + " class_code = excluded.class_code, name = excluded.name, state ="
                   + " excluded.state, department = excluded.department, owner = excluded.owner,"
                   + " maintainer = excluded.maintainer, grid_code = excluded.grid_code,"

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.szcg.gis.domain.Gcj02;
@@ -230,6 +231,42 @@ class ImportTest {
         .body("accepted", equalTo(0))
         .body("rejected[0].field", equalTo("geometry"))
         .body("rejected[0].reasonEn", containsString("invalid geometry"));
+  }
+
+  @Test
+  void aComponentWithoutGridCodeGetsTheGridContainingIt() {
+    JsonNode grid = DemoFixture.grid("URBAN");
+    String gridCode = grid.path("properties").path("code").asText();
+    double[] c = DemoFixture.centre(grid);
+    String inGrid = "3501240101930001";
+    String kept = "3501240101930002";
+    String outside = "3501240101930003";
+    ObjectNode withCode = component(kept, "0101", point(c[0], c[1]));
+    ((ObjectNode) withCode.path("properties")).put("gridCode", "3501241000019997");
+    String body =
+        DemoFixture.collection(
+            DemoFixture.MAPPER
+                .createArrayNode()
+                .add(component(inGrid, "0101", point(c[0], c[1])))
+                .add(withCode)
+                // a village far from the gridded county seat
+                .add(component(outside, "0101", point(118.45, 26.02))));
+    post("components", body).then().statusCode(200).body("accepted", equalTo(3));
+    given()
+        .get("/api/v1/components/" + inGrid)
+        .then()
+        .statusCode(200)
+        .body("properties.gridCode", equalTo(gridCode));
+    given()
+        .get("/api/v1/components/" + kept)
+        .then()
+        .statusCode(200)
+        .body("properties.gridCode", equalTo("3501241000019997"));
+    given()
+        .get("/api/v1/components/" + outside)
+        .then()
+        .statusCode(200)
+        .body("properties.gridCode", nullValue());
   }
 
   @Test

@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.szcg.gis.domain.demo.DemoDataGenerator;
 import cn.szcg.gis.domain.imports.FeatureKind;
+import cn.szcg.gis.infra.GisQueries;
+import cn.szcg.gis.infra.MapIndex;
 import cn.szcg.testsupport.security.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -18,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,7 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
  *   -Dbench.clients=8 -Dbench.requests=30000 -Dbench.seconds=60
  * </pre>
  *
- * Grids are capped by the generator (a community holds at most 9,999 grids: about 40,000).
+ * The issue's size is {@code -Dbench.grids=100000 -Dbench.components=1000000}. locate is answered
+ * from the in-memory index ({@link MapIndex}); the test waits until it has loaded the imports.
  */
 @QuarkusTest
 @Tag("benchmark")
@@ -48,6 +53,26 @@ class LocateBenchmarkTest {
 
   @TestHTTPResource("/")
   URL base;
+
+  @Inject MapIndex index;
+  @Inject GisQueries queries;
+
+  /** Heap in use after a full GC (MB), and the process's resident set (MB, /proc/self/status). */
+  private static String memory() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(200);
+    }
+    Runtime rt = Runtime.getRuntime();
+    long heap = (rt.totalMemory() - rt.freeMemory()) >> 20;
+    String rss = "?";
+    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        rss = String.valueOf(Long.parseLong(line.replaceAll("\\D", "")) >> 10);
+      }
+    }
+    return "heap after GC " + heap + " MB, RSS " + rss + " MB";
+  }
 
   private static int prop(String name, int dflt) {
     return Integer.getInteger(name, dflt);
@@ -61,6 +86,8 @@ class LocateBenchmarkTest {
     int requests = prop("bench.requests", 5000);
     int seconds = prop("bench.seconds", 30);
 
+    assertTrue(index.awaitFresh(Duration.ofMinutes(2)));
+    System.out.printf("BENCH memory before import (empty index): %s%n", memory());
     long t0 = System.nanoTime();
     Map<FeatureKind, Integer> counts =
         new DemoDataGenerator(
@@ -101,6 +128,13 @@ class LocateBenchmarkTest {
           k.plural(), rep.path("accepted").asInt(), ms, rep.path("accepted").asInt() * 1000.0 / ms);
     }
 
+    // the index reloads the changed layers in the background (PostGIS answers meanwhile)
+    long w = System.nanoTime();
+    assertTrue(index.awaitFresh(Duration.ofMinutes(10)), "index loaded");
+    System.out.printf(
+        "BENCH index fresh %,d ms after the last import; %s%n",
+        (System.nanoTime() - w) / 1_000_000, memory());
+
     // locate at random points over the gridded area around the county seat
     double side = Math.sqrt(grids);
     double spanLon = side * DemoDataGenerator.GRID_DLON / 2;
@@ -114,6 +148,24 @@ class LocateBenchmarkTest {
       double lat = lat0 + (rnd.nextDouble() * 2 - 1) * spanLat;
       uris.add(base.toURI().resolve("api/v1/locate?lon=" + lon + "&lat=" + lat));
     }
+    // the in-memory locate alone (one thread, no HTTP, no JSON): the service's own share
+    int calls = Math.min(requests * 5, 100_000);
+    long s0 = System.nanoTime();
+    int inGrid = 0;
+    for (int i = 0; i < calls; i++) {
+      URI u = uris.get(i % uris.size());
+      String[] q = u.getQuery().split("[=&]");
+      GisQueries.Location l =
+          queries.locateInMemory(
+              Double.parseDouble(q[1]), Double.parseDouble(q[3]), Instant.now(), 50, 10);
+      if (l != null && l.gridCode() != null) {
+        inGrid++;
+      }
+    }
+    System.out.printf(
+        "BENCH in-process locateInMemory: %,d calls, %.1f µs each (%d in a grid)%n",
+        calls, (System.nanoTime() - s0) / 1e3 / calls, inGrid);
+
     // a fresh token: the imports may have taken a while (test tokens live one hour)
     String reader = "Bearer " + TestTokens.of("szcg-service");
     // warm-up

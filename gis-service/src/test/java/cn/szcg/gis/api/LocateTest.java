@@ -13,10 +13,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.szcg.gis.domain.Gcj02;
 import cn.szcg.gis.domain.imports.FeatureKind;
+import cn.szcg.gis.infra.MapIndex;
 import cn.szcg.testsupport.security.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,10 +29,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class LocateTest {
 
+  @Inject MapIndex index;
+
   @BeforeEach
-  void load() {
+  void load() throws InterruptedException {
     TestTokens.useByDefault(TestTokens.of("szcg-service"));
     DemoFixture.load();
+    // answered from the in-memory index (LocateIndexTest compares it with PostGIS)
+    assertTrue(index.awaitFresh(Duration.ofSeconds(60)), "locate index loaded");
   }
 
   private static Response locate(double lon, double lat) {

@@ -32,6 +32,8 @@ class GisAuthorizationMatrixTest {
 
   static final String NO_GRID = "3501241000019998";
 
+  static final String NO_AREA = "350124199999";
+
   static final String IN_COUNTY_LON = "118.8625";
   static final String IN_COUNTY_LAT = "26.2215";
 
@@ -110,6 +112,19 @@ class GisAuthorizationMatrixTest {
         .path("/api/v1/cameras/" + NO_CAMERA)
         .allow(MAP_READERS)
         .expect(404);
+    m.op("GET", "/api/v1/cameras")
+        .allow(MAP_READERS)
+        .expect(200)
+        .with(r -> r.queryParam("bbox", "118.86,26.22,118.865,26.225"));
+    m.op("GET", "/api/v1/areas").allow(MAP_READERS).expect(200);
+    m.op("GET", "/api/v1/areas/{code}")
+        .path("/api/v1/areas/" + NO_AREA)
+        .allow(MAP_READERS)
+        .expect(404);
+    m.op("GET", "/api/v1/grids")
+        .allow(MAP_READERS)
+        .expect(200)
+        .with(r -> r.queryParam("bbox", "118.86,26.22,118.865,26.225"));
     m.op("GET", "/api/v1/grids/{code}")
         .path("/api/v1/grids/" + NO_GRID)
         .allow(MAP_READERS)

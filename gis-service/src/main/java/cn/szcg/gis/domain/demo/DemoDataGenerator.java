@@ -48,7 +48,8 @@ public final class DemoDataGenerator {
    * Generation parameters.
    *
    * @param seed random seed; same seed and sizes give identical output
-   * @param grids number of unit grids (1..about 40,000: each community holds at most 9,999)
+   * @param grids number of unit grids (1..300,000 tested; 100,000 is the issue's benchmark size; a
+   *     community holds at most 9,999 grids, communities grow with the grid count)
    * @param components number of components
    * @param pipes number of pipe features
    * @param cameras number of cameras
@@ -110,6 +111,11 @@ public final class DemoDataGenerator {
 
   /** Share of the grids (nearest the seat) that are URBAN; the rest are FRINGE. */
   public static final double URBAN_SHARE = 0.7;
+
+  /** Community codes: 001–199 urban communities (居委会), 200–999 villages (村委会). */
+  static final int MAX_URBAN_COMMUNITIES = 199;
+
+  static final int MAX_VILLAGES = 800;
 
   /** Every street line is this many grid cells apart. */
   static final int STREET_EVERY = 4;
@@ -202,12 +208,16 @@ public final class DemoDataGenerator {
       double lon = seat.seatLon() + (r.nextDouble() * 2 - 1) * extLon;
       double lat = seat.seatLat() + (r.nextDouble() * 2 - 1) * extLat;
       TownshipArea t = townshipAt(lon, lat);
-      if (t != null) {
-        urbanSeeds.computeIfAbsent(t, x -> new ArrayList<>()).add(new double[] {lon, lat});
+      List<double[]> seeds =
+          t == null ? null : urbanSeeds.computeIfAbsent(t, x -> new ArrayList<>());
+      // urban community codes are 001–199 (200+ are villages): a township holds at most 199
+      if (seeds != null && seeds.size() < MAX_URBAN_COMMUNITIES) {
+        seeds.add(new double[] {lon, lat});
       }
     }
     for (TownshipArea t : townships) {
-      int n = 3 + r.nextInt(4) + options.grids() / 5000;
+      // village codes are 200–999: at most 800 villages per township
+      int n = Math.min(MAX_VILLAGES, 3 + r.nextInt(4) + options.grids() / 5000);
       double[] b = ConvexPolygons.bounds(t.poly);
       List<double[]> list = ruralSeeds.computeIfAbsent(t, x -> new ArrayList<>());
       for (int tries = 0; list.size() < n; tries++) {

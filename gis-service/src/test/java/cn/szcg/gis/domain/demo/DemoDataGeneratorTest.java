@@ -267,4 +267,30 @@ class DemoDataGeneratorTest {
         (t2 - t1) / 1_000_000,
         features / ((t2 - t1) / 1e9));
   }
+
+  @Test
+  void hundredThousandGridsKeepTheGridCodeScheme() {
+    // the benchmark size: 16-digit codes = 12-digit community code + 0001–9999, unique,
+    // every community an imported area, urban communities 001–199 and villages 200–999
+    Set<String> communities = new HashSet<>();
+    Set<String> codes = new HashSet<>();
+    Map<String, Integer> perCommunity = new HashMap<>();
+    new DemoDataGenerator(
+            new DemoDataGenerator.Options(DemoDataGenerator.Options.DEFAULT_SEED, 100_000, 0, 0, 0))
+        .generate(
+            (k, f) -> {
+              String code = f.path("properties").path("code").asText();
+              if (k == FeatureKind.AREA && code.length() == 12) {
+                communities.add(code);
+              } else if (k == FeatureKind.GRID) {
+                assertTrue(GridCode.isValid(code), code);
+                assertTrue(codes.add(code), "unique " + code);
+                perCommunity.merge(code.substring(0, 12), 1, Integer::sum);
+              }
+            });
+    assertEquals(100_000, codes.size());
+    assertTrue(communities.containsAll(perCommunity.keySet()), "every grid in a known community");
+    assertTrue(perCommunity.values().stream().allMatch(n -> n <= 9999));
+    assertTrue(communities.stream().allMatch(c -> Integer.parseInt(c.substring(9)) >= 1));
+  }
 }
