@@ -3,11 +3,15 @@ package cn.szcg.sla.infra;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.szcg.contracts.Topics;
 import cn.szcg.contracts.envelope.CloudEvent;
+import cn.szcg.contracts.envelope.EventCodec;
+import cn.szcg.contracts.events.CaseTransitioned;
 import cn.szcg.contracts.events.LimitUnit;
 import cn.szcg.contracts.events.ReportRejected;
 import cn.szcg.contracts.events.TimeLimit;
 import cn.szcg.contracts.events.Zone;
+import cn.szcg.testsupport.Await;
 import cn.szcg.testsupport.KafkaTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -17,15 +21,26 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.Random;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
  * The clocks can be rebuilt from the event history with identical results: a generated history of
- * cases (returns, extensions, failed checks, emergencies, fringe zones, rejections) is applied, the
- * clocks and the clocks events are snapshotted, wiped, the same history is replayed, and both runs
- * are compared field by field.
+ * cases (returns, extensions, suspensions, failed checks, emergencies, fringe zones, rejections) is
+ * sent over Kafka and applied by the service's consumer (the live result); the clocks and the
+ * clocks events are snapshotted and wiped; a fresh consumer group re-reads szcg.intake and
+ * szcg.cases from the earliest offset into the empty store; both are compared field by field.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
@@ -113,6 +128,24 @@ class ReplayTest {
                 s.size(),
                 t,
                 Ev.transition(c, ++seq, "SIGN_FOR", t, order, unit, null, zone, em, null)));
+        if (!em && rnd.nextInt(4) == 0) {
+          // 挂起/恢复 (缓办): some before the handling deadline (paused, the deadline moves), some
+          // after it (not paused: the breach stands), one in three never resumed before the end
+          t = t.plusSeconds(60 + rnd.nextInt(3600 * 8));
+          s.add(
+              step(
+                  c,
+                  s.size(),
+                  t,
+                  Ev.transition(c, ++seq, "SUSPEND", t, order, unit, null, zone, em, null)));
+          t = t.plusSeconds(600 + rnd.nextInt(3600 * 48));
+          s.add(
+              step(
+                  c,
+                  s.size(),
+                  t,
+                  Ev.transition(c, ++seq, "RESUME", t, order, unit, null, zone, em, null)));
+        }
         if (!em && rnd.nextInt(5) == 0) {
           t = t.plusSeconds(60 + rnd.nextInt(3600));
           s.add(
@@ -174,13 +207,101 @@ class ReplayTest {
     return new Step(caseId + "-e" + n, caseId, t, payload);
   }
 
-  void applyAll(List<Step> steps) {
-    for (Step s : steps) {
-      CloudEvent e = Ev.wrap(s.caseId(), s.time(), s.payload());
-      CloudEvent fixed =
-          new CloudEvent(s.id(), e.source(), e.type(), e.subject(), e.time(), e.data());
-      QuarkusTransaction.requiringNew().run(() -> handler.handle(fixed, s.payload()));
+  static CloudEvent envelope(Step s) {
+    CloudEvent e = Ev.wrap(s.caseId(), s.time(), s.payload());
+    return new CloudEvent(s.id(), e.source(), e.type(), e.subject(), e.time(), e.data());
+  }
+
+  static String topicOf(Step s) {
+    return s.payload() instanceof CaseTransitioned ? Topics.CASES : Topics.INTAKE;
+  }
+
+  /**
+   * The live run: every event goes over Kafka to the service's own consumer (group
+   * sla-service.clocks, platform inbox). Sent in rounds — the k-th event of every case, then wait
+   * until the consumer has applied them all — because a case's events are on two topics (intake,
+   * cases) and a consumer may read the two in any interleaving; production events are minutes
+   * apart, the generated ones would arrive in one burst.
+   */
+  void sendLive(List<Step> steps) {
+    Map<String, List<Step>> byCase = new LinkedHashMap<>();
+    steps.forEach(s -> byCase.computeIfAbsent(s.caseId(), k -> new ArrayList<>()).add(s));
+    int rounds = byCase.values().stream().mapToInt(List::size).max().orElse(0);
+    for (int k = 0; k < rounds; k++) {
+      List<Ev.Out> round = new ArrayList<>();
+      List<String> ids = new ArrayList<>();
+      for (List<Step> cs : byCase.values()) {
+        if (k < cs.size()) {
+          Step s = cs.get(k);
+          round.add(new Ev.Out(topicOf(s), envelope(s)));
+          ids.add(s.id());
+        }
+      }
+      Ev.sendAll(round);
+      Await.until(
+          "round " + k + " applied",
+          Duration.ofSeconds(60),
+          () -> applied(ids),
+          n -> n == ids.size());
     }
+  }
+
+  long applied(List<String> ids) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                ((Number)
+                        em.createNativeQuery(
+                                "SELECT count(*) FROM inbox WHERE consumer = 'clocks'"
+                                    + " AND event_id = ANY(?1)")
+                            .setParameter(1, ids.toArray(new String[0]))
+                            .getSingleResult())
+                    .longValue());
+  }
+
+  /**
+   * The rebuild: a fresh consumer group reads szcg.intake and szcg.cases from the earliest offset
+   * up to the end offsets seen when it starts, keeps the events of the cases asked for, merges the
+   * two topics by event time (stable, so each partition's order is kept) and applies them through
+   * the handler into the emptied clock store, one transaction per event as the live consumer would.
+   */
+  int rebuildFromKafka(String prefix) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.kafka().bootstrapServers());
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, "sla-service.clocks-rebuild-" + UUID.randomUUID());
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    List<CloudEvent> history = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+      List<TopicPartition> parts = new ArrayList<>();
+      for (String topic : handler.topics()) {
+        consumer
+            .partitionsFor(topic)
+            .forEach(i -> parts.add(new TopicPartition(topic, i.partition())));
+      }
+      consumer.assign(parts);
+      consumer.seekToBeginning(parts);
+      Map<TopicPartition, Long> end = consumer.endOffsets(parts);
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+        assertTrue(System.nanoTime() < deadline, "history not read within 60 s");
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+          if (r.key() != null && r.key().startsWith(prefix)) {
+            history.add(CloudEvent.fromKafka(r.headers(), r.value()));
+          }
+        }
+      }
+    }
+    history.sort(Comparator.comparing(CloudEvent::time));
+    for (CloudEvent e : history) {
+      Record payload = EventCodec.payload(e);
+      if (handler.types().contains(EventCodec.typeOf(e))) {
+        QuarkusTransaction.requiringNew().run(() -> handler.handle(e, payload));
+      }
+    }
+    return history.size();
   }
 
   @SuppressWarnings("unchecked")
@@ -205,7 +326,8 @@ class ReplayTest {
                   em.createNativeQuery(
                           "SELECT concat_ws('|', msg_key, event_type,"
                               + " (payload::jsonb - 'publishedAt' - 'late')::text)"
-                              + " FROM outbox WHERE topic = 'szcg.clocks' AND msg_key LIKE ?1 ORDER BY id")
+                              + " FROM outbox WHERE topic = 'szcg.clocks' AND msg_key LIKE ?1"
+                              + " ORDER BY msg_key, id")
                       .setParameter(1, prefix + "%")
                       .getResultList()) {
                 rows.add((String) r);
@@ -232,25 +354,27 @@ class ReplayTest {
   }
 
   @Test
-  void replayingTheHistoryRebuildsTheSameClocks() {
+  void rebuildingFromTheKafkaHistoryGivesTheLiveClocks() {
     long seed = System.nanoTime() % 100_000;
     String prefix = "replay-" + seed + "-";
     List<Step> steps = history(seed, 60);
     scheduler.stop(); // replay mode: moments are published by the events alone
     try {
-      applyAll(steps);
-      List<String> first = snapshot(prefix);
-      assertTrue(first.size() > 100, "too little history: " + first.size());
-      assertTrue(first.stream().anyMatch(r -> r.contains("clock-breached")), "no breach");
-      assertTrue(first.stream().anyMatch(r -> r.contains("clock-deadline-changed")));
-      assertTrue(first.stream().anyMatch(r -> r.contains("FAIL_CHECK")));
+      sendLive(steps);
+      List<String> live = snapshot(prefix);
+      assertTrue(live.size() > 100, "too little history: " + live.size());
+      assertTrue(live.stream().anyMatch(r -> r.contains("clock-breached")), "no breach");
+      assertTrue(live.stream().anyMatch(r -> r.contains("clock-deadline-changed")));
+      assertTrue(live.stream().anyMatch(r -> r.contains("FAIL_CHECK")));
+      assertTrue(live.stream().anyMatch(r -> r.contains("RESUME 恢复")), "no resumed pause");
       wipe(prefix);
       assertEquals(0, snapshot(prefix).size());
-      applyAll(steps);
-      List<String> second = snapshot(prefix);
-      assertEquals(first.size(), second.size());
-      for (int i = 0; i < first.size(); i++) {
-        assertEquals(first.get(i), second.get(i), "row " + i + " (seed " + seed + ")");
+      int read = rebuildFromKafka(prefix);
+      assertEquals(steps.size(), read, "events read back from Kafka");
+      List<String> rebuilt = snapshot(prefix);
+      assertEquals(live.size(), rebuilt.size());
+      for (int i = 0; i < live.size(); i++) {
+        assertEquals(live.get(i), rebuilt.get(i), "row " + i + " (seed " + seed + ")");
       }
     } finally {
       scheduler.start();
