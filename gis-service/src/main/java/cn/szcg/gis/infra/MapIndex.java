@@ -20,7 +20,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -353,10 +352,5 @@ public class MapIndex {
     } catch (ParseException e) {
       throw new IllegalStateException("unreadable geometry", e);
     }
-  }
-
-  /** China day of an instant (grid validity is in days). */
-  static LocalDate day(java.time.Instant at) {
-    return LocalDate.ofInstant(at, GisQueries.CHINA);
   }
 }

@@ -82,7 +82,6 @@ class LocateBenchmarkTest {
   void importAndLocate(@TempDir Path dir) throws Exception {
     int grids = prop("bench.grids", 5000);
     int components = prop("bench.components", 100_000);
-    int clients = prop("bench.clients", 8);
     int requests = prop("bench.requests", 5000);
     int seconds = prop("bench.seconds", 30);
 
@@ -174,6 +173,28 @@ class LocateBenchmarkTest {
           HttpRequest.newBuilder(uris.get(i % uris.size())).header("Authorization", reader).build(),
           HttpResponse.BodyHandlers.ofString());
     }
+    // -Dbench.clients=8 or a list, e.g. 1,8,16: one locate round per client count
+    for (String cl : System.getProperty("bench.clients", "8").split(",")) {
+      locateRound(
+          http, uris, reader, Integer.parseInt(cl.trim()), requests, seconds, grids, components);
+    }
+  }
+
+  private static String loadAverage() throws Exception {
+    return Files.readString(Path.of("/proc/loadavg")).trim();
+  }
+
+  private static void locateRound(
+      HttpClient http,
+      List<URI> uris,
+      String reader,
+      int clients,
+      int requests,
+      int seconds,
+      int grids,
+      int components)
+      throws Exception {
+    String loadBefore = loadAverage();
     long[] latencies = new long[requests];
     AtomicInteger next = new AtomicInteger();
     AtomicInteger done = new AtomicInteger();
@@ -222,7 +243,8 @@ class LocateBenchmarkTest {
     Arrays.sort(l);
     System.out.printf(
         "BENCH locate %d grids / %,d components: %,d requests, %d clients, %.1f s -> %,.0f req/s;"
-            + " p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; %d errors, %d in a grid%n",
+            + " p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; %d errors, %d in a grid;"
+            + " loadavg before [%s] after [%s]%n",
         grids,
         components,
         n,
@@ -234,7 +256,9 @@ class LocateBenchmarkTest {
         pct(l, 0.99),
         l.length == 0 ? 0 : l[l.length - 1] / 1e6,
         errors.get(),
-        withGrid.get());
+        withGrid.get(),
+        loadBefore,
+        loadAverage());
     assertEquals(0, errors.get(), "no errors");
     assertTrue(withGrid.get() > n / 2, "most points fall in a grid");
   }
