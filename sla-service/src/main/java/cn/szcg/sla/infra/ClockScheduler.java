@@ -159,6 +159,7 @@ public class ClockScheduler {
     if (ids.isEmpty()) {
       return 0;
     }
+    clocks.flushAtCommit();
     List<ClockRecord> due = ClockRecord.list("id in ?1", ids);
     for (ClockRecord c : due) {
       Instant moment = c.nextDue;

@@ -473,6 +473,16 @@ public class ClockService {
     afterCommit.once(ClockScheduler.class, scheduler::wake);
   }
 
+  /**
+   * For the scheduler's transaction: flush the clock rows at commit only. Every outbox insert is a
+   * native statement, which under the default AUTO flush mode flushes (and dirty-checks) the whole
+   * session first — one UPDATE per clock, one flush per event; at commit the updates go out in JDBC
+   * batches instead. Safe there: nothing in a scheduler pass reads what it wrote.
+   */
+  void flushAtCommit() {
+    em.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
+  }
+
   /** The ids of running clocks due by {@code now}, locked, skipping those another tx holds. */
   @SuppressWarnings("unchecked")
   List<UUID> lockDue(Instant now, int limit) {
