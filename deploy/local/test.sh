@@ -23,4 +23,7 @@ start_fresh_stack
 # shellcheck disable=SC2046
 (cd "$REPO" && ./mvnw -B -o -pl system-tests test -Psystem $(system_test_args))
 
+log "tier 3: fault campaign, short (kill -9 each service, the broker and PostgreSQL under load)"
+SZCG_SKIP_BUILD=1 "$REPO/deploy/local/fault-campaign.sh" --short
+
 log "all tests passed in $(( $(date +%s) - started )) s"
