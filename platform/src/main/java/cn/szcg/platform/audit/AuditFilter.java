@@ -14,7 +14,6 @@ import jakarta.ws.rs.ext.Provider;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Set;
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,7 +30,6 @@ public class AuditFilter implements ContainerResponseFilter {
   @Inject AuditTrail trail;
   @Inject Caller caller;
   @Inject CurrentIdentityAssociation identities;
-  @Inject ManagedExecutor executor;
   @Context ResourceInfo resource;
 
   @Override
@@ -45,14 +43,6 @@ public class AuditFilter implements ContainerResponseFilter {
     int status = res.getStatus();
     String remote = caller.remoteAddress();
     String requestId = req.getHeaderString("X-Request-Id");
-    java.util.function.Consumer<SecurityIdentity> write =
-        identity -> {
-          try {
-            trail.record(describe(identity, method, path, status, location, remote, requestId));
-          } catch (RuntimeException e) {
-            LOG.errorf(e, "AUDIT: not recorded: %s %s %d", method, path, status);
-          }
-        };
     if (BlockingOperationControl.isBlockingAllowed()) {
       SecurityIdentity identity;
       try {
@@ -60,16 +50,20 @@ public class AuditFilter implements ContainerResponseFilter {
       } catch (RuntimeException e) { // an invalid token: the call was refused with 401
         identity = null;
       }
-      write.accept(identity);
+      trail.record(describe(identity, method, path, status, location, remote, requestId));
     } else {
       // on the event loop (a call refused before reaching a worker thread): resolve the identity
-      // without blocking, write on a worker
+      // without blocking, queue without waiting
       identities
           .getDeferredIdentity()
           .subscribe()
           .with(
-              identity -> executor.execute(() -> write.accept(identity)),
-              failure -> executor.execute(() -> write.accept(null)));
+              identity ->
+                  trail.recordNow(
+                      describe(identity, method, path, status, location, remote, requestId)),
+              failure ->
+                  trail.recordNow(
+                      describe(null, method, path, status, location, remote, requestId)));
     }
   }
 

@@ -63,6 +63,15 @@ public class EventConsumers {
   @ConfigProperty(name = "szcg.consumers.max-poll-records", defaultValue = "500")
   int maxPollRecords;
 
+  /**
+   * How long the broker waits for a silent member before it gives the member's partitions to
+   * another (Kafka's default is 45 s). A process killed with kill -9 never leaves its group: the
+   * restarted one gets the partitions back only when the dead member's session has expired, so this
+   * bounds the recovery after a crash (docs/stress.md).
+   */
+  @ConfigProperty(name = "szcg.consumers.session-timeout-ms", defaultValue = "10000")
+  int sessionTimeoutMs;
+
   private final List<Worker> workers = new ArrayList<>();
   private final Map<String, Long> applied = new ConcurrentHashMap<>();
 
@@ -144,6 +153,10 @@ public class EventConsumers {
       p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
       p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
       p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(maxPollRecords));
+      p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, Integer.toString(sessionTimeoutMs));
+      p.put(
+          ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
+          Integer.toString(Math.max(1000, sessionTimeoutMs / 3)));
       p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
       p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
       p.put(ConsumerConfig.CLIENT_ID_CONFIG, group + "-" + ProcessHandle.current().pid());
