@@ -95,17 +95,7 @@ public class ListQueries {
       sql.append(" AND COALESCE(z.zone, 'OTHER') = ?");
       args.add(zone.name());
     }
-    if (bbox != null) {
-      sql.append(
-          " AND g.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND ST_Intersects(g.geom,"
-              + " ST_MakeEnvelope(?, ?, ?, ?, 4326))");
-      for (int i = 0; i < 2; i++) {
-        args.add(bbox.minLon());
-        args.add(bbox.minLat());
-        args.add(bbox.maxLon());
-        args.add(bbox.maxLat());
-      }
-    }
+    inBox(sql, args, "g.geom", bbox);
     sql.append(" ORDER BY g.code LIMIT ? OFFSET ?");
     args.add(size);
     args.add((long) page * size);
@@ -129,6 +119,24 @@ public class ListQueries {
         });
   }
 
+  /** Adds "the geometry column intersects the box" (index-assisted) when a box is given. */
+  private static void inBox(StringBuilder sql, List<Object> args, String column, BoundingBox bbox) {
+    if (bbox == null) {
+      return;
+    }
+    sql.append(" AND ")
+        .append(column)
+        .append(" && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND ST_Intersects(")
+        .append(column)
+        .append(", ST_MakeEnvelope(?, ?, ?, ?, 4326))");
+    for (int i = 0; i < 2; i++) {
+      args.add(bbox.minLon());
+      args.add(bbox.minLat());
+      args.add(bbox.maxLon());
+      args.add(bbox.maxLat());
+    }
+  }
+
   // ------------------------------------------------------------------ cameras
 
   /** Cameras inside a bbox and/or linked to a grid, ordered by id. */
@@ -142,17 +150,7 @@ public class ListQueries {
       sql.append(" AND grid_code = ?");
       args.add(gridCode);
     }
-    if (bbox != null) {
-      sql.append(
-          " AND geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND ST_Intersects(geom,"
-              + " ST_MakeEnvelope(?, ?, ?, ?, 4326))");
-      for (int i = 0; i < 2; i++) {
-        args.add(bbox.minLon());
-        args.add(bbox.minLat());
-        args.add(bbox.maxLon());
-        args.add(bbox.maxLat());
-      }
-    }
+    inBox(sql, args, "geom", bbox);
     sql.append(" ORDER BY id LIMIT ? OFFSET ?");
     args.add(size);
     args.add((long) page * size);

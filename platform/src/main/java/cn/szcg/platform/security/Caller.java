@@ -32,21 +32,17 @@ public class Caller {
 
   /** The token's subject ({@code sub}); the principal name when the token has none. */
   public String subject() {
-    JsonWebToken jwt = jwt();
-    String sub = jwt == null ? null : jwt.getSubject();
-    return sub != null ? sub : name();
+    return identity.isAnonymous() ? "anonymous" : subjectOf(identity);
   }
 
   /** The human-readable account: {@code preferred_username}, else the principal name. */
   public String username() {
-    String u = claim("preferred_username");
-    return u != null ? u : name();
+    return identity.isAnonymous() ? "anonymous" : usernameOf(identity);
   }
 
   /** The application the token was issued to ({@code azp}, or {@code client_id}). */
   public String clientId() {
-    String azp = claim("azp");
-    return azp != null ? azp : claim("client_id");
+    return clientIdOf(identity);
   }
 
   /** The caller's unit (unit roles), or null. */
@@ -74,13 +70,7 @@ public class Caller {
 
   /** The suite's roles the caller holds (sorted; Keycloak's default roles left out). */
   public Set<String> roles() {
-    Set<String> out = new TreeSet<>();
-    for (String r : identity.getRoles()) {
-      if (Roles.ALL.contains(r)) {
-        out.add(r);
-      }
-    }
-    return out;
+    return rolesOf(identity);
   }
 
   /** A center role: may see a public reporter's name and phone. */
@@ -103,16 +93,7 @@ public class Caller {
 
   /** A string claim of the token, or null. */
   public String claim(String name) {
-    JsonWebToken jwt = jwt();
-    if (jwt == null) {
-      return null;
-    }
-    Object v = jwt.getClaim(name);
-    if (v == null) {
-      return null;
-    }
-    String s = v instanceof jakarta.json.JsonString js ? js.getString() : v.toString();
-    return s.isBlank() ? null : s;
+    return claimOf(identity, name);
   }
 
   /** The subject of an identity's token (the principal name when it has none). */
@@ -166,13 +147,5 @@ public class Caller {
     } catch (RuntimeException e) {
       return null;
     }
-  }
-
-  private String name() {
-    return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
-  }
-
-  private JsonWebToken jwt() {
-    return identity.getPrincipal() instanceof JsonWebToken j ? j : null;
   }
 }
