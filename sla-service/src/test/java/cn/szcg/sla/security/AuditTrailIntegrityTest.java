@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaTestResource.class)
 class AuditTrailIntegrityTest {
 
-  static final String URL = "jdbc:postgresql://127.0.0.1:5432/szcg_sla_test";
+  static final String URL =
+      org.eclipse.microprofile.config.ConfigProvider.getConfig()
+          .getValue("quarkus.datasource.jdbc.url", String.class);
 
   @Test
   void theApplicationRoleCannotRewriteTheTrailAndTamperingBreaksTheChain() throws SQLException {
