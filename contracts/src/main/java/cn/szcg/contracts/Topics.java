@@ -7,7 +7,10 @@ import java.util.List;
  * one case stay in order (one partition per case).
  */
 public final class Topics {
-  /** intake-service: registered, verification, filed, rejected, merged, consultation answered. */
+  /**
+   * intake-service: registered, verification, filed, rejected, merged, consultation answered; and
+   * collectors' duty shifts (keyed by shift id).
+   */
   public static final String INTAKE = "szcg.intake";
 
   /** dispatch-service: every transition of a case (案件) and its dispatch orders (派遣指令). */
