@@ -17,9 +17,12 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,11 +37,12 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs one Kafka consumer thread per {@link EventHandler}. Each polled batch is applied in one
- * transaction (inbox row + effect), then the offsets are committed; a redelivery after a crash
- * between the two changes nothing. If the batch fails, its records are applied one by one: while
- * the database is unreachable the consumer waits and retries (an outage delays, never drops); an
- * event that cannot be read, or whose handler fails while the database is fine, goes to the
- * dead-letter topic with the reason and the consumer moves on.
+ * transaction (the inbox rows of the whole poll in one statement, then the handler's effect between
+ * its batch hooks), then the offsets are committed; a redelivery after a crash between the two
+ * changes nothing. If the batch fails, its records are applied one by one: while the database is
+ * unreachable the consumer waits and retries (an outage delays, never drops); an event that cannot
+ * be read, or whose handler fails while the database is fine, goes to the dead-letter topic with
+ * the reason and the consumer moves on.
  */
 @ApplicationScoped
 public class EventConsumers {
@@ -192,16 +196,51 @@ public class EventConsumers {
       }
     }
 
+    /**
+     * Applies a whole poll: decodes every record (an invalid one fails the batch, which then falls
+     * back to one by one), records all ids in the inbox in one statement, and hands the first-time
+     * events (an id twice in the poll: its first occurrence) to the handler between {@link
+     * EventHandler#beginBatch} and {@link EventHandler#endBatch}.
+     */
     private int applyAll(ConsumerRecords<String, String> records) {
-      int n = 0;
+      List<EventHandler.Delivery> decoded = new ArrayList<>(records.count());
       for (ConsumerRecord<String, String> r : records) {
-        n += apply(r, false);
+        CloudEvent event = CloudEvent.fromKafka(r.headers(), r.value());
+        EventType type = EventCodec.typeOf(event);
+        Record payload = EventCodec.payload(event);
+        if (handler.types().contains(type)) {
+          decoded.add(new EventHandler.Delivery(event, payload));
+        }
       }
-      return n;
+      if (decoded.isEmpty()) {
+        return 0;
+      }
+      Map<String, String> typesById = new LinkedHashMap<>();
+      for (EventHandler.Delivery d : decoded) {
+        typesById.putIfAbsent(d.event().id(), d.event().type());
+      }
+      Set<String> fresh = new HashSet<>(inbox.firstTime(typesById, handler.name()));
+      List<EventHandler.Delivery> batch = firstOccurrences(decoded, fresh);
+      int duplicates = decoded.size() - batch.size();
+      if (duplicates > 0) {
+        registry
+            .counter("szcg.events.duplicates", "consumer", handler.name())
+            .increment(duplicates);
+      }
+      if (batch.isEmpty()) {
+        return 0;
+      }
+      handler.beginBatch(batch);
+      for (EventHandler.Delivery d : batch) {
+        handler.handle(d.event(), d.payload());
+      }
+      handler.endBatch();
+      registry.counter("szcg.events.applied", "consumer", handler.name()).increment(batch.size());
+      return batch.size();
     }
 
     /** Applies one record; invalid records go to the dead-letter topic. Returns 1 if applied. */
-    private int apply(ConsumerRecord<String, String> r, boolean deadLetterInvalid) {
+    private int apply(ConsumerRecord<String, String> r) {
       CloudEvent event;
       EventType type;
       Record payload;
@@ -210,9 +249,6 @@ public class EventConsumers {
         type = EventCodec.typeOf(event);
         payload = EventCodec.payload(event);
       } catch (InvalidEventException e) {
-        if (!deadLetterInvalid) {
-          throw e; // the batch falls back to one-by-one, where this record is dead-lettered
-        }
         deadLetters.send(handler.name(), r, e.getMessage());
         return 0;
       }
@@ -223,7 +259,9 @@ public class EventConsumers {
         registry.counter("szcg.events.duplicates", "consumer", handler.name()).increment();
         return 0;
       }
+      handler.beginBatch(List.of(new EventHandler.Delivery(event, payload)));
       handler.handle(event, payload);
+      handler.endBatch();
       registry.counter("szcg.events.applied", "consumer", handler.name()).increment();
       return 1;
     }
@@ -232,7 +270,7 @@ public class EventConsumers {
       long backoff = 500;
       while (running) {
         try {
-          int n = QuarkusTransaction.requiringNew().call(() -> apply(r, true));
+          int n = QuarkusTransaction.requiringNew().call(() -> apply(r));
           applied.merge(handler.name(), (long) n, Long::sum);
           return true;
         } catch (WakeupException e) {
@@ -274,6 +312,22 @@ public class EventConsumers {
         running = false;
       }
     }
+  }
+
+  /**
+   * The deliveries whose id is in {@code fresh} (recorded in the inbox just now), each id once: the
+   * first occurrence in poll order.
+   */
+  static List<EventHandler.Delivery> firstOccurrences(
+      List<EventHandler.Delivery> decoded, Set<String> fresh) {
+    Set<String> left = new HashSet<>(fresh);
+    List<EventHandler.Delivery> out = new ArrayList<>(decoded.size());
+    for (EventHandler.Delivery d : decoded) {
+      if (left.remove(d.event().id())) {
+        out.add(d);
+      }
+    }
+    return out;
   }
 
   static String rootMessage(Throwable e) {
