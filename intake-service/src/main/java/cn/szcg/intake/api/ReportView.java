@@ -1,5 +1,7 @@
 package cn.szcg.intake.api;
 
+import cn.szcg.contracts.events.NearbyComponent;
+import cn.szcg.intake.infra.NearbyComponents;
 import cn.szcg.intake.infra.Report;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
@@ -10,7 +12,8 @@ import java.util.UUID;
  * A registered report. The public reporter's name and phone are filled in for the center's roles
  * only ({@code withReporter}); every other caller (a collector reading their own report, the
  * hotline platform or a county system reading the answer to its push) gets the report without them.
- * Units never see intake reports.
+ * Units never see intake reports. {@code nearestComponents}: the components (部件) nearest the point
+ * from gis-service's locate, nearest first (absent until the location context arrived).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReportView(
@@ -38,6 +41,7 @@ public record ReportView(
     String communityName,
     String gridCode,
     String zone,
+    List<NearbyComponent> nearestComponents,
     Integer catalogueVersion,
     Integer limitAmount,
     String limitUnit,
@@ -93,6 +97,7 @@ public record ReportView(
         r.communityName,
         r.gridCode,
         r.zone,
+        NearbyComponents.fromJson(r.nearestComponents),
         r.catalogueVersion,
         r.limitAmount,
         r.limitUnit,

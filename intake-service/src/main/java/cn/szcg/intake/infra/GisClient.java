@@ -2,6 +2,7 @@ package cn.szcg.intake.infra;
 
 import cn.szcg.contracts.events.GeoPoint;
 import cn.szcg.contracts.events.LocationContext;
+import cn.szcg.contracts.events.NearbyComponent;
 import cn.szcg.contracts.events.Zone;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,7 +37,11 @@ import org.jboss.logging.Logger;
  * the context.
  *
  * <p>Tolerant reading: unknown fields are ignored; codes and names are accepted flat ({@code
- * townshipCode}) or nested ({@code township: {code, name}}).
+ * townshipCode}) or nested ({@code township: {code, name}}). The nearest components (部件) are asked
+ * with {@code radius} = {@code szcg.gis.nearest-components.radius-m} (50) and {@code limit} =
+ * {@code szcg.gis.nearest-components.limit} (5) and read from gis's {@code components} array (an
+ * entry without id, class code or distance is skipped); an answer without that array gives {@code
+ * nearestComponents = null} (not known), an empty array an empty list (none within the radius).
  */
 @ApplicationScoped
 public class GisClient {
@@ -56,6 +63,14 @@ public class GisClient {
   @ConfigProperty(name = "szcg.gis.breaker-open-ms", defaultValue = "5000")
   long breakerOpenMs;
 
+  /** Nearest components: within this many metres (gis accepts 1–500). */
+  @ConfigProperty(name = "szcg.gis.nearest-components.radius-m", defaultValue = "50")
+  int nearestRadiusM;
+
+  /** Nearest components: at most this many (gis accepts 0–50; 0 asks for none). */
+  @ConfigProperty(name = "szcg.gis.nearest-components.limit", defaultValue = "5")
+  int nearestLimit;
+
   private HttpClient http;
   private final AtomicLong openUntil = new AtomicLong();
   private final AtomicLong lastAuthWarning = new AtomicLong();
@@ -65,6 +80,14 @@ public class GisClient {
 
   @PostConstruct
   void init() {
+    if (nearestRadiusM < 1 || nearestRadiusM > 500) {
+      throw new IllegalStateException(
+          "szcg.gis.nearest-components.radius-m must be 1–500, is " + nearestRadiusM);
+    }
+    if (nearestLimit < 0 || nearestLimit > 50) {
+      throw new IllegalStateException(
+          "szcg.gis.nearest-components.limit must be 0–50, is " + nearestLimit);
+    }
     http =
         HttpClient.newBuilder()
             .connectTimeout(Duration.ofMillis(connectTimeoutMs))
@@ -83,7 +106,15 @@ public class GisClient {
   }
 
   public Optional<LocationContext> locate(double lon, double lat) {
-    return get("/api/v1/locate?lon=" + lon + "&lat=" + lat).flatMap(GisClient::contextOf);
+    return get("/api/v1/locate?lon="
+            + lon
+            + "&lat="
+            + lat
+            + "&radius="
+            + nearestRadiusM
+            + "&limit="
+            + nearestLimit)
+        .flatMap(n -> contextOf(n, nearestLimit));
   }
 
   public Optional<CameraPosition> camera(String cameraId) {
@@ -162,7 +193,7 @@ public class GisClient {
     LOG.debugf("gis-service unavailable (%s); skipping calls for %d ms", why, breakerOpenMs);
   }
 
-  static Optional<LocationContext> contextOf(JsonNode n) {
+  static Optional<LocationContext> contextOf(JsonNode n, int limit) {
     if (n == null || !n.isObject()) {
       return Optional.empty();
     }
@@ -177,7 +208,55 @@ public class GisClient {
     }
     return Optional.of(
         new LocationContext(
-            townshipCode, townshipName, communityCode, communityName, gridCode, zone));
+            townshipCode,
+            townshipName,
+            communityCode,
+            communityName,
+            gridCode,
+            zone,
+            componentsOf(n.get("components"), limit)));
+  }
+
+  /**
+   * gis's {@code components} (nearest first) as event values: {@code id} (or {@code componentId}),
+   * {@code classCode}, {@code distanceM} required, the rest optional; null without the array.
+   */
+  static List<NearbyComponent> componentsOf(JsonNode array, int limit) {
+    if (array == null || !array.isArray()) {
+      return null;
+    }
+    List<NearbyComponent> out = new ArrayList<>();
+    for (JsonNode c : array) {
+      if (out.size() >= limit) {
+        break;
+      }
+      String id = value(c, "id");
+      if (id == null) {
+        id = value(c, "componentId");
+      }
+      String classCode = value(c, "classCode");
+      JsonNode d = c.get("distanceM");
+      if (id == null || classCode == null || d == null || !d.isNumber()) {
+        continue;
+      }
+      out.add(
+          new NearbyComponent(
+              id,
+              classCode,
+              value(c, "className"),
+              value(c, "name"),
+              value(c, "state"),
+              value(c, "department"),
+              value(c, "owner"),
+              value(c, "maintainer"),
+              Math.round(d.asDouble() * 10) / 10.0));
+    }
+    return out;
+  }
+
+  private static String value(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v != null && v.isValueNode() && !v.isNull() ? v.asText() : null;
   }
 
   static Optional<CameraPosition> cameraOf(JsonNode n) {

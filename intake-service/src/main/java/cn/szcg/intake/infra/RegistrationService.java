@@ -218,6 +218,7 @@ public class RegistrationService {
     r.communityName = ctx.communityName();
     r.gridCode = ctx.gridCode();
     r.zone = ctx.zone() == null ? Zone.OTHER.name() : ctx.zone().name();
+    r.nearestComponents = NearbyComponents.toJson(ctx.nearestComponents());
     r.contextResolved = true;
   }
 
@@ -245,7 +246,8 @@ public class RegistrationService {
         r.communityCode,
         r.communityName,
         r.gridCode,
-        r.zone == null ? Zone.OTHER : Zone.valueOf(r.zone));
+        r.zone == null ? Zone.OTHER : Zone.valueOf(r.zone),
+        NearbyComponents.fromJson(r.nearestComponents));
   }
 
   /** "MQ" + year (Asia/Shanghai) + 7-digit sequence, e.g. MQ20260000123. */

@@ -8,6 +8,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A registered arrival (登记) and, once decided, its filing decision. */
 @Entity
@@ -67,6 +69,15 @@ public class Report extends PanacheEntityBase {
   public String gridCode;
 
   public String zone;
+
+  /**
+   * The nearest components (部件) from gis-service's locate, JSON of {@code
+   * List<cn.szcg.contracts.events.NearbyComponent>} ({@link NearbyComponents}); null when not
+   * asked.
+   */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "nearest_components", columnDefinition = "jsonb")
+  public String nearestComponents;
 
   @Column(name = "context_resolved")
   public boolean contextResolved;

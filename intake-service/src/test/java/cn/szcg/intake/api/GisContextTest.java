@@ -1,12 +1,16 @@
 package cn.szcg.intake.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.szcg.contracts.events.CaseFiled;
 import cn.szcg.contracts.events.LocationResolved;
+import cn.szcg.contracts.events.NearbyComponent;
 import cn.szcg.contracts.events.ReportRegistered;
 import cn.szcg.contracts.events.Zone;
 import cn.szcg.intake.infra.GisClient;
@@ -18,6 +22,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +30,30 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 class GisContextTest {
+
+  /** What the stub's locate answer becomes in intake's events (GisStub.COMPONENTS). */
+  static final List<NearbyComponent> EXPECTED =
+      List.of(
+          new NearbyComponent(
+              "3501240101000007",
+              "0101",
+              "上水井盖",
+              "梅城镇上水井盖",
+              "DAMAGED",
+              "县住房和城乡建设局",
+              "闽清县自来水公司",
+              "闽清县自来水公司",
+              3.4),
+          new NearbyComponent(
+              "3501240117000021",
+              "0117",
+              "路灯",
+              "梅城镇路灯",
+              "INTACT",
+              "县城市管理局",
+              "县城市管理局",
+              "国网闽清县供电公司",
+              41.0));
 
   @Inject GisClient gis;
   @Inject ServiceToken serviceToken;
@@ -49,10 +78,37 @@ class GisContextTest {
           .body("townshipName", equalTo("梅城镇"))
           .body("communityCode", equalTo("350124100001"))
           .body("gridCode", equalTo("350124100001001"))
-          .body("zone", equalTo("FRINGE"));
+          .body("zone", equalTo("FRINGE"))
+          // the nearest components (部件) in the center's view, nearest first; the stub's entry
+          // without a class code is skipped, gis's geometry and gridCode are not kept
+          .body("nearestComponents.size()", equalTo(2))
+          .body("nearestComponents[0].componentId", equalTo("3501240101000007"))
+          .body("nearestComponents[0].classCode", equalTo("0101"))
+          .body("nearestComponents[0].className", equalTo("上水井盖"))
+          .body("nearestComponents[0].state", equalTo("DAMAGED"))
+          .body("nearestComponents[0].maintainer", equalTo("闽清县自来水公司"))
+          .body("nearestComponents[0].distanceM", equalTo(3.4f))
+          .body("nearestComponents[1].componentId", equalTo("3501240117000021"))
+          .body("nearestComponents[1].distanceM", equalTo(41.0f))
+          .body("nearestComponents[0].geometry", nullValue());
       ReportRegistered e = (ReportRegistered) Api.event(id, "report-registered");
       assertEquals(Zone.FRINGE, e.context().zone());
+      assertEquals(EXPECTED, e.context().nearestComponents());
       assertTrue(stub.locateCalls.get() >= 1);
+      // asked with the configured radius and limit (szcg.gis.nearest-components.*)
+      assertTrue(
+          stub.locateQueries.stream().anyMatch(q -> q.endsWith("&radius=50&limit=5")),
+          stub.locateQueries.toString());
+
+      // filed: case-filed carries them too (event-carried state for dispatch)
+      given()
+          .contentType("application/json")
+          .body("{\"categoryCode\":\"E-0101\"}")
+          .post("/api/v1/reports/" + id + "/filing")
+          .then()
+          .statusCode(200);
+      CaseFiled filed = (CaseFiled) Api.event(id, "case-filed");
+      assertEquals(EXPECTED, filed.context().nearestComponents());
       // every gis call carried intake's service token
       assertTrue(
           stub.gisAuthorizations.stream().allMatch(a -> a.equals("Bearer " + GisStub.TOKEN)),
@@ -81,15 +137,24 @@ class GisContextTest {
             "{\"channel\":\"VIDEO\",\"kind\":\"REPORT\",\"categoryCode\":\"E-0101\","
                 + "\"cameraId\":\"CAM-1\",\"sourceRef\":\"AL-78\"}");
     assertTrue(Duration.ofNanos(System.nanoTime() - t0).toMillis() < 3000, "no waiting on gis");
-    given().get("/api/v1/reports/" + id).then().body("contextResolved", equalTo(false));
+    given()
+        .get("/api/v1/reports/" + id)
+        .then()
+        .body("contextResolved", equalTo(false))
+        .body("nearestComponents", nullValue());
     ReportRegistered e = (ReportRegistered) Api.event(id, "report-registered");
     assertNull(e.context());
 
     try (GisStub stub = GisStub.start()) {
       LocationResolved resolved = (LocationResolved) Api.event(id, "location-resolved");
       assertEquals("350124100001001", resolved.context().gridCode());
+      assertEquals(EXPECTED, resolved.context().nearestComponents());
       assertTrue(resolved.resolvedAt().isBefore(Instant.now().plusSeconds(1)));
-      given().get("/api/v1/reports/" + id).then().body("contextResolved", equalTo(true));
+      given()
+          .get("/api/v1/reports/" + id)
+          .then()
+          .body("contextResolved", equalTo(true))
+          .body("nearestComponents.componentId", contains("3501240101000007", "3501240117000021"));
       Api.event(video, "location-resolved");
       given().get("/api/v1/reports/" + video).then().body("lat", equalTo(26.2299f));
     }

@@ -12,10 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A tiny stand-in for gis-service on the port of {@code %test.szcg.gis.url}: locate answers a
- * township/community/grid (with an extra field the client must ignore); cameras answer a position.
- * Like the real gis-service it wants a bearer token ({@link #TOKEN}, else 401); it also plays the
- * realm's token endpoint ({@code %test.quarkus.oidc-client.auth-server-url} points here), issuing
- * {@link #TOKEN} for a client-credentials grant — unless started with {@link #refusingTokens()}.
+ * township/community/grid and the nearest components in gis-service's answer shape (with an extra
+ * field the client must ignore); cameras answer a position. Like the real gis-service it wants a
+ * bearer token ({@link #TOKEN}, else 401); it also plays the realm's token endpoint ({@code
+ * %test.quarkus.oidc-client.auth-server-url} points here), issuing {@link #TOKEN} for a
+ * client-credentials grant — unless started with {@link #refusingTokens()}.
  */
 final class GisStub implements AutoCloseable {
 
@@ -24,7 +25,29 @@ final class GisStub implements AutoCloseable {
   /** The only token the stub's gis accepts, and the one its token endpoint issues. */
   static final String TOKEN = "gis-stub-service-token";
 
+  /**
+   * Components as gis-service's locate answers them (GisQueries.NearComponent: flat fields plus the
+   * GeoJSON geometry, which intake does not keep), nearest first; the third has no class code and
+   * must be skipped.
+   */
+  static final String COMPONENTS =
+      "[{\"id\":\"3501240101000007\",\"classCode\":\"0101\",\"className\":\"上水井盖\","
+          + "\"name\":\"梅城镇上水井盖\",\"state\":\"DAMAGED\",\"department\":\"县住房和城乡建设局\","
+          + "\"owner\":\"闽清县自来水公司\",\"maintainer\":\"闽清县自来水公司\","
+          + "\"gridCode\":\"350124100001001\",\"distanceM\":3.4,"
+          + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[118.8632,26.22313]}},"
+          + "{\"id\":\"3501240117000021\",\"classCode\":\"0117\",\"className\":\"路灯\","
+          + "\"name\":\"梅城镇路灯\",\"state\":\"INTACT\",\"department\":\"县城市管理局\","
+          + "\"owner\":\"县城市管理局\",\"maintainer\":\"国网闽清县供电公司\",\"gridCode\":null,"
+          + "\"distanceM\":41.0,\"geometry\":{\"type\":\"Point\","
+          + "\"coordinates\":[118.8636,26.2232]}},"
+          + "{\"id\":\"X\",\"distanceM\":45.0}]";
+
   final AtomicInteger locateCalls = new AtomicInteger();
+
+  /** The query string of every locate call. */
+  final List<String> locateQueries = new CopyOnWriteArrayList<>();
+
   final AtomicInteger tokenCalls = new AtomicInteger();
 
   /** The Authorization header of every gis call (locate, cameras). */
@@ -65,13 +88,16 @@ final class GisStub implements AutoCloseable {
             return;
           }
           locateCalls.incrementAndGet();
+          locateQueries.add(ex.getRequestURI().getRawQuery());
           reply(
               ex,
               200,
               "{\"township\":{\"code\":\"350124100\",\"name\":\"梅城镇\"},"
                   + "\"community\":{\"code\":\"350124100001\",\"name\":\"解放社区\"},"
                   + "\"gridCode\":\"350124100001001\",\"zone\":\"FRINGE\","
-                  + "\"nearestComponents\":[{\"id\":\"X\"}],\"somethingNew\":42}");
+                  + "\"radiusM\":50,\"components\":"
+                  + COMPONENTS
+                  + ",\"somethingNew\":42}");
         });
     server.createContext(
         "/api/v1/cameras/",
