@@ -36,7 +36,13 @@ final class RequiredConfig {
           "QUARKUS_OIDC_AUTH_SERVER_URL",
           "QUARKUS_OIDC_CLIENT_ID");
   static final Map<String, Set<String>> EXTRA =
-      Map.of("intake-service", Set.of("SZCG_GIS_URL"), "dispatch-service", Set.of("SZCG_GIS_URL"));
+      Map.of(
+          // the hotline webhook secret has an empty default (local prod-profile runs push nothing)
+          // but every cluster gets it, so that setting the webhook URL is enough to sign
+          "intake-service",
+          Set.of("SZCG_GIS_URL", "SZCG_HOTLINE_WEBHOOK_SECRET"),
+          "dispatch-service",
+          Set.of("SZCG_GIS_URL"));
   private static final Pattern REF = Pattern.compile("\\$\\{([^}:]+)}");
 
   private RequiredConfig() {}

@@ -3,6 +3,7 @@ package cn.szcg.intake.infra;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +29,13 @@ import org.jboss.logging.Logger;
  * order as JSON; a 2xx marks the row delivered, anything else retries with exponential back-off (1
  * s, 2 s, 4 s … capped at 10 min). The receiver deduplicates by {@code eventId}. Without a URL
  * nothing is pushed and the hotline pulls (GET /api/v1/hotline/...).
+ *
+ * <p>Every callback is signed ({@link WebhookSignature}): {@code X-Szcg-Timestamp} (Unix seconds of
+ * this attempt), {@code X-Szcg-Signature: sha256=<hex>} = HMAC-SHA256 with {@code
+ * szcg.hotline.webhook-secret} ({@code SZCG_HOTLINE_WEBHOOK_SECRET}) over {@code timestamp + "." +
+ * body}, and {@code X-Szcg-Event-Id} (= {@code eventId}). With a URL but no secret the prod profile
+ * refuses to start (as it does with a secret shorter than 32 characters); dev and test log a
+ * warning and send unsigned.
  */
 @ApplicationScoped
 public class HotlineNotifier {
@@ -39,6 +48,10 @@ public class HotlineNotifier {
   @ConfigProperty(name = "szcg.hotline.webhook-url")
   Optional<String> webhookUrl;
 
+  /** The secret shared with the hotline platform (HMAC-SHA256 key of the callbacks). */
+  @ConfigProperty(name = "szcg.hotline.webhook-secret")
+  Optional<String> webhookSecret;
+
   @ConfigProperty(name = "szcg.hotline.interval-ms", defaultValue = "2000")
   long intervalMs;
 
@@ -49,9 +62,25 @@ public class HotlineNotifier {
       HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
   private PeriodicTask timer;
 
+  /** Minimum length of the secret in prod (e.g. {@code openssl rand -hex 32} gives 64). */
+  static final int MIN_SECRET_LENGTH = 32;
+
   void start(@Observes StartupEvent ev) {
     if (webhookUrl.isEmpty() || webhookUrl.get().isBlank()) {
       return;
+    }
+    String problem = secretProblem(webhookSecret.orElse(null));
+    if (problem != null) {
+      if (LaunchMode.current() == LaunchMode.NORMAL) {
+        throw new IllegalStateException(
+            "szcg.hotline.webhook-url is set but "
+                + problem
+                + ": set SZCG_HOTLINE_WEBHOOK_SECRET (the secret shared with the hotline platform,"
+                + " docs/intake.md §6) or unset the webhook URL");
+      }
+      LOG.warnf(
+          "hotline webhook: %s — callbacks are sent UNSIGNED (allowed in %s mode only)",
+          problem, LaunchMode.current());
     }
     timer = PeriodicTask.start("intake-hotline-webhook", intervalMs, LOG, this::round);
   }
@@ -60,6 +89,17 @@ public class HotlineNotifier {
     if (timer != null) {
       timer.stop();
     }
+  }
+
+  /** Why the secret cannot sign, or null when it can. */
+  static String secretProblem(String secret) {
+    if (secret == null || secret.isBlank()) {
+      return "no szcg.hotline.webhook-secret is configured";
+    }
+    if (secret.length() < MIN_SECRET_LENGTH) {
+      return "szcg.hotline.webhook-secret is shorter than " + MIN_SECRET_LENGTH + " characters";
+    }
+    return null;
   }
 
   /** Sends due rows; returns how many were delivered. */
@@ -88,15 +128,24 @@ public class HotlineNotifier {
       body.put("reportNo", (String) row[5]);
       body.put("status", (String) row[2]);
       body.put("at", toInstant(row[3]).toString());
+      String json = body.toString();
       String error = null;
       try {
+        HttpRequest.Builder req =
+            HttpRequest.newBuilder(URI.create(webhookUrl.get()))
+                .timeout(Duration.ofSeconds(2))
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .header(WebhookSignature.EVENT_ID, body.get("eventId").asText());
+        String secret = webhookSecret.orElse("");
+        if (!secret.isBlank()) {
+          // a fresh timestamp per attempt: a retry after the back-off is not refused as stale
+          long ts = Instant.now().getEpochSecond();
+          req.header(WebhookSignature.TIMESTAMP, Long.toString(ts))
+              .header(WebhookSignature.SIGNATURE, WebhookSignature.sign(secret, ts, json));
+        }
         HttpResponse<Void> res =
             http.send(
-                HttpRequest.newBuilder(URI.create(webhookUrl.get()))
-                    .timeout(Duration.ofSeconds(2))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                    .build(),
+                req.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.discarding());
         if (res.statusCode() / 100 != 2) {
           error = "HTTP " + res.statusCode();

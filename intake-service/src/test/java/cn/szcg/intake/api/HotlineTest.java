@@ -209,4 +209,104 @@ class HotlineTest {
         .statusCode(200)
         .body("items.channel", hasItem("HOTLINE"));
   }
+
+  /** The shared secret of the test profile ({@code %test.szcg.hotline.webhook-secret}). */
+  static final String SECRET = "test-only-hotline-webhook-secret-0123456789";
+
+  /** One callback as the hotline platform received it. */
+  record Callback(String timestamp, String signature, String eventId, byte[] body) {
+    String text() {
+      return new String(body, StandardCharsets.UTF_8);
+    }
+  }
+
+  /**
+   * The receiver's check as docs/intake.md §6 describes it, written independently of the sender:
+   * timestamp within 5 minutes of the receiver's clock, HMAC-SHA256 over {@code timestamp + "." +
+   * body} compared in constant time.
+   */
+  static boolean verify(
+      String secret, String timestamp, String signature, byte[] body, long nowEpochSecond)
+      throws Exception {
+    if (timestamp == null || signature == null || !signature.startsWith("sha256=")) {
+      return false;
+    }
+    long ts;
+    try {
+      ts = Long.parseLong(timestamp);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+    if (Math.abs(nowEpochSecond - ts) > 300) {
+      return false;
+    }
+    byte[] given;
+    try {
+      given = java.util.HexFormat.of().parseHex(signature.substring("sha256=".length()));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(
+        new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+    byte[] expected = mac.doFinal(body);
+    return java.security.MessageDigest.isEqual(expected, given);
+  }
+
+  @Test
+  void webhookCallbacksAreSignedAndATamperedBodyFailsVerification() throws Exception {
+    List<Callback> received = new CopyOnWriteArrayList<>();
+    HttpServer hotline = HttpServer.create(new InetSocketAddress("127.0.0.1", 18982), 0);
+    hotline.createContext(
+        "/status",
+        ex -> {
+          var h = ex.getRequestHeaders();
+          received.add(
+              new Callback(
+                  h.getFirst("X-Szcg-Timestamp"),
+                  h.getFirst("X-Szcg-Signature"),
+                  h.getFirst("X-Szcg-Event-Id"),
+                  ex.getRequestBody().readAllBytes()));
+          ex.sendResponseHeaders(200, -1);
+          ex.close();
+        });
+    hotline.start();
+    Callback cb;
+    try {
+      String ref = "12345-" + UUID.randomUUID();
+      Api.register(Api.hotline(ref, "REPORT"));
+      long end = System.currentTimeMillis() + 30_000;
+      while (System.currentTimeMillis() < end
+          && received.stream().noneMatch(c -> c.text().contains(ref))) {
+        Thread.sleep(100);
+      }
+      cb = received.stream().filter(c -> c.text().contains(ref)).findFirst().orElseThrow();
+    } finally {
+      hotline.stop(0);
+    }
+    long now = java.time.Instant.now().getEpochSecond();
+    assertTrue(cb.signature().matches("sha256=[0-9a-f]{64}"), cb.signature());
+    assertTrue(Math.abs(now - Long.parseLong(cb.timestamp())) < 60, cb.timestamp());
+    // the event id header is the body's eventId (the receiver's de-duplication key)
+    assertTrue(cb.text().contains("\"eventId\":\"" + cb.eventId() + "\""), cb.text());
+    assertTrue(cb.text().contains("\"status\":\"REGISTERED\""), cb.text());
+
+    // every callback received verifies
+    for (Callback c : received) {
+      assertTrue(verify(SECRET, c.timestamp(), c.signature(), c.body(), now), c.text());
+    }
+    // a tampered body, another secret, a replay after 5 minutes, a moved timestamp: refused
+    byte[] tampered =
+        cb.text().replace("\"REGISTERED\"", "\"FILED\"").getBytes(StandardCharsets.UTF_8);
+    assertTrue(!java.util.Arrays.equals(tampered, cb.body()));
+    assertTrue(!verify(SECRET, cb.timestamp(), cb.signature(), tampered, now));
+    assertTrue(!verify(SECRET + "x", cb.timestamp(), cb.signature(), cb.body(), now));
+    long ts = Long.parseLong(cb.timestamp());
+    assertTrue(!verify(SECRET, cb.timestamp(), cb.signature(), cb.body(), ts + 301));
+    assertTrue(
+        !verify(SECRET, Long.toString(ts - 1), cb.signature(), cb.body(), now),
+        "the timestamp is signed too");
+    assertTrue(!verify(SECRET, cb.timestamp(), null, cb.body(), now));
+  }
 }
