@@ -1,6 +1,7 @@
 package cn.szcg.gis.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,8 @@ import cn.szcg.platform.web.ProblemException;
 import cn.szcg.testsupport.security.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -136,5 +139,88 @@ class LocateIndexTest {
     same(c[0], c[1], now, 50, 5);
     same(c[0], c[1], Instant.ofEpochMilli(t - 60_001), 50, 5);
     same(c[0], c[1], Instant.ofEpochMilli(t - 60_000), 50, 5);
+  }
+
+  /**
+   * What intake asks for its location context (radius 50 m, at most 5 components —
+   * szcg.gis.nearest-components.* of intake-service): the nearest components with id, class and
+   * name, distance to 0.1 m, nearest first; a component imported next to the point is in the very
+   * next answer (never the old index), and memory and PostGIS then answer alike.
+   */
+  @Test
+  void aComponentImportIsNeverAnsweredFromTheOldIndex() throws Exception {
+    // an urban grid no other test locates in
+    JsonNode g = null;
+    int n = 0;
+    for (JsonNode x : DemoFixture.features().get(FeatureKind.GRID)) {
+      if ("URBAN".equals(x.path("properties").path("zone").asText()) && n++ == 40) {
+        g = x;
+      }
+    }
+    double[] c = DemoFixture.centre(g);
+    double metre = 1 / (111_320.0 * Math.cos(Math.toRadians(c[1])));
+    String id = "3501240101980001"; // 上水井盖, a serial the demo data does not use
+    ObjectNode f = json.createObjectNode().put("type", "Feature");
+    f.putObject("geometry")
+        .put("type", "Point")
+        .putArray("coordinates")
+        .add(c[0] + 5 * metre)
+        .add(c[1]);
+    f.putObject("properties")
+        .put("id", id)
+        .put("classCode", "0101")
+        .put("name", "定位索引测试井盖")
+        .put("state", "破损")
+        .put("department", "县住房和城乡建设局")
+        .put("owner", "闽清县自来水公司")
+        .put("maintainer", "闽清县自来水公司")
+        .put("dataSource", "测试")
+        .put("surveyDate", "2026-03-01");
+    ArrayNode fs = json.createArrayNode().add(f);
+    given()
+        .contentType("application/geo+json")
+        .body(DemoFixture.collection(fs))
+        .post("/api/v1/imports/components")
+        .then()
+        .statusCode(200)
+        .body("accepted", equalTo(1));
+    // right after the import, as intake asks it
+    JsonNode answer =
+        json.readTree(
+            given()
+                .auth()
+                .oauth2(TestTokens.of("szcg-service"))
+                .queryParam("lon", c[0])
+                .queryParam("lat", c[1])
+                .queryParam("radius", 50)
+                .queryParam("limit", 5)
+                .get("/api/v1/locate")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+    JsonNode comps = answer.path("components");
+    assertTrue(comps.size() >= 1 && comps.size() <= 5, comps.toString());
+    JsonNode ours = null;
+    double previous = -1;
+    for (JsonNode x : comps) {
+      double d = x.path("distanceM").asDouble();
+      assertTrue(d >= previous && d <= 50, "nearest first, within the radius: " + comps);
+      assertEquals(Math.round(d * 10) / 10.0, d, "rounded to 0.1 m: " + d);
+      assertTrue(x.path("classCode").isTextual() && x.path("className").isTextual(), x.toString());
+      previous = d;
+      if (id.equals(x.path("id").asText())) {
+        ours = x;
+      }
+    }
+    assertNotNull(ours, "the new component is answered at once: " + comps);
+    assertEquals("0101", ours.path("classCode").asText());
+    assertEquals("上水井盖", ours.path("className").asText());
+    assertEquals("DAMAGED", ours.path("state").asText());
+    assertEquals(5.0, ours.path("distanceM").asDouble(), 0.1);
+    assertTrue(index.awaitFresh(Duration.ofSeconds(60)));
+    assertTrue(answer(true, c[0], c[1], Instant.now(), 50, 5).contains(id));
+    same(c[0], c[1], Instant.now(), 50, 5);
+    same(c[0] + 5 * metre, c[1], Instant.now(), 50, 5);
   }
 }
