@@ -10,8 +10,17 @@ import cn.szcg.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The persistent accountability ledger (R-24): incidents seen (idempotent on the incident id),
@@ -89,6 +98,205 @@ public class AccountabilityStore {
       outbox.publish(n.caseId() != null ? n.caseId() : n.unitId(), n, issuedAt);
     }
     return actions;
+  }
+
+  /**
+   * Records incidents in order, as {@link #record} one after the other would, in a few statements:
+   * the incidents not seen before (an id twice: its first occurrence), one counter upsert per unit
+   * × kind × month (ordinals follow the given order), the notices, and their outbox events in
+   * order.
+   */
+  public List<AccountabilityAction> recordAll(List<Incident> incidents) {
+    if (incidents.isEmpty()) {
+      return List.of();
+    }
+    if (incidents.size() == 1) {
+      return record(incidents.get(0));
+    }
+    Map<String, Incident> distinct = new LinkedHashMap<>();
+    for (Incident i : incidents) {
+      distinct.putIfAbsent(i.incidentId(), i);
+    }
+    List<String> ids = new ArrayList<>();
+    List<String> units = new ArrayList<>();
+    List<String> kinds = new ArrayList<>();
+    List<String> cases = new ArrayList<>();
+    List<String> orders = new ArrayList<>();
+    List<Instant> at = new ArrayList<>();
+    List<String> onDuty = new ArrayList<>();
+    for (Incident i : distinct.values()) {
+      ids.add(i.incidentId());
+      units.add(i.unitId());
+      kinds.add(i.kind().name());
+      cases.add(i.caseId());
+      orders.add(i.orderId());
+      at.add(i.occurredAt());
+      onDuty.add(
+          i.contacts().personOnDuty() == null ? null : i.contacts().personOnDuty().personId());
+    }
+    Set<String> fresh =
+        Jdbc.call(
+            em,
+            c -> {
+              Set<String> out = new HashSet<>();
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "INSERT INTO incident (incident_id, unit_id, kind, case_id, order_id,"
+                          + " occurred_at, person_on_duty, recorded_at) SELECT x.*, now() FROM"
+                          + " unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+                          + " ?::timestamptz[], ?::text[]) AS x ON CONFLICT (incident_id) DO"
+                          + " NOTHING RETURNING incident_id")) {
+                Jdbc.bind(
+                    c,
+                    ps,
+                    Jdbc.texts(ids),
+                    Jdbc.texts(units),
+                    Jdbc.texts(kinds),
+                    Jdbc.texts(cases),
+                    Jdbc.texts(orders),
+                    Jdbc.times(at),
+                    Jdbc.texts(onDuty));
+                try (ResultSet rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    out.add(rs.getString(1));
+                  }
+                }
+              }
+              return out;
+            });
+    List<Incident> recorded = new ArrayList<>();
+    for (Incident i : distinct.values()) {
+      if (fresh.contains(i.incidentId())) {
+        recorded.add(i);
+      }
+    }
+    if (recorded.isEmpty()) {
+      return List.of();
+    }
+    // counters: one upsert adding each key's number of new incidents; the ordinals of a key's
+    // incidents run from (stored count before) + 1 in the given order
+    Map<List<String>, Integer> increments = new TreeMap<>(AccountabilityStore::compareKeys);
+    for (Incident i : recorded) {
+      increments.merge(counterKey(i), 1, Integer::sum);
+    }
+    List<String> cu = new ArrayList<>();
+    List<String> ck = new ArrayList<>();
+    List<String> cm = new ArrayList<>();
+    List<Integer> cn = new ArrayList<>();
+    increments.forEach(
+        (k, n) -> {
+          cu.add(k.get(0));
+          ck.add(k.get(1));
+          cm.add(k.get(2));
+          cn.add(n);
+        });
+    Map<List<String>, Integer> next =
+        Jdbc.call(
+            em,
+            c -> {
+              Map<List<String>, Integer> out = new HashMap<>();
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "INSERT INTO accountability_counter (unit_id, kind, month, count) SELECT *"
+                          + " FROM unnest(?::text[], ?::text[], ?::text[], ?::int4[]) ON CONFLICT"
+                          + " (unit_id, kind, month) DO UPDATE SET count ="
+                          + " accountability_counter.count + EXCLUDED.count RETURNING unit_id,"
+                          + " kind, month, count")) {
+                Jdbc.bind(c, ps, Jdbc.texts(cu), Jdbc.texts(ck), Jdbc.texts(cm), Jdbc.ints(cn));
+                try (ResultSet rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    List<String> k = List.of(rs.getString(1), rs.getString(2), rs.getString(3));
+                    out.put(k, rs.getInt(4) - increments.get(k) + 1);
+                  }
+                }
+              }
+              return out;
+            });
+    List<AccountabilityAction> actions = new ArrayList<>();
+    List<AccountabilityNotice> notices = new ArrayList<>();
+    for (Incident i : recorded) {
+      int ordinal = next.merge(counterKey(i), 1, Integer::sum) - 1;
+      for (AccountabilityAction a : AccountabilityLedger.actionsFor(i, ordinal, ladder)) {
+        actions.add(a);
+        notices.add(notice(a, i.occurredAt()));
+      }
+    }
+    insertNotices(notices);
+    return actions;
+  }
+
+  private static List<String> counterKey(Incident i) {
+    return List.of(i.unitId(), i.kind().name(), Period.yearMonthOf(i.occurredAt()).toString());
+  }
+
+  private static int compareKeys(List<String> a, List<String> b) {
+    for (int i = 0; i < a.size(); i++) {
+      int c = a.get(i).compareTo(b.get(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
+  }
+
+  /** Stores the notices (one statement) and publishes each through the outbox, in order. */
+  private void insertNotices(List<AccountabilityNotice> notices) {
+    if (notices.isEmpty()) {
+      return;
+    }
+    List<List<Object>> cols = new ArrayList<>();
+    for (int k = 0; k < 15; k++) {
+      cols.add(new ArrayList<>());
+    }
+    for (AccountabilityNotice n : notices) {
+      Object[] v = {
+        n.actionId(),
+        n.type(),
+        n.level(),
+        n.unitId(),
+        n.kind(),
+        n.month(),
+        n.ordinal(),
+        n.incidentId(),
+        n.caseId(),
+        n.personId(),
+        n.personName(),
+        n.personMissing(),
+        n.titleZh(),
+        n.titleEn(),
+        n.issuedAt()
+      };
+      for (int k = 0; k < v.length; k++) {
+        cols.get(k).add(v[k]);
+      }
+    }
+    Object[] params = new Object[15];
+    for (int k = 0; k < 15; k++) {
+      List<Object> col = cols.get(k);
+      if (k == 6) {
+        params[k] = new Jdbc.Typed("int4", col.toArray(new Integer[0]));
+      } else if (k == 11) {
+        params[k] = new Jdbc.Typed("bool", col.toArray(new Boolean[0]));
+      } else if (k == 14) {
+        List<Instant> times = new ArrayList<>();
+        col.forEach(o -> times.add((Instant) o));
+        params[k] = Jdbc.times(times);
+      } else {
+        params[k] = new Jdbc.Typed("text", col.toArray(new String[0]));
+      }
+    }
+    Jdbc.update(
+        em,
+        "INSERT INTO accountability_notice (action_id, type, level, unit_id, kind, month, ordinal,"
+            + " incident_id, case_id, person_id, person_name, person_missing, title_zh, title_en,"
+            + " issued_at) SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[],"
+            + " ?::text[], ?::text[], ?::int4[], ?::text[], ?::text[], ?::text[], ?::text[],"
+            + " ?::bool[], ?::text[], ?::text[], ?::timestamptz[]) ON CONFLICT (action_id) DO"
+            + " NOTHING",
+        params);
+    for (AccountabilityNotice n : notices) {
+      outbox.publish(n.caseId() != null ? n.caseId() : n.unitId(), n, n.issuedAt());
+    }
   }
 
   static AccountabilityNotice notice(AccountabilityAction a, Instant issuedAt) {

@@ -10,12 +10,18 @@ import cn.szcg.assessment.domain.Satisfaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -73,6 +79,146 @@ public class FigureStore {
       addToCells(FiguresKey.cellsFor(r.unitId(), r), delta);
     }
     return true;
+  }
+
+  /**
+   * Stores the facts (distinct ids) in one statement; returns the ids stored now — a fact id stored
+   * before is left alone and not returned (its delta must not be added again).
+   */
+  public Set<String> insertFacts(Collection<FactEvent> facts) {
+    if (facts.isEmpty()) {
+      return Set.of();
+    }
+    int n = facts.size();
+    List<String> ids = new ArrayList<>(n);
+    List<String> types = new ArrayList<>(n);
+    List<String> orders = new ArrayList<>(n);
+    List<String> cases = new ArrayList<>(n);
+    List<String> units = new ArrayList<>(n);
+    List<String> categories = new ArrayList<>(n);
+    List<String> townships = new ArrayList<>(n);
+    List<Instant> received = new ArrayList<>(n);
+    List<Instant> at = new ArrayList<>(n);
+    List<Boolean> onTime = new ArrayList<>(n);
+    List<Integer> num = new ArrayList<>(n);
+    List<Boolean> expiredBefore = new ArrayList<>(n);
+    List<Boolean> first = new ArrayList<>(n);
+    List<String> level = new ArrayList<>(n);
+    for (FactEvent f : facts) {
+      OrderRef r = f.ref();
+      Object[] extra = extra(f);
+      ids.add(f.factId());
+      types.add(f.getClass().getSimpleName());
+      orders.add(r.orderId());
+      cases.add(r.caseId());
+      units.add(r.unitId());
+      categories.add(r.categoryCode());
+      townships.add(r.townshipCode());
+      received.add(r.receivedAt());
+      at.add(f.at());
+      onTime.add((Boolean) extra[0]);
+      num.add((Integer) extra[1]);
+      expiredBefore.add((Boolean) extra[2]);
+      first.add((Boolean) extra[3]);
+      level.add((String) extra[4]);
+    }
+    return Jdbc.call(
+        em,
+        c -> {
+          Set<String> out = new HashSet<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO unit_fact (fact_id, fact_type, order_id, case_id, unit_id,"
+                      + " category_code, township_code, received_at, at, on_time, num,"
+                      + " expired_before, first_for_order, level) SELECT * FROM unnest(?::text[],"
+                      + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+                      + " ?::timestamptz[], ?::timestamptz[], ?::bool[], ?::int4[], ?::bool[],"
+                      + " ?::bool[], ?::text[]) ON CONFLICT (fact_id) DO NOTHING RETURNING"
+                      + " fact_id")) {
+            Jdbc.bind(
+                c,
+                ps,
+                Jdbc.texts(ids),
+                Jdbc.texts(types),
+                Jdbc.texts(orders),
+                Jdbc.texts(cases),
+                Jdbc.texts(units),
+                Jdbc.texts(categories),
+                Jdbc.texts(townships),
+                Jdbc.times(received),
+                Jdbc.times(at),
+                Jdbc.bools(onTime),
+                Jdbc.ints(num),
+                Jdbc.bools(expiredBefore),
+                Jdbc.bools(first),
+                Jdbc.texts(level));
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(rs.getString(1));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  /**
+   * Adds each delta to its cell (insert or add), all in one statement; the cells are written in key
+   * order, so two writers lock them in the same order.
+   */
+  public void addToCells(Map<FiguresKey, Figures> deltas) {
+    if (deltas.isEmpty()) {
+      return;
+    }
+    Map<FiguresKey, Figures> sorted = new TreeMap<>(deltas);
+    Counter[] counters = Counter.values();
+    List<String> s = new ArrayList<>();
+    List<String> p = new ArrayList<>();
+    List<String> cat = new ArrayList<>();
+    List<String> t = new ArrayList<>();
+    List<List<Long>> values = new ArrayList<>();
+    for (int i = 0; i < counters.length; i++) {
+      values.add(new ArrayList<>());
+    }
+    sorted.forEach(
+        (k, d) -> {
+          s.add(k.subjectId());
+          p.add(k.period().toString());
+          cat.add(k.categoryCode());
+          t.add(k.townshipCode());
+          for (int i = 0; i < counters.length; i++) {
+            values.get(i).add(d.get(counters[i]));
+          }
+        });
+    StringBuilder sql =
+        new StringBuilder(
+            "INSERT INTO figure_cell (subject_id, period, category_code, township_code");
+    for (String c : COLUMNS) {
+      sql.append(", ").append(c);
+    }
+    sql.append(") SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]");
+    for (int i = 0; i < counters.length; i++) {
+      sql.append(", ?::int8[]");
+    }
+    sql.append(") ON CONFLICT (subject_id, period, category_code, township_code) DO UPDATE SET ");
+    for (int i = 0; i < COLUMNS.size(); i++) {
+      String c = COLUMNS.get(i);
+      sql.append(i == 0 ? "" : ", ")
+          .append(c)
+          .append(" = figure_cell.")
+          .append(c)
+          .append(" + EXCLUDED.")
+          .append(c);
+    }
+    Object[] params = new Object[4 + counters.length];
+    params[0] = Jdbc.texts(s);
+    params[1] = Jdbc.texts(p);
+    params[2] = Jdbc.texts(cat);
+    params[3] = Jdbc.texts(t);
+    for (int i = 0; i < counters.length; i++) {
+      params[4 + i] = Jdbc.longs(values.get(i));
+    }
+    Jdbc.update(em, sql.toString(), params);
   }
 
   /** Adds one delta to several distinct cells in one statement (multi-row upsert-add). */
