@@ -19,12 +19,20 @@ import cn.szcg.platform.inbox.EventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -66,6 +74,44 @@ public class StaffFiguresHandler implements EventHandler {
   @ConfigProperty(name = "szcg.assessment.close-limit", defaultValue = "PT60M")
   Duration closeLimit;
 
+  /** One side or both of a pairing (who and when / on time), and whether its fact was booked. */
+  record Pair(String subject, Instant at, String factId, Boolean onTime, boolean booked) {}
+
+  /** Who did something when. */
+  record Note(String subject, Instant at) {}
+
+  /** A fact to store; {@code collector}: also booked for the collector's collection unit. */
+  record StaffFact(
+      String factId,
+      String book,
+      String subject,
+      String collectionUnit,
+      String type,
+      Instant at,
+      String verdict,
+      String task,
+      Boolean onTime,
+      long[] delta,
+      boolean collector) {}
+
+  /** The state of the batch being applied (one consumer thread per handler). */
+  private Batch batch;
+
+  @Override
+  public void beginBatch(List<Delivery> deliveries) {
+    batch = new Batch();
+    batch.readAhead(deliveries);
+  }
+
+  @Override
+  public void endBatch() {
+    Batch b = batch;
+    batch = null;
+    if (b != null) {
+      b.flush();
+    }
+  }
+
   @Override
   public String name() {
     return "staff-figures";
@@ -89,6 +135,22 @@ public class StaffFiguresHandler implements EventHandler {
 
   @Override
   public void handle(CloudEvent event, Record payload) {
+    if (batch == null) {
+      // called outside a batch (not by the consumer): a batch of one
+      beginBatch(List.of(new Delivery(event, payload)));
+      try {
+        apply(event, payload);
+      } catch (RuntimeException e) {
+        batch = null;
+        throw e;
+      }
+      endBatch();
+      return;
+    }
+    apply(event, payload);
+  }
+
+  private void apply(CloudEvent event, Record payload) {
     String id = event.id();
     if (payload instanceof CaseFiled f) {
       if (f.collectorId() != null) {
@@ -179,64 +241,46 @@ public class StaffFiguresHandler implements EventHandler {
 
   /** The two halves of a fact: who and when (from one topic), on time (from the clocks). */
   private void pair(String key, String subject, Instant at, String factId, Boolean onTime) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "INSERT INTO staff_pairing (pair_key, subject_id, at, fact_id, on_time) VALUES (?1,"
-                    + " ?2, ?3, ?4, ?5) ON CONFLICT (pair_key) DO UPDATE SET subject_id ="
-                    + " COALESCE(staff_pairing.subject_id, EXCLUDED.subject_id), at ="
-                    + " COALESCE(staff_pairing.at, EXCLUDED.at), fact_id ="
-                    + " COALESCE(staff_pairing.fact_id, EXCLUDED.fact_id), on_time ="
-                    + " COALESCE(staff_pairing.on_time, EXCLUDED.on_time) RETURNING subject_id,"
-                    + " at, fact_id, on_time, booked")
-            .setParameter(1, key)
-            .setParameter(2, subject)
-            .setParameter(3, at)
-            .setParameter(4, factId)
-            .setParameter(5, onTime)
-            .getResultList();
-    Object[] r = rows.get(0);
-    if (r[0] == null || r[3] == null || Boolean.TRUE.equals(r[4])) {
+    Pair old = batch.pair(key);
+    // as the upsert with COALESCE did: what is stored stays, what is missing is filled in
+    Pair r =
+        old == null
+            ? new Pair(subject, at, factId, onTime, false)
+            : new Pair(
+                old.subject() != null ? old.subject() : subject,
+                old.at() != null ? old.at() : at,
+                old.factId() != null ? old.factId() : factId,
+                old.onTime() != null ? old.onTime() : onTime,
+                old.booked());
+    batch.setPair(key, r);
+    if (r.subject() == null || r.onTime() == null || r.booked()) {
       return;
     }
-    em.createNativeQuery("UPDATE staff_pairing SET booked = true WHERE pair_key = ?1")
-        .setParameter(1, key)
-        .executeUpdate();
-    String who = (String) r[0];
-    Instant when = Times.instant(r[1]);
-    String fid = (String) r[2];
-    boolean ok = (Boolean) r[3];
+    batch.setPair(key, new Pair(r.subject(), r.at(), r.factId(), r.onTime(), true));
     if (key.startsWith("CHECK:")) {
-      collector(new CollectorFact.TaskDone(fid, ref(who), when, CollectorFact.Task.CHECK, ok));
+      collector(
+          new CollectorFact.TaskDone(
+              r.factId(), ref(r.subject()), r.at(), CollectorFact.Task.CHECK, r.onTime()));
     } else {
-      operator(new OperatorFact.CaseFiled(fid, who, when, ok));
+      operator(new OperatorFact.CaseFiled(r.factId(), r.subject(), r.at(), r.onTime()));
     }
   }
 
+  /** Notes who did what when, once (the first note of a key stays). */
   private void note(String key, String subject, Instant at) {
-    em.createNativeQuery(
-            "INSERT INTO staff_note (note_key, subject_id, at) VALUES (?1, ?2, ?3) ON CONFLICT"
-                + " (note_key) DO NOTHING")
-        .setParameter(1, key)
-        .setParameter(2, subject)
-        .setParameter(3, at)
-        .executeUpdate();
+    if (batch.note(key) == null) {
+      batch.addNote(key, new Note(subject, at));
+    }
   }
 
   private String[] noteOf(String key) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery("SELECT subject_id, at FROM staff_note WHERE note_key = ?1")
-            .setParameter(1, key)
-            .getResultList();
-    return rows.isEmpty()
-        ? null
-        : new String[] {(String) rows.get(0)[0], Times.instant(rows.get(0)[1]).toString()};
+    Note n = batch.note(key);
+    return n == null ? null : new String[] {n.subject(), n.at().toString()};
   }
 
   private Instant noteAt(String key) {
-    String[] n = noteOf(key);
-    return n == null ? null : Instant.parse(n[1]);
+    Note n = batch.note(key);
+    return n == null ? null : n.at();
   }
 
   private static CollectorRef ref(String collectorId) {
@@ -247,21 +291,20 @@ public class StaffFiguresHandler implements EventHandler {
     String verdict = f instanceof CollectorFact.ReportJudged j ? j.verdict().name() : null;
     String task = f instanceof CollectorFact.TaskDone d ? d.task().name() : null;
     Boolean onTime = f instanceof CollectorFact.TaskDone d ? d.onTime() : null;
-    if (!insertFact(
-        f.factId(),
-        COLLECTOR,
-        f.collector().collectorId(),
-        f.collector().collectionUnitId(),
-        f.getClass().getSimpleName(),
-        f.at(),
-        verdict,
-        task,
-        onTime)) {
-      return;
-    }
     long[] d = counters(f.delta());
-    addCells(COLLECTOR, f.collector().collectorId(), f.at(), d);
-    addCells(COLLECTION_UNIT, f.collector().collectionUnitId(), f.at(), d);
+    batch.facts.add(
+        new StaffFact(
+            f.factId(),
+            COLLECTOR,
+            f.collector().collectorId(),
+            f.collector().collectionUnitId(),
+            f.getClass().getSimpleName(),
+            f.at(),
+            verdict,
+            task,
+            onTime,
+            d,
+            true));
   }
 
   private void operator(OperatorFact f) {
@@ -269,46 +312,19 @@ public class StaffFiguresHandler implements EventHandler {
         f instanceof OperatorFact.CaseFiled c
             ? (Boolean) c.onTime()
             : f instanceof OperatorFact.CaseClosed c ? (Boolean) c.onTime() : null;
-    if (!insertFact(
-        f.factId(),
-        OPERATOR,
-        f.operatorId(),
-        null,
-        f.getClass().getSimpleName(),
-        f.at(),
-        null,
-        null,
-        onTime)) {
-      return;
-    }
-    addCells(OPERATOR, f.operatorId(), f.at(), counters(f.delta()));
-  }
-
-  private boolean insertFact(
-      String factId,
-      String book,
-      String subject,
-      String collectionUnit,
-      String type,
-      Instant at,
-      String verdict,
-      String task,
-      Boolean onTime) {
-    return em.createNativeQuery(
-                "INSERT INTO staff_fact (fact_id, book, subject_id, collection_unit_id, fact_type,"
-                    + " at, verdict, task, on_time) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON"
-                    + " CONFLICT (fact_id) DO NOTHING")
-            .setParameter(1, factId)
-            .setParameter(2, book)
-            .setParameter(3, subject)
-            .setParameter(4, collectionUnit)
-            .setParameter(5, type)
-            .setParameter(6, at)
-            .setParameter(7, verdict)
-            .setParameter(8, task)
-            .setParameter(9, onTime)
-            .executeUpdate()
-        == 1;
+    batch.facts.add(
+        new StaffFact(
+            f.factId(),
+            OPERATOR,
+            f.operatorId(),
+            null,
+            f.getClass().getSimpleName(),
+            f.at(),
+            null,
+            null,
+            onTime,
+            counters(f.delta()),
+            false));
   }
 
   static long[] counters(CollectorFigures f) {
@@ -337,31 +353,6 @@ public class StaffFiguresHandler implements EventHandler {
     };
   }
 
-  private void addCells(String book, String subject, Instant at, long[] d) {
-    for (Period p : List.of(Period.monthOf(at), Period.yearOf(at))) {
-      em.createNativeQuery(
-              "INSERT INTO staff_cell (book, subject_id, period, n0, n1, n2, n3, n4, n5, n6, n7)"
-                  + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT (book,"
-                  + " subject_id, period) DO UPDATE SET n0 = staff_cell.n0 + EXCLUDED.n0, n1 ="
-                  + " staff_cell.n1 + EXCLUDED.n1, n2 = staff_cell.n2 + EXCLUDED.n2, n3 ="
-                  + " staff_cell.n3 + EXCLUDED.n3, n4 = staff_cell.n4 + EXCLUDED.n4, n5 ="
-                  + " staff_cell.n5 + EXCLUDED.n5, n6 = staff_cell.n6 + EXCLUDED.n6, n7 ="
-                  + " staff_cell.n7 + EXCLUDED.n7")
-          .setParameter(1, book)
-          .setParameter(2, subject)
-          .setParameter(3, p.toString())
-          .setParameter(4, d[0])
-          .setParameter(5, d[1])
-          .setParameter(6, d[2])
-          .setParameter(7, d[3])
-          .setParameter(8, d[4])
-          .setParameter(9, d[5])
-          .setParameter(10, d[6])
-          .setParameter(11, d[7])
-          .executeUpdate();
-    }
-  }
-
   /** Every subject's counters of a book in a period. */
   public static Map<String, long[]> cells(EntityManager em, String book, Period period) {
     @SuppressWarnings("unchecked")
@@ -381,5 +372,317 @@ public class StaffFiguresHandler implements EventHandler {
       out.put((String) r[0], v);
     }
     return out;
+  }
+
+  /**
+   * What one poll reads and writes: pairings and notes read ahead in two statements (= ANY), kept
+   * in memory while the events are applied, written back at the end with the facts (one insert
+   * returning the ids new to the store) and the cell deltas of the new facts summed per cell (one
+   * upsert).
+   */
+  final class Batch {
+    final Map<String, Optional<Pair>> pairs = new HashMap<>();
+    final Map<String, Pair> dirtyPairs = new LinkedHashMap<>();
+    final Map<String, Optional<Note>> notes = new HashMap<>();
+    final Map<String, Note> newNotes = new LinkedHashMap<>();
+    final List<StaffFact> facts = new ArrayList<>();
+
+    void readAhead(List<Delivery> deliveries) {
+      Set<String> pairKeys = new LinkedHashSet<>();
+      Set<String> noteKeys = new LinkedHashSet<>();
+      for (Delivery d : deliveries) {
+        Record p = d.payload();
+        if (p instanceof CaseFiled f) {
+          pairKeys.add("FILE:" + f.caseId());
+        } else if (p instanceof VerificationRequested v) {
+          noteKeys.add("VERIFY:" + v.taskId());
+        } else if (p instanceof VerificationCompleted v) {
+          noteKeys.add("VERIFY:" + v.taskId());
+        } else if (p instanceof CaseTransitioned t) {
+          if (t.orderId() != null) {
+            noteKeys.add("DISPATCHER:" + t.orderId());
+            pairKeys.add("CHECK:" + t.orderId());
+          }
+          if (t.data() != null && t.data().get("failedOrderId") != null) {
+            pairKeys.add("CHECK:" + t.data().get("failedOrderId"));
+          }
+          noteKeys.add("PASSED:" + t.caseId());
+        } else if (p instanceof ClockStopped c) {
+          if (c.orderId() != null) {
+            pairKeys.add("CHECK:" + c.orderId());
+          }
+          pairKeys.add("FILE:" + c.caseId());
+        }
+      }
+      readPairs(pairKeys);
+      readNotes(noteKeys);
+    }
+
+    Pair pair(String key) {
+      if (!pairs.containsKey(key)) {
+        readPairs(Set.of(key));
+      }
+      return pairs.get(key).orElse(null);
+    }
+
+    void setPair(String key, Pair p) {
+      pairs.put(key, Optional.of(p));
+      dirtyPairs.put(key, p);
+    }
+
+    Note note(String key) {
+      if (!notes.containsKey(key)) {
+        readNotes(Set.of(key));
+      }
+      return notes.get(key).orElse(null);
+    }
+
+    void addNote(String key, Note n) {
+      notes.put(key, Optional.of(n));
+      newNotes.put(key, n);
+    }
+
+    private void readPairs(Set<String> keys) {
+      Set<String> missing = new LinkedHashSet<>(keys);
+      missing.removeAll(pairs.keySet());
+      if (missing.isEmpty()) {
+        return;
+      }
+      missing.forEach(k -> pairs.put(k, Optional.empty()));
+      Jdbc.call(
+          em,
+          c -> {
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "SELECT pair_key, subject_id, at, fact_id, on_time, booked FROM staff_pairing"
+                        + " WHERE pair_key = ANY(?::text[]) ORDER BY pair_key FOR UPDATE")) {
+              Jdbc.bind(c, ps, Jdbc.texts(missing));
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  pairs.put(
+                      rs.getString(1),
+                      Optional.of(
+                          new Pair(
+                              rs.getString(2),
+                              Jdbc.instant(rs, 3),
+                              rs.getString(4),
+                              Jdbc.bool(rs, 5),
+                              rs.getBoolean(6))));
+                }
+              }
+            }
+            return null;
+          });
+    }
+
+    private void readNotes(Set<String> keys) {
+      Set<String> missing = new LinkedHashSet<>(keys);
+      missing.removeAll(notes.keySet());
+      if (missing.isEmpty()) {
+        return;
+      }
+      missing.forEach(k -> notes.put(k, Optional.empty()));
+      Jdbc.call(
+          em,
+          c -> {
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "SELECT note_key, subject_id, at FROM staff_note WHERE note_key ="
+                        + " ANY(?::text[])")) {
+              Jdbc.bind(c, ps, Jdbc.texts(missing));
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  notes.put(
+                      rs.getString(1), Optional.of(new Note(rs.getString(2), Jdbc.instant(rs, 3))));
+                }
+              }
+            }
+            return null;
+          });
+    }
+
+    void flush() {
+      if (!dirtyPairs.isEmpty()) {
+        Map<String, Pair> sorted = new TreeMap<>(dirtyPairs);
+        List<String> k = new ArrayList<>();
+        List<String> subject = new ArrayList<>();
+        List<Instant> at = new ArrayList<>();
+        List<String> fact = new ArrayList<>();
+        List<Boolean> onTime = new ArrayList<>();
+        List<Boolean> booked = new ArrayList<>();
+        sorted.forEach(
+            (key, p) -> {
+              k.add(key);
+              subject.add(p.subject());
+              at.add(p.at());
+              fact.add(p.factId());
+              onTime.add(p.onTime());
+              booked.add(p.booked());
+            });
+        Jdbc.update(
+            em,
+            "INSERT INTO staff_pairing (pair_key, subject_id, at, fact_id, on_time, booked) SELECT"
+                + " * FROM unnest(?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::bool[],"
+                + " ?::bool[]) ON CONFLICT (pair_key) DO UPDATE SET subject_id ="
+                + " EXCLUDED.subject_id, at = EXCLUDED.at, fact_id = EXCLUDED.fact_id, on_time ="
+                + " EXCLUDED.on_time, booked = EXCLUDED.booked",
+            Jdbc.texts(k),
+            Jdbc.texts(subject),
+            Jdbc.times(at),
+            Jdbc.texts(fact),
+            Jdbc.bools(onTime),
+            Jdbc.bools(booked));
+      }
+      if (!newNotes.isEmpty()) {
+        List<String> k = new ArrayList<>(newNotes.keySet());
+        List<String> subject = new ArrayList<>();
+        List<Instant> at = new ArrayList<>();
+        newNotes
+            .values()
+            .forEach(
+                n -> {
+                  subject.add(n.subject());
+                  at.add(n.at());
+                });
+        Jdbc.update(
+            em,
+            "INSERT INTO staff_note (note_key, subject_id, at) SELECT * FROM unnest(?::text[],"
+                + " ?::text[], ?::timestamptz[]) ON CONFLICT (note_key) DO NOTHING",
+            Jdbc.texts(k),
+            Jdbc.texts(subject),
+            Jdbc.times(at));
+      }
+      bookFacts();
+    }
+
+    /** Stores the facts; each one new to the store (first occurrence) adds to its cells. */
+    private void bookFacts() {
+      Map<String, StaffFact> first = new LinkedHashMap<>();
+      for (StaffFact f : facts) {
+        first.putIfAbsent(f.factId(), f);
+      }
+      if (first.isEmpty()) {
+        return;
+      }
+      List<String> ids = new ArrayList<>();
+      List<String> books = new ArrayList<>();
+      List<String> subjects = new ArrayList<>();
+      List<String> units = new ArrayList<>();
+      List<String> types = new ArrayList<>();
+      List<Instant> at = new ArrayList<>();
+      List<String> verdicts = new ArrayList<>();
+      List<String> tasks = new ArrayList<>();
+      List<Boolean> onTime = new ArrayList<>();
+      for (StaffFact f : first.values()) {
+        ids.add(f.factId());
+        books.add(f.book());
+        subjects.add(f.subject());
+        units.add(f.collectionUnit());
+        types.add(f.type());
+        at.add(f.at());
+        verdicts.add(f.verdict());
+        tasks.add(f.task());
+        onTime.add(f.onTime());
+      }
+      Set<String> stored =
+          Jdbc.call(
+              em,
+              c -> {
+                Set<String> out = new HashSet<>();
+                try (PreparedStatement ps =
+                    c.prepareStatement(
+                        "INSERT INTO staff_fact (fact_id, book, subject_id, collection_unit_id,"
+                            + " fact_type, at, verdict, task, on_time) SELECT * FROM"
+                            + " unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+                            + " ?::timestamptz[], ?::text[], ?::text[], ?::bool[]) ON CONFLICT"
+                            + " (fact_id) DO NOTHING RETURNING fact_id")) {
+                  Jdbc.bind(
+                      c,
+                      ps,
+                      Jdbc.texts(ids),
+                      Jdbc.texts(books),
+                      Jdbc.texts(subjects),
+                      Jdbc.texts(units),
+                      Jdbc.texts(types),
+                      Jdbc.times(at),
+                      Jdbc.texts(verdicts),
+                      Jdbc.texts(tasks),
+                      Jdbc.bools(onTime));
+                  try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                      out.add(rs.getString(1));
+                    }
+                  }
+                }
+                return out;
+              });
+      // cell key: book, subject, period → the summed counters
+      Map<List<String>, long[]> cells = new TreeMap<>(StaffFiguresHandler::compareKeys);
+      for (StaffFact f : first.values()) {
+        if (!stored.contains(f.factId())) {
+          continue;
+        }
+        for (Period p : List.of(Period.monthOf(f.at()), Period.yearOf(f.at()))) {
+          add(cells, List.of(f.book(), f.subject(), p.toString()), f.delta());
+          if (f.collector()) {
+            add(cells, List.of(COLLECTION_UNIT, f.collectionUnit(), p.toString()), f.delta());
+          }
+        }
+      }
+      if (cells.isEmpty()) {
+        return;
+      }
+      List<String> b = new ArrayList<>();
+      List<String> s = new ArrayList<>();
+      List<String> p = new ArrayList<>();
+      List<List<Long>> n = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        n.add(new ArrayList<>());
+      }
+      cells.forEach(
+          (k, v) -> {
+            b.add(k.get(0));
+            s.add(k.get(1));
+            p.add(k.get(2));
+            for (int i = 0; i < 8; i++) {
+              n.get(i).add(v[i]);
+            }
+          });
+      Object[] params = new Object[11];
+      params[0] = Jdbc.texts(b);
+      params[1] = Jdbc.texts(s);
+      params[2] = Jdbc.texts(p);
+      for (int i = 0; i < 8; i++) {
+        params[3 + i] = Jdbc.longs(n.get(i));
+      }
+      Jdbc.update(
+          em,
+          "INSERT INTO staff_cell (book, subject_id, period, n0, n1, n2, n3, n4, n5, n6, n7)"
+              + " SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::int8[], ?::int8[],"
+              + " ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[]) ON CONFLICT"
+              + " (book, subject_id, period) DO UPDATE SET n0 = staff_cell.n0 + EXCLUDED.n0, n1 ="
+              + " staff_cell.n1 + EXCLUDED.n1, n2 = staff_cell.n2 + EXCLUDED.n2, n3 ="
+              + " staff_cell.n3 + EXCLUDED.n3, n4 = staff_cell.n4 + EXCLUDED.n4, n5 ="
+              + " staff_cell.n5 + EXCLUDED.n5, n6 = staff_cell.n6 + EXCLUDED.n6, n7 ="
+              + " staff_cell.n7 + EXCLUDED.n7",
+          params);
+    }
+
+    private void add(Map<List<String>, long[]> cells, List<String> key, long[] d) {
+      long[] sum = cells.computeIfAbsent(key, k -> new long[8]);
+      for (int i = 0; i < 8; i++) {
+        sum[i] += d[i];
+      }
+    }
+  }
+
+  private static int compareKeys(List<String> a, List<String> b) {
+    for (int i = 0; i < a.size(); i++) {
+      int c = a.get(i).compareTo(b.get(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
   }
 }
