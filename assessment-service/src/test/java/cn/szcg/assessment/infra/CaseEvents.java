@@ -54,12 +54,41 @@ final class CaseEvents {
     return producer;
   }
 
+  /** When set, {@link #send} collects the records here instead of sending them (benchmarks). */
+  static java.util.List<org.apache.kafka.clients.producer.ProducerRecord<String, String>> capture;
+
   static void send(String topic, String source, String caseId, Instant at, Record payload) {
     CloudEvent e = EventCodec.wrap(source, caseId, at, payload);
-    producer()
-        .send(
-            new org.apache.kafka.clients.producer.ProducerRecord<>(
-                topic, null, e.subject(), e.data(), e.toHeaders()));
+    var record =
+        new org.apache.kafka.clients.producer.ProducerRecord<>(
+            topic, null, e.subject(), e.data(), e.toHeaders());
+    if (capture != null) {
+      capture.add(record);
+    } else {
+      producer().send(record);
+    }
+  }
+
+  static void registered(String caseId, Instant at) {
+    send(
+        Topics.INTAKE,
+        "intake-service",
+        caseId,
+        at,
+        new cn.szcg.contracts.events.ReportRegistered(
+            caseId,
+            "MQ" + caseId,
+            Channel.PATROL,
+            ReportKind.REPORT,
+            CATEGORY,
+            null,
+            null,
+            "暴露垃圾",
+            "C0001",
+            null,
+            null,
+            null,
+            at));
   }
 
   /** Waits until everything sent so far is on the broker. */
