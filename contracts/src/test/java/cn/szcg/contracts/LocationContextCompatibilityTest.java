@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.szcg.contracts.envelope.CloudEvent;
 import cn.szcg.contracts.envelope.EventCodec;
+import cn.szcg.contracts.envelope.InvalidEventException;
 import cn.szcg.contracts.events.CaseFiled;
 import cn.szcg.contracts.events.LocationContext;
 import cn.szcg.contracts.events.LocationResolved;
@@ -154,7 +156,7 @@ class LocationContextCompatibilityTest {
   }
 
   @Test
-  void aComponentWithoutItsIdIsRefusedByTheSchema() throws IOException {
+  void aComponentWithoutItsIdIsRefusedBySchemaAndCodec() throws IOException {
     ObjectNode sample =
         (ObjectNode) read("/compat/nearest-components/cn.szcg.intake.case-filed.v1.json");
     ((ObjectNode) sample.path("context").path("nearestComponents").get(0)).remove("componentId");
@@ -163,6 +165,10 @@ class LocationContextCompatibilityTest {
             .getSchema(read("/schemas/" + EventType.CASE_FILED.schemaFile()))
             .validate(sample)
             .isEmpty());
+    assertThrows(
+        InvalidEventException.class,
+        () -> EventCodec.payload(event(EventType.CASE_FILED, sample.toString())),
+        "and by the codec");
   }
 
   private static LocationContext contextOf(Record payload) {

@@ -1,6 +1,7 @@
 package cn.szcg.contracts.events;
 
 import cn.szcg.contracts.Nullable;
+import java.util.Objects;
 
 /**
  * A component (部件) near the reported point, as gis-service's {@code locate} answers it: its
@@ -17,4 +18,14 @@ public record NearbyComponent(
     @Nullable String department,
     @Nullable String owner,
     @Nullable String maintainer,
-    double distanceM) {}
+    double distanceM) {
+
+  /**
+   * The id and class are required inside the list too ({@code EventCodec} checks the required
+   * fields of nested records, not of list elements): a component without them does not parse.
+   */
+  public NearbyComponent {
+    Objects.requireNonNull(componentId, "componentId");
+    Objects.requireNonNull(classCode, "classCode");
+  }
+}
