@@ -49,6 +49,46 @@ class IntakeAuthorizationMatrixTest {
 
   static final String COLLECTOR = "C-MATRIX";
 
+  /** Duty roster readers: the center, the efficiency office and collectors (their own shifts). */
+  static final Set<String> ROSTER_READERS =
+      Set.of(
+          "operator",
+          "shift-lead",
+          "dispatcher",
+          "supervision-office",
+          "admin",
+          "efficiency-office",
+          "collector");
+
+  private static String matrixShift;
+
+  /** One shift of the matrix's collector (recorded once per run), so reads are exact for all. */
+  static String matrixShift() {
+    if (matrixShift == null) {
+      java.time.Instant start =
+          java.time.Instant.now()
+              .plus(java.time.Duration.ofDays(60))
+              .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+      matrixShift =
+          as(ADMIN)
+              .contentType(ContentType.JSON)
+              .body(
+                  "{\"collectorId\":\""
+                      + COLLECTOR
+                      + "\",\"gridCodes\":[\"3501241000040007\"],\"start\":\""
+                      + start
+                      + "\",\"end\":\""
+                      + start.plusSeconds(8 * 3600)
+                      + "\"}")
+              .post("/api/v1/duty-shifts")
+              .then()
+              .statusCode(201)
+              .extract()
+              .path("id");
+    }
+    return matrixShift;
+  }
+
   String report;
   String attachment;
   String task;
@@ -207,6 +247,40 @@ class IntakeAuthorizationMatrixTest {
         .allow("collector")
         .expect(200)
         .with(r -> r.contentType(ContentType.JSON).body("{\"lon\":118.95,\"lat\":26.30}"));
+
+    // --- duty roster (排班, issue 7)
+    // ----------------------------------------------------------------
+    String shift = matrixShift();
+    // an unknown collector: every role allowed to record passes the gate and gets 400
+    m.op("POST", "/api/v1/duty-shifts")
+        .allow("admin", "shift-lead")
+        .expect(400)
+        .with(
+            r ->
+                r.contentType(ContentType.JSON)
+                    .body(
+                        "{\"collectorId\":\"NO-SUCH-COLLECTOR\",\"gridCodes\":[\"3501241000040007\"],"
+                            + "\"start\":\"2026-01-01T08:00:00+08:00\",\"end\":\"2026-01-01T17:00:00+08:00\"}"));
+    m.op("GET", "/api/v1/duty-shifts").allow(ROSTER_READERS).expect(200);
+    m.op("GET", "/api/v1/duty-shifts/{id}")
+        .path("/api/v1/duty-shifts/" + shift)
+        .allow(ROSTER_READERS)
+        .expect(200);
+    m.op("PUT", "/api/v1/duty-shifts/{id}")
+        .path("/api/v1/duty-shifts/" + missing)
+        .allow("admin", "shift-lead")
+        .expect(404)
+        .with(
+            r ->
+                r.contentType(ContentType.JSON)
+                    .body(
+                        "{\"gridCodes\":[\"3501241000040007\"],\"start\":\"2026-01-01T08:00:00+08:00\","
+                            + "\"end\":\"2026-01-01T17:00:00+08:00\",\"reason\":\"矩阵\"}"));
+    m.op("POST", "/api/v1/duty-shifts/{id}/cancellation")
+        .path("/api/v1/duty-shifts/" + missing + "/cancellation")
+        .allow("admin", "shift-lead")
+        .expect(404)
+        .with(r -> r.contentType(ContentType.JSON).body("{\"reason\":\"矩阵\"}"));
 
     // --- the filing standard: published, public by design
     // ------------------------------------------
