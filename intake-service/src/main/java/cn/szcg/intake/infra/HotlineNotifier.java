@@ -33,9 +33,9 @@ import org.jboss.logging.Logger;
  * <p>Every callback is signed ({@link WebhookSignature}): {@code X-Szcg-Timestamp} (Unix seconds of
  * this attempt), {@code X-Szcg-Signature: sha256=<hex>} = HMAC-SHA256 with {@code
  * szcg.hotline.webhook-secret} ({@code SZCG_HOTLINE_WEBHOOK_SECRET}) over {@code timestamp + "." +
- * body}, and {@code X-Szcg-Event-Id} (= {@code eventId}). With a URL but no secret the prod profile
- * refuses to start (as it does with a secret shorter than 32 characters); dev and test log a
- * warning and send unsigned.
+ * body}, and {@code X-Szcg-Event-Id} (= {@code eventId}). With a URL but no secret (or one shorter
+ * than 32 characters) the packaged application (launch mode NORMAL: prod or any other profile)
+ * refuses to start; dev and test mode log a warning and send unsigned.
  */
 @ApplicationScoped
 public class HotlineNotifier {
