@@ -5,6 +5,8 @@ import cn.szcg.contracts.events.CaseTransitioned;
 import cn.szcg.contracts.events.LimitUnit;
 import cn.szcg.contracts.events.TimeLimit;
 import cn.szcg.contracts.events.Zone;
+import cn.szcg.dispatch.domain.Accountability;
+import cn.szcg.dispatch.domain.AccountablePeople;
 import cn.szcg.dispatch.domain.Actor;
 import cn.szcg.dispatch.domain.AreaRef;
 import cn.szcg.dispatch.domain.CaseCommand;
@@ -13,6 +15,7 @@ import cn.szcg.dispatch.domain.DispatchCase;
 import cn.szcg.dispatch.domain.DispatchOrder;
 import cn.szcg.dispatch.domain.TransitionRecord;
 import cn.szcg.dispatch.domain.Transitioned;
+import cn.szcg.dispatch.domain.UnitRegisterException;
 import cn.szcg.platform.outbox.Outbox;
 import cn.szcg.platform.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,6 +65,11 @@ public class CaseService {
   @Inject CurrentActor currentActor;
   @Inject CaseVisibility visibility;
   @Inject ServiceClock clock;
+  @Inject UnitStore units;
+
+  /** Steps whose event names the unit's accountable people. */
+  static final Set<CaseTransition> NAMES_PEOPLE =
+      EnumSet.of(CaseTransition.DISPATCH, CaseTransition.SIGN_FOR);
 
   /**
    * Opens the domain case for a filed case (接收立案), in the consumer's transaction. Idempotent: a
@@ -238,7 +246,7 @@ public class CaseService {
         .setParameter(13, snapshots.write(r.data()))
         .executeUpdate();
     saveOrders(c.caseId, after);
-    outbox.publish(c.caseId, event(c, after, r), r.at());
+    outbox.publish(c.caseId, event(c, after, r, accountablePeople(r)), r.at());
     return r;
   }
 
@@ -266,8 +274,32 @@ public class CaseService {
     }
   }
 
+  /**
+   * The unit register's people for a DISPATCH or SIGN_FOR step ({@link AccountablePeople}): empty
+   * for other steps, and when the unit was not registered at the step's time — never fails the
+   * command.
+   */
+  private Map<String, String> accountablePeople(TransitionRecord r) {
+    if (!NAMES_PEOPLE.contains(r.transition()) || r.unitId() == null) {
+      return Map.of();
+    }
+    try {
+      Accountability a = units.load().accountableAt(r.unitId(), r.at());
+      return AccountablePeople.of(
+          a, r.transition() == CaseTransition.SIGN_FOR ? r.actorUserId() : null);
+    } catch (UnitRegisterException e) {
+      return Map.of();
+    }
+  }
+
   /** The cases event of one step: the record plus what the clocks and the assessment need. */
   static CaseTransitioned event(CaseEntity c, DispatchCase after, TransitionRecord r) {
+    return event(c, after, r, Map.of());
+  }
+
+  /** The event with {@code extraData} beside the step's data (the step's own keys win). */
+  static CaseTransitioned event(
+      CaseEntity c, DispatchCase after, TransitionRecord r, Map<String, String> extraData) {
     TimeLimit limit =
         NEW_ORDER.contains(r.transition())
             ? new TimeLimit(c.limitAmount, LimitUnit.valueOf(c.limitUnit))
@@ -283,6 +315,7 @@ public class CaseService {
     }
     Map<String, String> data = new LinkedHashMap<>();
     r.data().forEach((k, v) -> data.put(k, asText(v)));
+    extraData.forEach(data::putIfAbsent);
     return new CaseTransitioned(
         r.caseId(),
         r.sequence(),
