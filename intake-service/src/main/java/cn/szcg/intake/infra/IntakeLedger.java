@@ -62,6 +62,35 @@ public class IntakeLedger {
     }
   }
 
+  /** {@link #hotlineRegistered} for a batch of new reports, as one JDBC batch. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void hotlineRegisteredAll(List<Report> reports) {
+    List<Report> hotline =
+        reports.stream().filter(r -> "HOTLINE".equals(r.channel) && r.sourceRef != null).toList();
+    if (hotline.isEmpty()) {
+      return;
+    }
+    em.unwrap(org.hibernate.Session.class)
+        .doWork(
+            conn -> {
+              try (java.sql.PreparedStatement ps =
+                  conn.prepareStatement(
+                      "INSERT INTO hotline_status (report_id, source_ref, status, at,"
+                          + " next_attempt_at) VALUES (?, ?, ?, ?, ?)")) {
+                for (Report r : hotline) {
+                  Timestamp at = Timestamp.from(r.registeredAt);
+                  ps.setObject(1, r.id);
+                  ps.setString(2, r.sourceRef);
+                  ps.setString(3, r.status);
+                  ps.setTimestamp(4, at);
+                  ps.setTimestamp(5, at);
+                  ps.addBatch();
+                }
+                ps.executeBatch();
+              }
+            });
+  }
+
   /** Queues the status for the hotline platform (the report and hotline reports merged into it). */
   @Transactional(Transactional.TxType.MANDATORY)
   public void hotlineStatus(Report r, String status, Instant now) {

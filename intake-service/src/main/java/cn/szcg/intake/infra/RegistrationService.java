@@ -15,15 +15,12 @@ import cn.szcg.intake.domain.IntakeRules;
 import cn.szcg.intake.domain.IntakeState;
 import cn.szcg.intake.domain.IntakeValidator;
 import cn.szcg.intake.domain.ReportCommand;
-import cn.szcg.intake.domain.ReportNumber;
-import cn.szcg.platform.outbox.Outbox;
 import cn.szcg.platform.web.Problem;
 import cn.szcg.platform.web.ProblemException;
 import cn.szcg.platform.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -36,8 +33,9 @@ import org.jboss.logging.Logger;
  * Registration (登记, R-04): validated with {@link IntakeValidator} against the filing standard in
  * force, collectors checked with {@link CollectorEligibility} (R-09), the location context asked of
  * gis-service before the transaction (short timeout, circuit breaker: never blocks registration),
- * then the report row and its {@code report-registered} event are written in one transaction before
- * the response returns; the R-12 clock starts at {@code registeredAt}.
+ * then the report row and its {@code report-registered} event are written by {@link
+ * RegistrationWriter} (group commit: one transaction for all arrivals queued meanwhile) before the
+ * response returns; the R-12 clock starts at {@code registeredAt}.
  */
 @ApplicationScoped
 public class RegistrationService {
@@ -45,13 +43,9 @@ public class RegistrationService {
   private static final Logger LOG = Logger.getLogger(RegistrationService.class);
 
   @Inject EntityManager em;
-  @Inject Outbox outbox;
   @Inject FilingStandard standard;
   @Inject GisClient gis;
-  @Inject IntakeLedger ledger;
-
-  @ConfigProperty(name = "szcg.intake.report-no-prefix", defaultValue = "MQ")
-  String prefix;
+  @Inject RegistrationWriter writer;
 
   @ConfigProperty(name = "szcg.intake.patrol-photo-required", defaultValue = "false")
   boolean patrolPhotoRequired;
@@ -156,7 +150,10 @@ public class RegistrationService {
         List.of());
   }
 
-  @Transactional
+  /**
+   * Registers the arrival: the report is built here and written by {@link RegistrationWriter} in
+   * the next group commit; returns once it is committed (number, row, event and hotline status).
+   */
   public Report register(
       RegisterReportRequest req,
       Prepared prepared,
@@ -166,7 +163,6 @@ public class RegistrationService {
       Instant now) {
     Report r = new Report();
     r.id = UUID.randomUUID();
-    r.reportNo = nextReportNo(now);
     r.channel = req.channel().name();
     r.kind = req.kind().name();
     r.status = IntakeState.REGISTERED.name();
@@ -197,9 +193,7 @@ public class RegistrationService {
     }
     r.updatedAt = r.registeredAt;
     r.updatedBy = actorId;
-    r.persist();
-    outbox.publish(r.id.toString(), registeredEvent(r), r.registeredAt);
-    ledger.hotlineRegistered(r, r.registeredAt);
+    writer.write(r);
     if (LOG.isDebugEnabled()) {
       LOG.debugf(
           "registered %s channel=%s reporter=%s phone=%s",
@@ -248,13 +242,5 @@ public class RegistrationService {
         r.gridCode,
         r.zone == null ? Zone.OTHER : Zone.valueOf(r.zone),
         NearbyComponents.fromJson(r.nearestComponents));
-  }
-
-  /** "MQ" + year (Asia/Shanghai) + 7-digit sequence, e.g. MQ20260000123. */
-  private String nextReportNo(Instant now) {
-    long seq =
-        ((Number) em.createNativeQuery("SELECT nextval('report_no_seq')").getSingleResult())
-            .longValue();
-    return ReportNumber.of(prefix, now, seq).format();
   }
 }

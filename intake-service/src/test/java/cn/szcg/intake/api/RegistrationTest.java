@@ -139,6 +139,116 @@ class RegistrationTest {
     assertEquals(1, rows);
   }
 
+  /**
+   * Group commit (RegistrationWriter): 30 tickets pushed twice each, all 60 calls at once — the two
+   * pushes of a ticket often land in the same batch, whose unique violation sends it one by one.
+   * Every ticket is registered exactly once with its own number, both pushes answer with it (201
+   * for the winner, 200 for the repeat), and each has one event and one hotline status row.
+   */
+  @Test
+  void concurrentPushesAreRegisteredOnceEachInGroupCommits() throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    int tickets = 30;
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+    var http = java.net.http.HttpClient.newHttpClient();
+    java.net.URI uri =
+        java.net.URI.create(
+            io.restassured.RestAssured.baseURI
+                + ":"
+                + io.restassured.RestAssured.port
+                + "/api/v1/reports");
+    List<java.util.concurrent.Future<String[]>> calls = new java.util.ArrayList<>();
+    for (int push = 0; push < 2; push++) {
+      for (int t = 0; t < tickets; t++) {
+        String ref = "GC-" + run + "-" + t;
+        String body =
+            """
+            {"channel":"HOTLINE","kind":"COMPLAINT","description":"路灯不亮",
+             "sourceRef":"%s","reporter":{"name":"张三","phone":"13800000000"}}
+            """
+                .formatted(ref);
+        calls.add(
+            pool.submit(
+                () -> {
+                  var res =
+                      http.send(
+                          java.net.http.HttpRequest.newBuilder(uri)
+                              .header("Authorization", "Bearer " + Api.HOTLINE)
+                              .header("Content-Type", "application/json")
+                              .header("Idempotency-Key", ref)
+                              .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                              .build(),
+                          java.net.http.HttpResponse.BodyHandlers.ofString());
+                  String no = res.body().replaceAll(".*\"reportNo\":\"([^\"]+)\".*", "$1");
+                  return new String[] {ref, Integer.toString(res.statusCode()), no};
+                }));
+      }
+    }
+    java.util.Map<String, java.util.Set<String>> numbersByRef = new java.util.HashMap<>();
+    java.util.Map<String, List<String>> statusesByRef = new java.util.HashMap<>();
+    for (var f : calls) {
+      String[] r = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      numbersByRef.computeIfAbsent(r[0], k -> new java.util.HashSet<>()).add(r[2]);
+      statusesByRef.computeIfAbsent(r[0], k -> new java.util.ArrayList<>()).add(r[1]);
+    }
+    pool.shutdown();
+    java.util.Set<String> all = new java.util.HashSet<>();
+    for (var e : numbersByRef.entrySet()) {
+      assertEquals(1, e.getValue().size(), "both pushes of " + e.getKey() + " answer one number");
+      all.addAll(e.getValue());
+      List<String> st = new java.util.ArrayList<>(statusesByRef.get(e.getKey()));
+      java.util.Collections.sort(st);
+      assertEquals(List.of("200", "201"), st, "one 201 and one 200 for " + e.getKey());
+    }
+    assertEquals(tickets, all.size(), "every ticket its own number");
+    assertEquals(tickets, count("SELECT count(*) FROM report WHERE source_ref LIKE ?1", run));
+    assertEquals(
+        tickets,
+        count(
+            "SELECT count(*) FROM hotline_status h JOIN report r ON r.id = h.report_id"
+                + " WHERE r.source_ref LIKE ?1",
+            run));
+    @SuppressWarnings("unchecked")
+    List<Object> ids =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    em.createNativeQuery("SELECT id::text FROM report WHERE source_ref LIKE ?1")
+                        .setParameter(1, "GC-" + run + "-%")
+                        .getResultList());
+    java.util.Set<String> wanted = new java.util.HashSet<>();
+    ids.forEach(x -> wanted.add(x.toString()));
+    java.util.Map<String, Long> events = new java.util.HashMap<>();
+    TestEvents.readUntil(
+        bootstrap(),
+        Topics.INTAKE,
+        Duration.ofSeconds(30),
+        recs -> {
+          events.clear();
+          for (var r : recs) {
+            if (wanted.contains(r.key())
+                && new String(r.headers().lastHeader("ce_type").value())
+                    .contains("report-registered")) {
+              events.merge(r.key(), 1L, Long::sum);
+            }
+          }
+          return events.size() >= tickets;
+        });
+    assertEquals(tickets, events.size(), "every registration's event on Kafka");
+    assertEquals(java.util.Set.of(1L), new java.util.HashSet<>(events.values()), "once each");
+  }
+
+  private long count(String sql, String run) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                ((Number)
+                        em.createNativeQuery(sql)
+                            .setParameter(1, "GC-" + run + "-%")
+                            .getSingleResult())
+                    .longValue());
+  }
+
   @Test
   void badInputGetsAProblemNamingTheField() {
     Api.sender("{\"channel\":\"CARRIER_PIGEON\",\"kind\":\"REPORT\"}")

@@ -80,9 +80,13 @@ class RegistrationBenchmarkTest {
     long[] latencies = new long[requests];
     List<String> ids = Collections.synchronizedList(new ArrayList<>(requests));
     double load0 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    long jvmCpu0 = jvmCpuNanos();
+    long pgCpu0 = postgresCpuNanos();
     long t0 = System.nanoTime();
     int failures = send(http, run, requests, clients, latencies, ids);
     double seconds = (System.nanoTime() - t0) / 1e9;
+    double jvmCpuMs = (jvmCpuNanos() - jvmCpu0) / 1e6 / Math.max(1, ids.size());
+    double pgCpuMs = (postgresCpuNanos() - pgCpu0) / 1e6 / Math.max(1, ids.size());
     double perSecond = ids.size() / seconds;
     Arrays.sort(latencies);
 
@@ -128,7 +132,9 @@ class RegistrationBenchmarkTest {
             + "in DB: %d   report-registered on Kafka: %d (drained %.1f s after the run)%n"
             + "raw single-row autocommit INSERT (JDBC loop, same PostgreSQL): %.0f rows/s%n"
             + "same, %d connections in parallel: %.0f rows/s%n"
-            + "load average before/after: %.2f / %.2f, cores: %d%n",
+            + "load average before/after: %.2f / %.2f, cores: %d%n"
+            + "CPU per registration: this JVM (clients + broker + intake) %.3f ms, PostgreSQL"
+            + " %.3f ms; projected on %d idle cores: %.0f reports/s%n",
         clients,
         requests,
         ids.size(),
@@ -147,11 +153,62 @@ class RegistrationBenchmarkTest {
         concurrentInsertRate,
         load0,
         load1,
-        Runtime.getRuntime().availableProcessors());
+        Runtime.getRuntime().availableProcessors(),
+        jvmCpuMs,
+        pgCpuMs,
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().availableProcessors() * 1000.0 / (jvmCpuMs + pgCpuMs));
 
     assertEquals(0, failures, "every request acknowledged");
     assertEquals(ids.size(), inDb, "every acknowledged report is in the database");
     assertEquals(ids.size(), seen.size(), "every acknowledged report's event is on Kafka");
+  }
+
+  /**
+   * CPU time of this JVM (load generator, in-process broker and intake-service together): a figure
+   * that does not depend on what else the machine runs, unlike the throughput.
+   */
+  private static long jvmCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /**
+   * CPU time (user + system) of the PostgreSQL backends serving this test's database, from /proc
+   * (Linux; 0 elsewhere). Other databases' backends (other runs on the machine) are left out; so
+   * are the shared WAL writer and checkpointer, a small part.
+   */
+  private static long postgresCpuNanos() {
+    String url =
+        org.eclipse.microprofile.config.ConfigProvider.getConfig()
+            .getValue("quarkus.datasource.jdbc.url", String.class);
+    String db = " " + url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "") + " ";
+    long ticks = 0;
+    java.io.File[] procs = new java.io.File("/proc").listFiles((d, n) -> n.matches("\\d+"));
+    if (procs == null) {
+      return 0;
+    }
+    for (java.io.File p : procs) {
+      try {
+        String stat = java.nio.file.Files.readString(p.toPath().resolve("stat"));
+        int close = stat.lastIndexOf(')');
+        String comm = stat.substring(stat.indexOf('(') + 1, close);
+        if (!comm.startsWith("postgres")) {
+          continue;
+        }
+        String cmd =
+            new String(java.nio.file.Files.readAllBytes(p.toPath().resolve("cmdline")))
+                .replace('\0', ' ');
+        if (!cmd.contains(db)) {
+          continue;
+        }
+        String[] f = stat.substring(close + 2).split(" ");
+        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+      } catch (Exception e) {
+        // the process ended meanwhile
+      }
+    }
+    return ticks * 10_000_000L; // USER_HZ = 100
   }
 
   /** The hotline platform's client (idempotency keys are per client of the token). */

@@ -9,12 +9,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 
 /**
  * Writes events into the transactional outbox. Must be called inside the transaction that makes the
@@ -45,6 +49,48 @@ public class Outbox {
         event.id(), type.topic(), caseId, event.type(), headersOf(event.toHeaders()), event.data());
     return event;
   }
+
+  /** One event of a {@link #publishAll} batch. */
+  public record Outgoing(String caseId, Record payload, Instant time) {}
+
+  /**
+   * Publishes many events in one JDBC batch (one round trip, rewritten by the driver into multi-row
+   * INSERTs): for writers that group many commands into one transaction. Same guarantee as {@link
+   * #publish}: the events exist if and only if the transaction commits.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<CloudEvent> publishAll(List<Outgoing> events) {
+    List<CloudEvent> out = new ArrayList<>(events.size());
+    for (Outgoing o : events) {
+      out.add(EventCodec.wrap(serviceName, o.caseId(), o.time(), o.payload()));
+    }
+    if (out.isEmpty()) {
+      return out;
+    }
+    em.unwrap(Session.class)
+        .doWork(
+            conn -> {
+              try (PreparedStatement ps = conn.prepareStatement(INSERT)) {
+                for (int i = 0; i < out.size(); i++) {
+                  CloudEvent e = out.get(i);
+                  ps.setString(1, e.id());
+                  ps.setString(2, EventCodec.typeOf(e).topic());
+                  ps.setString(3, events.get(i).caseId());
+                  ps.setString(4, e.type());
+                  ps.setString(5, EventCodec.toJson(headersOf(e.toHeaders())));
+                  ps.setString(6, e.data());
+                  ps.addBatch();
+                }
+                ps.executeBatch();
+              }
+            });
+    afterCommit.once(OutboxRelay.class, relay::wake);
+    return out;
+  }
+
+  private static final String INSERT =
+      "INSERT INTO outbox (event_id, topic, msg_key, event_type, headers, payload)"
+          + " VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?)";
 
   /** Writes a raw record (e.g. a dead letter) to be relayed as it is. */
   @Transactional(Transactional.TxType.MANDATORY)

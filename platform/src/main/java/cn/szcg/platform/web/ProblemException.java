@@ -12,6 +12,7 @@ public class ProblemException extends RuntimeException {
   private final String title;
   private final String typeSlug;
   private final List<Problem.FieldError> errors;
+  private Integer retryAfterSeconds;
 
   public ProblemException(
       int status, String typeSlug, String title, String detail, List<Problem.FieldError> errors) {
@@ -46,6 +47,23 @@ public class ProblemException extends RuntimeException {
 
   public static ProblemException unprocessable(String typeSlug, String title, String detail) {
     return new ProblemException(422, typeSlug, title, detail, null);
+  }
+
+  /**
+   * 503 for a service that cannot take the request now (overloaded, database unreachable); the
+   * client retries after {@code retryAfterSeconds} — with the same Idempotency-Key, nothing is
+   * registered twice.
+   */
+  public static ProblemException unavailable(String detail, int retryAfterSeconds) {
+    ProblemException e =
+        new ProblemException(503, "unavailable", Problems.TITLE_UNAVAILABLE, detail, null);
+    e.retryAfterSeconds = retryAfterSeconds;
+    return e;
+  }
+
+  /** Seconds for the Retry-After header, or null. */
+  public Integer retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   public int status() {

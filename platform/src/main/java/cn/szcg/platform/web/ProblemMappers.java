@@ -39,7 +39,12 @@ public final class ProblemMappers {
   public static class ProblemExceptionMapper implements ExceptionMapper<ProblemException> {
     @Override
     public Response toResponse(ProblemException e) {
-      return Problems.response(e.status(), e.typeSlug(), e.title(), e.getMessage(), e.errors());
+      Response r =
+          Problems.response(e.status(), e.typeSlug(), e.title(), e.getMessage(), e.errors());
+      if (e.retryAfterSeconds() != null) {
+        r.getHeaders().putSingle("Retry-After", Integer.toString(e.retryAfterSeconds()));
+      }
+      return r;
     }
   }
 
