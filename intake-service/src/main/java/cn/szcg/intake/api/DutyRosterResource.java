@@ -270,7 +270,8 @@ public class DutyRosterResource {
       return null;
     }
     String c = current.collectorId();
-    return c == null ? "\u0000no-collector" : c;
+    // "!" never occurs in a collector id: a collector token without its claim owns nothing
+    return c == null ? "!no-collector" : c;
   }
 
   /** A shift id is a UUID; anything else names no shift (404). */
