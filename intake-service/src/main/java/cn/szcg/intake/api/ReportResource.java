@@ -117,6 +117,8 @@ public class ReportResource {
     Report r;
     try {
       r = registration.register(request, prepared, client, idempotencyKey, current.id(), now);
+    } catch (ProblemException e) {
+      throw e; // 503: queue full, or the database unreachable — nothing was registered
     } catch (RuntimeException e) {
       // A concurrent retry with the same key won the race: answer with its registration.
       var winner = registration.findByIdempotencyKey(client, idempotencyKey);

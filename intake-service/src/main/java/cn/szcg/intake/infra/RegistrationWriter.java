@@ -130,6 +130,25 @@ public class RegistrationWriter {
     return ProblemException.unavailable(detail, 1);
   }
 
+  /** A lost or refused connection (SQLState class 08, pool acquisition timeout), not bad data. */
+  static boolean databaseUnreachable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.sql.SQLTransientConnectionException
+          || t instanceof org.hibernate.exception.JDBCConnectionException) {
+        return true;
+      }
+      if (t instanceof java.sql.SQLException s
+          && s.getSQLState() != null
+          && s.getSQLState().startsWith("08")) {
+        return true;
+      }
+      if (t.getMessage() != null && t.getMessage().contains("Acquisition timeout")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void loop() {
     List<Pending> batch = new ArrayList<>(batchMax);
     while (running) {
@@ -164,8 +183,14 @@ public class RegistrationWriter {
       }
       return;
     } catch (RuntimeException e) {
-      if (batch.size() == 1) {
-        batch.get(0).done().completeExceptionally(e);
+      if (batch.size() == 1 || databaseUnreachable(e)) {
+        RuntimeException answer =
+            databaseUnreachable(e)
+                ? unavailable("数据库暂不可用，请稍后以相同幂等键重试 / database unavailable, retry")
+                : e;
+        for (Pending p : batch) {
+          p.done().completeExceptionally(answer);
+        }
         return;
       }
       LOG.debugf("batch of %d failed, writing one by one: %s", batch.size(), e);
@@ -179,7 +204,11 @@ public class RegistrationWriter {
       try {
         p.done().complete(QuarkusTransaction.requiringNew().call(one::get));
       } catch (RuntimeException e) {
-        p.done().completeExceptionally(e);
+        p.done()
+            .completeExceptionally(
+                databaseUnreachable(e)
+                    ? unavailable("数据库暂不可用，请稍后以相同幂等键重试 / database unavailable, retry")
+                    : e);
       }
     }
   }

@@ -1,0 +1,36 @@
+package cn.szcg.intake.infra;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which failures of a registration batch mean "the database is away" (503, retry) — not bad data.
+ */
+class RegistrationWriterTest {
+
+  @Test
+  void aLostConnectionIsUnavailabilityNotAnError() {
+    assertTrue(
+        RegistrationWriter.databaseUnreachable(
+            new RuntimeException(new SQLException("I/O error", "08006"))));
+    assertTrue(
+        RegistrationWriter.databaseUnreachable(
+            new IllegalStateException(new SQLTransientConnectionException("refused"))));
+    assertTrue(
+        RegistrationWriter.databaseUnreachable(
+            new RuntimeException(new SQLException("Acquisition timeout while waiting"))));
+  }
+
+  @Test
+  void aUniqueViolationIsNot() {
+    // 23505: a concurrent retry with the same Idempotency-Key won — answered with the winner
+    assertFalse(
+        RegistrationWriter.databaseUnreachable(
+            new RuntimeException(new SQLException("duplicate key", "23505"))));
+    assertFalse(RegistrationWriter.databaseUnreachable(new IllegalArgumentException("bad")));
+  }
+}
