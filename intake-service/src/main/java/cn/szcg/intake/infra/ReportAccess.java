@@ -49,7 +49,7 @@ public class ReportAccess {
     }
     String c = caller.collectorId();
     // a collector token without its collector_id claim owns nothing
-    return c == null ? "\u0000no-collector" : c;
+    return c == null ? "!no-collector" : c; // "!" never occurs in a collector id
   }
 
   public boolean mayRead(Report r) {

@@ -109,6 +109,17 @@ class CollectorScopingTest {
         .post("/api/v1/reports")
         .then()
         .statusCode(403);
+    // ... and sees none of anyone's reports or tasks (the scope must not reach PostgreSQL as a
+    // string it refuses, e.g. with a NUL byte: that was a 500)
+    as(TestTokens.user("no-claim", "collector").build())
+        .get("/api/v1/reports")
+        .then()
+        .statusCode(200)
+        .body("items.size()", equalTo(0));
+    as(TestTokens.user("no-claim", "collector").build())
+        .get("/api/v1/verifications")
+        .then()
+        .statusCode(200);
     // position: their own only
     as(a)
         .contentType(ContentType.JSON)
