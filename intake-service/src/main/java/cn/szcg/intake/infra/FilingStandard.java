@@ -114,9 +114,16 @@ public class FilingStandard {
   private CatalogueHistory current() {
     long now = System.currentTimeMillis();
     if (history == null || now - checkedAt > RECHECK_MS) {
-      reload();
+      reloadIfStale(now);
     }
     return history;
+  }
+
+  /** One thread re-reads; the others that queued behind it find the copy fresh and go on. */
+  private synchronized void reloadIfStale(long now) {
+    if (history == null || now - checkedAt > RECHECK_MS) {
+      reload();
+    }
   }
 
   private synchronized void reload() {
