@@ -9,6 +9,7 @@ import cn.szcg.contracts.events.ClockStarted;
 import cn.szcg.contracts.events.ClockStopped;
 import cn.szcg.contracts.events.ClockWarned;
 import cn.szcg.contracts.events.CollectorDutyRecorded;
+import cn.szcg.contracts.events.CollectorRegistered;
 import cn.szcg.contracts.events.ConsultationAnswered;
 import cn.szcg.contracts.events.LocationResolved;
 import cn.szcg.contracts.events.ReportMerged;
@@ -39,6 +40,8 @@ public enum EventType {
       "cn.szcg.intake.consultation-answered.v1", Topics.INTAKE, ConsultationAnswered.class),
   COLLECTOR_DUTY_RECORDED(
       "cn.szcg.intake.collector-duty-recorded.v1", Topics.INTAKE, CollectorDutyRecorded.class),
+  COLLECTOR_REGISTERED(
+      "cn.szcg.intake.collector-registered.v1", Topics.INTAKE, CollectorRegistered.class),
   CASE_TRANSITIONED("cn.szcg.cases.case-transitioned.v1", Topics.CASES, CaseTransitioned.class),
   CLOCK_STARTED("cn.szcg.clocks.clock-started.v1", Topics.CLOCKS, ClockStarted.class),
   CLOCK_WARNED("cn.szcg.clocks.clock-warned.v1", Topics.CLOCKS, ClockWarned.class),

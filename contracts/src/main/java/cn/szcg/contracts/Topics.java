@@ -9,7 +9,7 @@ import java.util.List;
 public final class Topics {
   /**
    * intake-service: registered, verification, filed, rejected, merged, consultation answered; and
-   * collectors' duty shifts (keyed by shift id).
+   * collectors' duty shifts (keyed by shift id) and register changes (keyed by collector id).
    */
   public static final String INTAKE = "szcg.intake";
 
