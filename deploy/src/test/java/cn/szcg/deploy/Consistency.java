@@ -3,6 +3,7 @@ package cn.szcg.deploy;
 import static cn.szcg.deploy.Objects2.containers;
 import static cn.szcg.deploy.Objects2.env;
 import static cn.szcg.deploy.Objects2.find;
+import static cn.szcg.deploy.Objects2.list;
 import static cn.szcg.deploy.Objects2.name;
 import static cn.szcg.deploy.Objects2.ofKind;
 import static cn.szcg.deploy.Objects2.podLabels;
@@ -34,7 +35,23 @@ final class Consistency {
   static final String IMAGE_REGISTRY = "registry.example.gov.cn/szcg/";
   private static final long DAY_MS = 24L * 60 * 60 * 1000;
 
+  /**
+   * The SZCG_*_URL settings that deliberately point OUTSIDE the cluster (every other one must name
+   * an in-cluster Service), each with the environment variable of the secret that signs what the
+   * service sends there. Keep this list short and explicit: an entry here is an address the network
+   * policies open towards the outside (an egress ipBlock rule per overlay).
+   */
+  static final Map<String, String> EXTERNAL_URLS =
+      Map.of(
+          // intake-service -> county 12345 hotline platform (callbacks, docs/intake.md §6)
+          "SZCG_HOTLINE_WEBHOOK_URL", "SZCG_HOTLINE_WEBHOOK_SECRET");
+
   private Consistency() {}
+
+  /** Production rules apply to every overlay but the dev ones (overlays/dev*). */
+  static boolean production(java.nio.file.Path overlay) {
+    return !overlay.getFileName().toString().startsWith("dev");
+  }
 
   /** Every szcg Deployment: the API pods. */
   static List<ObjectNode> services(List<ObjectNode> objects) {
@@ -189,9 +206,17 @@ final class Consistency {
    * Database of that cluster whose owner is the role whose password Secret the Deployment reads;
    * Kafka at the bootstrap service and a listener port; OIDC at the Keycloak service and the
    * imported realm, the client id at a client of that realm, the issuer at Keycloak's hostname;
-   * SZCG_GIS_URL at the gis Service and its port.
+   * SZCG_GIS_URL at the gis Service and its port; every other SZCG_*_URL at a Service and one of
+   * its ports, except the deliberately external ones ({@link #EXTERNAL_URLS}: empty = off, else an
+   * absolute URL outside the cluster, https in production, its signing secret read from a Secret
+   * that is not optional). Strict: production rules.
    */
   static List<String> wiring(List<ObjectNode> objects) {
+    return wiring(objects, true);
+  }
+
+  /** {@link #wiring(List)}; {@code production} false (dev) lets an external URL use plain http. */
+  static List<String> wiring(List<ObjectNode> objects, boolean production) {
     List<String> errors = new ArrayList<>();
     Pattern jdbc = Pattern.compile("jdbc:postgresql://([a-z0-9-]+)-rw(?::(\\d+))?/([a-z0-9_]+)");
     Optional<ObjectNode> kafka = ofKind(objects, "Kafka").stream().findFirst();
@@ -272,22 +297,102 @@ final class Consistency {
           errors.add(svc + ": OIDC client '" + clientId + "' is not a client of the realm");
         }
       }
-      // Service-to-service URLs
+      // SZCG_*_URL: another Service of the suite, or one of the deliberately external addresses
       env.forEach(
           (k, v) -> {
-            if (k.startsWith("SZCG_") && k.endsWith("_URL")) {
-              URI uri = URI.create(v);
-              Optional<ObjectNode> target = find(objects, "Service", uri.getHost());
-              if (target.isEmpty()) {
-                errors.add(svc + ": " + k + " points at unknown Service " + uri.getHost());
-              } else if (Objects2.list(target.get().path("spec").path("ports")).stream()
-                  .noneMatch(p -> p.path("port").asInt() == uri.getPort())) {
-                errors.add(svc + ": " + k + " port " + uri.getPort() + " is not a Service port");
-              }
+            if (!k.startsWith("SZCG_") || !k.endsWith("_URL")) {
+              return;
+            }
+            if (EXTERNAL_URLS.containsKey(k)) {
+              externalUrl(errors, d, svc, k, v, production);
+            } else {
+              serviceUrl(errors, objects, svc, k, v);
             }
           });
     }
     return errors;
+  }
+
+  /** An in-cluster SZCG_*_URL: http://<Service>:<Service port>. */
+  private static void serviceUrl(
+      List<String> errors, List<ObjectNode> objects, String svc, String key, String value) {
+    URI uri = uri(value);
+    if (uri == null || uri.getHost() == null) {
+      errors.add(svc + ": " + key + " '" + value + "' is not a URL of a Service");
+      return;
+    }
+    Optional<ObjectNode> target = find(objects, "Service", uri.getHost());
+    if (target.isEmpty()) {
+      errors.add(svc + ": " + key + " points at unknown Service " + uri.getHost());
+    } else if (Objects2.list(target.get().path("spec").path("ports")).stream()
+        .noneMatch(p -> p.path("port").asInt() == uri.getPort())) {
+      errors.add(svc + ": " + key + " port " + uri.getPort() + " is not a Service port");
+    }
+  }
+
+  /** A deliberately external URL ({@link #EXTERNAL_URLS}): empty = off. */
+  private static void externalUrl(
+      List<String> errors,
+      JsonNode deployment,
+      String svc,
+      String key,
+      String value,
+      boolean production) {
+    if (value.isBlank()) {
+      return;
+    }
+    String where = svc + ": " + key + " '" + value + "'";
+    URI uri = uri(value.trim());
+    String scheme = uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+    if (uri == null
+        || uri.getHost() == null
+        || !(scheme.equals("https") || scheme.equals("http"))) {
+      errors.add(where + " is not an absolute http(s) URL");
+      return;
+    }
+    if (production && !scheme.equals("https")) {
+      errors.add(where + " leaves the cluster and must use https in production");
+    }
+    if (uri.getUserInfo() != null) {
+      errors.add(where + " must not carry credentials");
+    }
+    String host = uri.getHost().toLowerCase();
+    if (!host.contains(".") || host.endsWith(".svc") || host.contains(".svc.")) {
+      errors.add(
+          where
+              + " names an in-cluster address; only addresses outside the cluster are external"
+              + " (an in-cluster call is a Service URL under another name)");
+    }
+    String secretEnv = EXTERNAL_URLS.get(key);
+    JsonNode ref = null;
+    List<JsonNode> containers = containers(deployment);
+    for (JsonNode e :
+        containers.isEmpty() ? List.<JsonNode>of() : list(containers.get(0).path("env"))) {
+      if (secretEnv.equals(e.path("name").asText())) {
+        ref = e.path("valueFrom").path("secretKeyRef");
+      }
+    }
+    if (ref == null || ref.isMissingNode()) {
+      errors.add(svc + ": " + key + " is set, so " + secretEnv + " must come from a Secret");
+    } else if (ref.path("optional").asBoolean(false)) {
+      errors.add(
+          svc
+              + ": "
+              + key
+              + " is set, so the Secret "
+              + ref.path("name").asText()
+              + " of "
+              + secretEnv
+              + " must not be optional (the service refuses to start without it)");
+    }
+  }
+
+  private static URI uri(String value) {
+    try {
+      return new URI(value);
+    } catch (java.net.URISyntaxException e) {
+      return null;
+    }
   }
 
   // ---------------------------------------------------------------- ports and probes

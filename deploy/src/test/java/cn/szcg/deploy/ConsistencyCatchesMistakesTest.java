@@ -297,11 +297,16 @@ class ConsistencyCatchesMistakesTest {
   @Test
   void aNetworkPolicyThatOpensMoreThanTheTopologyIsCaught() {
     List<ObjectNode> objects = Kustomize.render(Repo.k8sDir().resolve("overlays/prod"));
-    // One side opened alone is still closed by the other side's policy (defence in depth) ...
+    // One side opened alone is still closed by the other side's policy (defence in depth) for
+    // the pods of the suite; the outside of the cluster has no other side, so that is caught ...
     at(Objects2.find(objects, "NetworkPolicy", "sla-service").orElseThrow(), "spec")
         .withArray("egress")
         .addObject(); // sla-service may send anywhere
-    assertEquals(List.of(), new NetworkTopology(objects).check());
+    assertEquals(
+        List.of(
+            "network: sla-service -> any address outside the cluster is open (egress rule without"
+                + " to)"),
+        new NetworkTopology(objects).check());
     // ... both sides opened is an edge the topology does not have.
     at(Objects2.find(objects, "NetworkPolicy", "gis-service").orElseThrow(), "spec")
         .withArray("ingress")
@@ -318,5 +323,160 @@ class ConsistencyCatchesMistakesTest {
     assertCaught(
         new NetworkTopology(withoutPgPolicy).check(),
         "keycloak -> postgres szcg-pg:5432 is needed but blocked");
+  }
+
+  private static final String HOTLINE = "SZCG_HOTLINE_WEBHOOK_URL";
+
+  private static List<ObjectNode> prodWithHotlineUrl(String url) {
+    return prodWith("ConfigMap", "intake-service-config", c -> at(c, "data").put(HOTLINE, url));
+  }
+
+  @Test
+  void anInClusterUrlTypoIsStillCaughtAndOnlyTheAllowlistMayLeaveTheCluster() {
+    assertCaught(
+        Consistency.wiring(
+            prodWith(
+                "ConfigMap",
+                "intake-service-config",
+                c -> at(c, "data").put("SZCG_GIS_URL", "http://gis-servce:8080"))),
+        "intake-service: SZCG_GIS_URL points at unknown Service gis-servce");
+    // an external-looking address under a name that is not on the allowlist is still a mistake
+    assertCaught(
+        Consistency.wiring(
+            prodWith(
+                "ConfigMap",
+                "intake-service-config",
+                c -> at(c, "data").put("SZCG_GIS_URL", "https://gis.example.gov.cn"))),
+        "SZCG_GIS_URL points at unknown Service gis.example.gov.cn");
+    assertCaught(
+        Consistency.wiring(
+            prodWith(
+                "ConfigMap", "intake-service-config", c -> at(c, "data").put("SZCG_GIS_URL", ""))),
+        "SZCG_GIS_URL '' is not a URL of a Service");
+  }
+
+  @Test
+  void anExternalUrlThatIsPlainHttpInProdIsCaught() {
+    String http = "http://hotline-12345.example.gov.cn/szcg/status-callbacks";
+    assertCaught(
+        Consistency.wiring(prodWithHotlineUrl(http)),
+        "intake-service: SZCG_HOTLINE_WEBHOOK_URL '"
+            + http
+            + "' leaves the cluster and must use"
+            + " https in production");
+    // dev may point at a plain-http test receiver; empty is "webhook off" everywhere
+    assertEquals(List.of(), Consistency.wiring(prodWithHotlineUrl(http), false));
+    assertEquals(List.of(), Consistency.wiring(prodWithHotlineUrl("")));
+    assertEquals(
+        List.of(), Consistency.wiring(prodWithHotlineUrl("https://203.0.113.10:8443/status")));
+    // external means outside: not a Service of the suite, not a relative or schemeless value
+    assertCaught(
+        Consistency.wiring(prodWithHotlineUrl("https://gis-service:8080/status")),
+        "names an in-cluster address");
+    assertCaught(
+        Consistency.wiring(prodWithHotlineUrl("https://hotline.szcg-minqing.svc/status")),
+        "names an in-cluster address");
+    assertCaught(
+        Consistency.wiring(prodWithHotlineUrl("hotline-12345.example.gov.cn/szcg/status")),
+        "is not an absolute http(s) URL");
+    assertCaught(
+        Consistency.wiring(prodWithHotlineUrl("https://ops:pw@hotline-12345.example.gov.cn/")),
+        "must not carry credentials");
+  }
+
+  @Test
+  void aWebhookUrlWhoseSecretIsOptionalOrMissingIsCaught() {
+    // prod makes the base's optional Secret required; undoing that is caught ...
+    assertCaught(
+        Consistency.wiring(
+            prodWith(
+                "Deployment",
+                "intake-service",
+                d -> {
+                  ArrayNode env = container(d).withArray("env");
+                  for (var e : env) {
+                    if (e.path("name").asText().equals("SZCG_HOTLINE_WEBHOOK_SECRET")) {
+                      at((ObjectNode) e, "valueFrom", "secretKeyRef").put("optional", true);
+                    }
+                  }
+                })),
+        "the Secret szcg-intake-hotline-webhook of SZCG_HOTLINE_WEBHOOK_SECRET must not be"
+            + " optional");
+    // ... as is an overlay (here dev) that sets the URL but keeps the base's optional Secret
+    List<ObjectNode> dev = Kustomize.render(Repo.k8sDir().resolve("overlays/dev"));
+    at(Objects2.find(dev, "ConfigMap", "intake-service-config").orElseThrow(), "data")
+        .put(HOTLINE, "https://hotline-test.example.gov.cn/status");
+    assertCaught(Consistency.wiring(dev, false), "must not be optional");
+    assertCaught(
+        Consistency.wiring(
+            prodWith(
+                "Deployment",
+                "intake-service",
+                d -> {
+                  ArrayNode env = container(d).withArray("env");
+                  for (int i = env.size() - 1; i >= 0; i--) {
+                    if (env.get(i).path("name").asText().equals("SZCG_HOTLINE_WEBHOOK_SECRET")) {
+                      env.remove(i);
+                    }
+                  }
+                })),
+        "SZCG_HOTLINE_WEBHOOK_URL is set, so SZCG_HOTLINE_WEBHOOK_SECRET must come from a Secret");
+  }
+
+  private static ObjectNode hotlineEgressRule(List<ObjectNode> objects) {
+    return (ObjectNode)
+        at(
+                Objects2.find(objects, "NetworkPolicy", "intake-service-hotline-egress")
+                    .orElseThrow(),
+                "spec")
+            .withArray("egress")
+            .get(0);
+  }
+
+  @Test
+  void aBlockedTooWideOrUnneededDoorToTheHotlinePlatformIsCaught() {
+    String blocked =
+        "network: intake-service -> hotline-12345.example.gov.cn:443 (SZCG_HOTLINE_WEBHOOK_URL,"
+            + " outside the cluster) is needed but blocked";
+    // the webhook URL is set but the egress policy is missing
+    List<ObjectNode> withoutDoor =
+        new ArrayList<>(
+            Kustomize.render(Repo.k8sDir().resolve("overlays/prod")).stream()
+                .filter(o -> !Kustomize.id(o).equals("NetworkPolicy/intake-service-hotline-egress"))
+                .toList());
+    assertCaught(new NetworkTopology(withoutDoor).check(), blocked);
+    // the rule opens the whole internet
+    List<ObjectNode> objects = Kustomize.render(Repo.k8sDir().resolve("overlays/prod"));
+    ((ObjectNode) hotlineEgressRule(objects).withArray("to").get(0).path("ipBlock"))
+        .put("cidr", "0.0.0.0/0");
+    assertCaught(
+        new NetworkTopology(objects).check(),
+        "network: intake-service -> ipBlock 0.0.0.0/0 is too wide");
+    // the rule is on the wrong port
+    objects = Kustomize.render(Repo.k8sDir().resolve("overlays/prod"));
+    ((ObjectNode) hotlineEgressRule(objects).withArray("ports").get(0)).put("port", 80);
+    List<String> errors = new NetworkTopology(objects).check();
+    assertCaught(errors, blocked);
+    assertCaught(errors, "ipBlock 203.0.113.10/32 port 80 is open but not needed [443]");
+    // the webhook is switched off but the door is left open
+    assertCaught(
+        new NetworkTopology(prodWithHotlineUrl("")).check(),
+        "network: intake-service -> ipBlock 203.0.113.10/32 is open but not needed (no external"
+            + " URL is set)");
+    // an address literal must lie in the block (a host name cannot be resolved offline)
+    assertCaught(
+        new NetworkTopology(prodWithHotlineUrl("https://198.51.100.7/status")).check(),
+        "intake-service -> 198.51.100.7:443 (SZCG_HOTLINE_WEBHOOK_URL, outside the cluster) is"
+            + " needed but blocked");
+    assertEquals(
+        List.of(), new NetworkTopology(prodWithHotlineUrl("https://203.0.113.10/status")).check());
+    // only the service that calls out gets the door: the same rule on sla-service is caught
+    List<ObjectNode> slaDoor = Kustomize.render(Repo.k8sDir().resolve("overlays/prod"));
+    at(Objects2.find(slaDoor, "NetworkPolicy", "sla-service").orElseThrow(), "spec")
+        .withArray("egress")
+        .add(hotlineEgressRule(slaDoor).deepCopy());
+    assertCaught(
+        new NetworkTopology(slaDoor).check(),
+        "network: sla-service -> ipBlock 203.0.113.10/32 is open but not needed");
   }
 }

@@ -47,7 +47,8 @@ class ConsistencyTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("overlays")
   void configurationPointsAtKafkaPostgresKeycloakAndServicesThatExist(Path overlay) {
-    assertNone(Consistency.wiring(Kustomize.render(overlay)), overlay);
+    assertNone(
+        Consistency.wiring(Kustomize.render(overlay), Consistency.production(overlay)), overlay);
   }
 
   @ParameterizedTest(name = "{0}")

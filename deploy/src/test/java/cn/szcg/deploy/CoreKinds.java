@@ -389,6 +389,30 @@ final class CoreKinds {
     for (NetworkPolicyPort p : ports) {
       oneOf(p.getProtocol(), Set.of("TCP", "UDP", "SCTP"), "networkPolicy port", errors);
     }
+    // ipBlock: the API server rejects a cidr (or except) that is no CIDR block
+    List<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer> peers = new ArrayList<>();
+    Objects.requireNonNullElse(
+            n.getSpec().getIngress(),
+            List.<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule>of())
+        .forEach(r -> peers.addAll(Objects.requireNonNullElse(r.getFrom(), List.of())));
+    Objects.requireNonNullElse(
+            n.getSpec().getEgress(),
+            List.<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule>of())
+        .forEach(r -> peers.addAll(Objects.requireNonNullElse(r.getTo(), List.of())));
+    for (var peer : peers) {
+      var block = peer.getIpBlock();
+      if (block == null) {
+        continue;
+      }
+      if (Cidr.parse(block.getCidr()).isEmpty()) {
+        errors.add("ipBlock.cidr '" + block.getCidr() + "' is not a CIDR block");
+      }
+      for (String x : Objects.requireNonNullElse(block.getExcept(), List.<String>of())) {
+        if (Cidr.parse(x).isEmpty()) {
+          errors.add("ipBlock.except '" + x + "' is not a CIDR block");
+        }
+      }
+    }
   }
 
   private static void pdb(PodDisruptionBudget p, List<String> errors) {

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Evaluates the rendered NetworkPolicies (Kubernetes semantics: a pod selected by a policy of a
@@ -100,17 +102,172 @@ final class NetworkTopology {
     return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
   }
 
-  /** Services another Deployment calls, from its SZCG_*_URL settings. */
+  /** Services another Deployment calls, from its in-cluster SZCG_*_URL settings. */
   List<String> callees(String deployment) {
     List<String> out = new ArrayList<>();
     env(objects, Objects2.find(objects, "Deployment", deployment).orElseThrow())
         .forEach(
             (k, v) -> {
-              if (k.startsWith("SZCG_") && k.endsWith("_URL")) {
-                out.add(URI.create(v).getHost());
+              if (k.startsWith("SZCG_")
+                  && k.endsWith("_URL")
+                  && !Consistency.EXTERNAL_URLS.containsKey(k)) {
+                out.add(uri(v).map(URI::getHost).orElse(null));
               }
             });
     return out;
+  }
+
+  /**
+   * Addresses outside the cluster a Deployment calls: its non-empty external URL settings ({@link
+   * Consistency#EXTERNAL_URLS}; a malformed one is reported by Consistency.wiring).
+   */
+  Map<String, URI> externalCallees(String deployment) {
+    Map<String, URI> out = new LinkedHashMap<>();
+    env(objects, Objects2.find(objects, "Deployment", deployment).orElseThrow())
+        .forEach(
+            (k, v) -> {
+              if (Consistency.EXTERNAL_URLS.containsKey(k) && !v.isBlank()) {
+                uri(v.trim()).filter(u -> u.getHost() != null).ifPresent(u -> out.put(k, u));
+              }
+            });
+    return out;
+  }
+
+  private static Optional<URI> uri(String value) {
+    try {
+      return Optional.of(new URI(value));
+    } catch (java.net.URISyntaxException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The TCP port a URL connects to. */
+  static int port(URI u) {
+    if (u.getPort() != -1) {
+      return u.getPort();
+    }
+    return "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+  }
+
+  /**
+   * May the pod open a connection to this address outside the cluster? Only an egress rule with an
+   * ipBlock peer (or no {@code to} at all) reaches outside; a host name cannot be resolved offline,
+   * so any ipBlock counts for it, an IP literal must lie in the block (and not in its except).
+   */
+  boolean externalAllowed(Pod from, String host, int port) {
+    if (policiesSelecting(from, "Egress").isEmpty()) {
+      return true;
+    }
+    Optional<byte[]> ip = Cidr.literal(host);
+    for (JsonNode rule : egressRules(from)) {
+      if (!portsMatch(rule.path("ports"), port, "TCP")) {
+        continue;
+      }
+      JsonNode to = rule.path("to");
+      if (to.isMissingNode() || to.isEmpty()) {
+        return true;
+      }
+      for (JsonNode peer : to) {
+        JsonNode block = peer.path("ipBlock");
+        Optional<Cidr> cidr = Cidr.parse(block.path("cidr").asText());
+        if (cidr.isEmpty()) {
+          continue;
+        }
+        if (ip.isEmpty()) {
+          return true;
+        }
+        boolean excepted = false;
+        for (JsonNode x : block.path("except")) {
+          excepted |= Cidr.parse(x.asText()).map(c -> c.contains(ip.get())).orElse(false);
+        }
+        if (cidr.get().contains(ip.get()) && !excepted) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The egress rules of every policy that selects the pod for Egress. */
+  private List<JsonNode> egressRules(Pod pod) {
+    List<JsonNode> rules = new ArrayList<>();
+    for (ObjectNode p : policiesSelecting(pod, "Egress")) {
+      p.path("spec").path("egress").forEach(rules::add);
+    }
+    return rules;
+  }
+
+  /**
+   * The doors to the outside of one Deployment: every external URL it calls is reachable, and
+   * nothing else leaves the cluster — no egress rule without {@code to}, no ipBlock where no
+   * external URL is set, ipBlocks no wider than a /16 (/48 for IPv6), only the URLs' ports.
+   */
+  private void external(List<String> errors, String d) {
+    Pod pod = deployment(d);
+    Map<String, URI> external = externalCallees(d);
+    Set<Integer> ports = new TreeSet<>();
+    for (var e : external.entrySet()) {
+      URI u = e.getValue();
+      int port = port(u);
+      ports.add(port);
+      if (!externalAllowed(pod, u.getHost(), port)) {
+        errors.add(
+            "network: "
+                + d
+                + " -> "
+                + u.getHost()
+                + ":"
+                + port
+                + " ("
+                + e.getKey()
+                + ", outside the cluster) is needed but blocked: an egress ipBlock rule for its"
+                + " address on port "
+                + port
+                + " is missing");
+      }
+    }
+    for (JsonNode rule : egressRules(pod)) {
+      JsonNode to = rule.path("to");
+      if (to.isMissingNode() || to.isEmpty()) {
+        errors.add(
+            "network: "
+                + d
+                + " -> any address outside the cluster is open (egress rule without to)");
+        continue;
+      }
+      for (JsonNode peer : to) {
+        if (!peer.has("ipBlock")) {
+          continue;
+        }
+        String where =
+            "network: " + d + " -> ipBlock " + peer.path("ipBlock").path("cidr").asText();
+        if (external.isEmpty()) {
+          errors.add(where + " is open but not needed (no external URL is set)");
+          continue;
+        }
+        Optional<Cidr> cidr = Cidr.parse(peer.path("ipBlock").path("cidr").asText());
+        if (cidr.isEmpty()) {
+          errors.add(where + " is not a CIDR block");
+        } else if (cidr.get().prefix() < (cidr.get().ipv6() ? 48 : 16)) {
+          errors.add(
+              where + " is too wide (at most /16, /48 for IPv6): name the platform's addresses");
+        }
+        JsonNode rulePorts = rule.path("ports");
+        if (rulePorts.isMissingNode() || rulePorts.isEmpty()) {
+          errors.add(where + " opens every port, needed only " + ports);
+        }
+        for (JsonNode p : rulePorts) {
+          if (!p.has("port") || p.has("endPort") || !ports.contains(p.path("port").asInt(-1))) {
+            errors.add(
+                where
+                    + " port "
+                    + p.path("port").asText("(all)")
+                    + " is open but not needed "
+                    + ports);
+          }
+        }
+      }
+    }
   }
 
   boolean allowed(Pod from, Pod to, int port, String protocol) {
@@ -294,6 +451,7 @@ final class NetworkTopology {
           deny(errors, pod, postgres(c), 5432);
         }
       }
+      external(errors, d);
       List<String> callees = callees(d);
       for (String other : deployments) {
         if (other.equals(d)) {

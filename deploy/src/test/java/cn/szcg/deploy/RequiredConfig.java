@@ -38,7 +38,8 @@ final class RequiredConfig {
   static final Map<String, Set<String>> EXTRA =
       Map.of(
           // the hotline webhook secret has an empty default (local prod-profile runs push nothing)
-          // but every cluster gets it, so that setting the webhook URL is enough to sign
+          // but every cluster wires it (optional where the webhook URL is empty, required where an
+          // overlay sets the URL — Consistency.wiring checks that pairing)
           "intake-service",
           Set.of("SZCG_GIS_URL", "SZCG_HOTLINE_WEBHOOK_SECRET"),
           "dispatch-service",

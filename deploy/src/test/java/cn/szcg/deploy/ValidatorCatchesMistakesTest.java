@@ -212,6 +212,25 @@ class ValidatorCatchesMistakesTest {
   }
 
   @Test
+  void aNetworkPolicyIpBlockThatIsNoCidrFails() {
+    for (String cidr : List.of("203.0.113.300/32", "203.0.113.10", "hotline.example.gov.cn/32")) {
+      assertCaught(
+          errorsAfter(
+              "NetworkPolicy",
+              "intake-service",
+              n ->
+                  at(n, "spec")
+                      .withArray("egress")
+                      .addObject()
+                      .putArray("to")
+                      .addObject()
+                      .putObject("ipBlock")
+                      .put("cidr", cidr)),
+          "ipBlock.cidr '" + cidr + "' is not a CIDR block");
+    }
+  }
+
+  @Test
   void anUnknownKindFails() {
     List<ObjectNode> objects = new ArrayList<>(dev);
     objects.add(
