@@ -7,6 +7,8 @@ import cn.szcg.intake.domain.Eligibility;
 import cn.szcg.intake.domain.IntakeRules;
 import cn.szcg.intake.infra.CollectionUnitEntity;
 import cn.szcg.intake.infra.CollectorEntity;
+import cn.szcg.intake.infra.CollectorRegisterEvents;
+import cn.szcg.intake.infra.CollectorRegisterEvents.Change;
 import cn.szcg.intake.infra.CurrentActor;
 import cn.szcg.platform.security.Roles;
 import cn.szcg.platform.web.ProblemException;
@@ -53,6 +55,7 @@ public class CollectorResource {
   private static final String ID = "[A-Za-z0-9_-]{1,64}";
 
   @Inject CurrentActor current;
+  @Inject CollectorRegisterEvents registerEvents;
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record UnitView(
@@ -213,6 +216,7 @@ public class CollectorResource {
           "certificate.validTo", "before_from", "合格证有效期截止早于开始 / validTo is before validFrom");
     }
     CollectorEntity c = CollectorEntity.findById(id);
+    Change change = c == null ? Change.CREATED : Change.CHANGED;
     if (c == null) {
       c = new CollectorEntity();
       c.id = id;
@@ -225,6 +229,7 @@ public class CollectorResource {
     c.updatedAt = now();
     c.updatedBy = current.id();
     c.persist();
+    registerEvents.changed(c, change);
     return CollectorView.of(c);
   }
 
@@ -288,6 +293,7 @@ public class CollectorResource {
     c.deactivationReason = body.reason();
     c.updatedAt = now();
     c.updatedBy = current.id();
+    registerEvents.changed(c, Change.DEACTIVATED);
     return CollectorView.of(c);
   }
 
@@ -307,6 +313,7 @@ public class CollectorResource {
     c.deactivationReason = null;
     c.updatedAt = now();
     c.updatedBy = current.id();
+    registerEvents.changed(c, Change.REACTIVATED);
     return CollectorView.of(c);
   }
 
