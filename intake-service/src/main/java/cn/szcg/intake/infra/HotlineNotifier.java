@@ -15,6 +15,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +48,7 @@ public class HotlineNotifier {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Inject EntityManager em;
+  @Inject javax.sql.DataSource ds;
 
   @ConfigProperty(name = "szcg.hotline.webhook-url")
   Optional<String> webhookUrl;
@@ -102,11 +107,44 @@ public class HotlineNotifier {
     return null;
   }
 
-  /** Sends due rows; returns how many were delivered. */
+  /**
+   * Sends due rows; returns how many were delivered. One sender at a time across all replicas: the
+   * round holds a PostgreSQL session advisory lock (released when the round ends or the replica's
+   * connection dies), so with several intake replicas a status change is not sent once per replica
+   * and the order per ticket holds. A replica that finds the lock taken skips its round.
+   */
   public int round() {
     if (webhookUrl.isEmpty()) {
       return 0;
     }
+    try (Connection lock = ds.getConnection()) {
+      if (!tryLock(lock, "SELECT pg_try_advisory_lock(?)")) {
+        return 0;
+      }
+      try {
+        return send();
+      } finally {
+        tryLock(lock, "SELECT pg_advisory_unlock(?)");
+      }
+    } catch (SQLException e) {
+      LOG.warnf("hotline sender lock unavailable, round skipped: %s", e.toString());
+      return 0;
+    }
+  }
+
+  private static boolean tryLock(Connection c, String sql) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, SENDER_LOCK);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
+      }
+    }
+  }
+
+  /** The advisory lock key of the hotline sender (any constant unique in intake's database). */
+  static final long SENDER_LOCK = 4242002L;
+
+  private int send() {
     @SuppressWarnings("unchecked")
     List<Object[]> due =
         QuarkusTransaction.requiringNew()

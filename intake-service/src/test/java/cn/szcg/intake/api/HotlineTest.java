@@ -210,6 +210,77 @@ class HotlineTest {
         .body("items.channel", hasItem("HOTLINE"));
   }
 
+  @jakarta.inject.Inject cn.szcg.intake.infra.HotlineNotifier notifier;
+
+  /**
+   * Several intake replicas run the sender at once (here: three threads calling a round besides the
+   * service's own timer, against a slow receiver): each status change still reaches the hotline
+   * once — the round holds an advisory lock, the others skip.
+   */
+  @Test
+  void severalSendersDeliverEachStatusChangeOnce() throws Exception {
+    java.util.Map<String, AtomicInteger> byEventId = new java.util.concurrent.ConcurrentHashMap<>();
+    List<String> bodies = new CopyOnWriteArrayList<>();
+    HttpServer hotline = HttpServer.create(new InetSocketAddress("127.0.0.1", 18982), 0);
+    hotline.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+    hotline.createContext(
+        "/status",
+        ex -> {
+          String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          bodies.add(body);
+          byEventId
+              .computeIfAbsent(
+                  ex.getRequestHeaders().getFirst("X-Szcg-Event-Id"), k -> new AtomicInteger())
+              .incrementAndGet();
+          try {
+            Thread.sleep(30);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          ex.sendResponseHeaders(200, -1);
+          ex.close();
+        });
+    hotline.start();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      String run = UUID.randomUUID().toString().substring(0, 8);
+      List<String> refs = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        String ref = "12345-MULTI-" + run + "-" + i;
+        refs.add(ref);
+        Api.register(Api.hotline(ref, "COMPLAINT"));
+      }
+      long end = System.currentTimeMillis() + 30_000;
+      java.util.function.BooleanSupplier allIn =
+          () -> refs.stream().allMatch(r -> bodies.stream().anyMatch(b -> b.contains(r)));
+      List<java.util.concurrent.Future<?>> senders = new java.util.ArrayList<>();
+      for (int t = 0; t < 3; t++) {
+        senders.add(
+            pool.submit(
+                () -> {
+                  while (System.currentTimeMillis() < end && !allIn.getAsBoolean()) {
+                    notifier.round();
+                  }
+                  return null;
+                }));
+      }
+      for (var f : senders) {
+        f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      }
+      Thread.sleep(500); // a duplicate in flight would land now
+      assertTrue(allIn.getAsBoolean(), "every ticket's status delivered");
+      for (String ref : refs) {
+        long n = bodies.stream().filter(b -> b.contains(ref)).count();
+        org.junit.jupiter.api.Assertions.assertEquals(1, n, ref + " delivered once: " + n);
+      }
+      byEventId.forEach(
+          (id, n) -> org.junit.jupiter.api.Assertions.assertEquals(1, n.get(), id + " once"));
+    } finally {
+      pool.shutdownNow();
+      hotline.stop(0);
+    }
+  }
+
   /** The shared secret of the test profile ({@code %test.szcg.hotline.webhook-secret}). */
   static final String SECRET = "test-only-hotline-webhook-secret-0123456789";
 
