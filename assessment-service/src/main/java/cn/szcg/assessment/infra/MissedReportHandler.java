@@ -55,14 +55,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * </ul>
  *
  * Grace after the start of a shift: {@code szcg.assessment.missed-report.grace} (ISO-8601 duration,
- * default PT0S). Collectors are booked under {@link StaffFiguresHandler#UNREGISTERED} like their
- * other figures (the collection unit the shift carries is stored for later).
+ * default PT0S). A miss is booked under the collector's collection unit at booking time ({@link
+ * CollectorRegister}, {@link StaffFiguresHandler#UNREGISTERED} while unknown) and booked back from
+ * the unit it was booked under ({@code missed_report.collection_unit_id}).
  */
 @ApplicationScoped
 public class MissedReportHandler implements EventHandler {
 
   @Inject EntityManager em;
   @Inject MissedReportBook book;
+  @Inject CollectorRegister register;
 
   @ConfigProperty(name = "szcg.assessment.missed-report.grace", defaultValue = "PT0S")
   Duration grace;
@@ -226,22 +228,37 @@ public class MissedReportHandler implements EventHandler {
       if (b == null) {
         em.createNativeQuery(
                 "INSERT INTO missed_report (problem_id, collector_id, shift_id, registered_at,"
-                    + " charged) VALUES (?1, ?2, ?3, ?4, true)")
+                    + " charged, collection_unit_id) VALUES (?1, ?2, ?3, ?4, true, ?5)")
             .setParameter(1, problemId)
             .setParameter(2, collector)
             .setParameter(3, m.shiftId())
             .setParameter(4, m.registeredAt())
+            .setParameter(5, m.collector().collectionUnitId())
             .executeUpdate();
         book.charge(CollectorFact.MissedReportFound.of(m));
       } else if (!(Boolean) b[0]) {
         int toggles = ((Number) b[1]).intValue() + 1;
-        update(problemId, collector, m.shiftId(), m.registeredAt(), true, toggles);
+        update(
+            problemId,
+            collector,
+            m.shiftId(),
+            m.registeredAt(),
+            true,
+            toggles,
+            m.collector().collectionUnitId());
         CollectorFact.MissedReportFound f = CollectorFact.MissedReportFound.of(m);
         book.charge(
             new CollectorFact.MissedReportFound(
                 f.factId() + ":" + toggles, f.collector(), f.at(), f.problemId()));
       } else if (!m.shiftId().equals(b[2])) {
-        update(problemId, collector, m.shiftId(), (Instant) b[3], true, ((Number) b[1]).intValue());
+        update(
+            problemId,
+            collector,
+            m.shiftId(),
+            (Instant) b[3],
+            true,
+            ((Number) b[1]).intValue(),
+            (String) b[4]);
       }
     }
     for (Map.Entry<String, Object[]> e : before.entrySet()) {
@@ -251,8 +268,11 @@ public class MissedReportHandler implements EventHandler {
       }
       int toggles = ((Number) b[1]).intValue() + 1;
       Instant at = (Instant) b[3];
-      update(problemId, e.getKey(), (String) b[2], at, false, toggles);
-      book.revoke(problemId + ":" + e.getKey() + ":MISSED:REVOKED:" + toggles, ref(e.getKey()), at);
+      // booked back from the unit it was booked under (the collector may have moved since)
+      CollectorRef from =
+          b[4] == null ? register.ref(e.getKey()) : new CollectorRef(e.getKey(), (String) b[4]);
+      update(problemId, e.getKey(), (String) b[2], at, false, toggles, from.collectionUnitId());
+      book.revoke(problemId + ":" + e.getKey() + ":MISSED:REVOKED:" + toggles, from, at);
     }
   }
 
@@ -297,7 +317,7 @@ public class MissedReportHandler implements EventHandler {
     List<Object[]> rows =
         em.createNativeQuery(
                 "SELECT shift_id, collector_id, array_to_string(grid_codes, ','), starts_at,"
-                    + " ends_at FROM missed_duty_shift WHERE NOT cancelled AND grid_codes @>"
+                    + " ends_at, collection_unit_id FROM missed_duty_shift WHERE NOT cancelled AND grid_codes @>"
                     + " ARRAY[CAST(?1 AS text)] AND starts_at <= ?2 AND ends_at > ?2")
             .setParameter(1, grid)
             .setParameter(2, t)
@@ -307,7 +327,7 @@ public class MissedReportHandler implements EventHandler {
       out.add(
           new DutyShift(
               (String) r[0],
-              ref((String) r[1]),
+              ref((String) r[1], (String) r[5]),
               new HashSet<>(split((String) r[2])),
               Times.instant(r[3]),
               Times.instant(r[4])));
@@ -315,18 +335,32 @@ public class MissedReportHandler implements EventHandler {
     return out;
   }
 
-  /** collector → {charged, toggles, shift id, registered at} of the misses stored for a problem. */
+  /**
+   * The collector with their unit now from the register; while the register does not know them (its
+   * consumer lags behind), the unit the shift carries; UNREGISTERED if neither.
+   */
+  private CollectorRef ref(String collectorId, String shiftUnit) {
+    CollectorRef r = register.ref(collectorId);
+    return shiftUnit != null && StaffFiguresHandler.UNREGISTERED.equals(r.collectionUnitId())
+        ? new CollectorRef(collectorId, shiftUnit)
+        : r;
+  }
+
+  /**
+   * collector → {charged, toggles, shift id, registered at, collection unit booked under} of the
+   * misses stored for a problem.
+   */
   private Map<String, Object[]> charged(String problemId) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
-                "SELECT collector_id, charged, toggles, shift_id, registered_at FROM"
-                    + " missed_report WHERE problem_id = ?1 FOR UPDATE")
+                "SELECT collector_id, charged, toggles, shift_id, registered_at,"
+                    + " collection_unit_id FROM missed_report WHERE problem_id = ?1 FOR UPDATE")
             .setParameter(1, problemId)
             .getResultList();
     Map<String, Object[]> out = new TreeMap<>();
     for (Object[] r : rows) {
-      out.put((String) r[0], new Object[] {r[1], r[2], r[3], Times.instant(r[4])});
+      out.put((String) r[0], new Object[] {r[1], r[2], r[3], Times.instant(r[4]), r[5]});
     }
     return out;
   }
@@ -337,21 +371,19 @@ public class MissedReportHandler implements EventHandler {
       String shiftId,
       Instant at,
       boolean charged,
-      int toggles) {
+      int toggles,
+      String collectionUnitId) {
     em.createNativeQuery(
             "UPDATE missed_report SET shift_id = ?3, registered_at = ?4, charged = ?5, toggles ="
-                + " ?6 WHERE problem_id = ?1 AND collector_id = ?2")
+                + " ?6, collection_unit_id = ?7 WHERE problem_id = ?1 AND collector_id = ?2")
         .setParameter(1, problemId)
         .setParameter(2, collector)
         .setParameter(3, shiftId)
         .setParameter(4, at)
         .setParameter(5, charged)
         .setParameter(6, toggles)
+        .setParameter(7, collectionUnitId)
         .executeUpdate();
-  }
-
-  private static CollectorRef ref(String collectorId) {
-    return new CollectorRef(collectorId, StaffFiguresHandler.UNREGISTERED);
   }
 
   private static List<String> split(String s) {

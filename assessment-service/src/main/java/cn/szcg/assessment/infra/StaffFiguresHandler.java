@@ -55,8 +55,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *       check.
  * </ul>
  *
- * The collection unit of a collector is not carried by any event (the collector register lives in
- * intake-service): collectors are booked under {@link #UNREGISTERED} until it is.
+ * A collector fact is booked under the collector's collection unit at booking time ({@link
+ * CollectorRegister}, from intake's collector register); under {@link #UNREGISTERED} while unknown.
  */
 @ApplicationScoped
 public class StaffFiguresHandler implements EventHandler {
@@ -67,6 +67,7 @@ public class StaffFiguresHandler implements EventHandler {
   static final String OPERATOR = "OPERATOR";
 
   @Inject EntityManager em;
+  @Inject CollectorRegister register;
 
   @ConfigProperty(name = "szcg.assessment.verification-limit", defaultValue = "PT60M")
   Duration verificationLimit;
@@ -283,8 +284,9 @@ public class StaffFiguresHandler implements EventHandler {
     return n == null ? null : n.at();
   }
 
-  private static CollectorRef ref(String collectorId) {
-    return new CollectorRef(collectorId, UNREGISTERED);
+  /** The collector with their collection unit at booking time (UNREGISTERED while unknown). */
+  private CollectorRef ref(String collectorId) {
+    return register.ref(collectorId);
   }
 
   private void collector(CollectorFact f) {
