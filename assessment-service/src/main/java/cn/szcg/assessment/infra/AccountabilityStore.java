@@ -5,16 +5,11 @@ import cn.szcg.assessment.domain.AccountabilityLedger;
 import cn.szcg.assessment.domain.EscalationLadder;
 import cn.szcg.assessment.domain.Incident;
 import cn.szcg.assessment.domain.Period;
-import cn.szcg.contracts.envelope.CloudEvent;
-import cn.szcg.contracts.envelope.EventCodec;
 import cn.szcg.contracts.events.AccountabilityNotice;
 import cn.szcg.platform.outbox.Outbox;
-import cn.szcg.platform.outbox.OutboxRelay;
-import cn.szcg.platform.tx.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -26,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.kafka.common.header.Header;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The persistent accountability ledger (R-24): incidents seen (idempotent on the incident id),
@@ -40,11 +33,6 @@ public class AccountabilityStore {
 
   @Inject EntityManager em;
   @Inject Outbox outbox;
-  @Inject AfterCommit afterCommit;
-  @Inject OutboxRelay relay;
-
-  @ConfigProperty(name = "quarkus.application.name")
-  String serviceName;
 
   EscalationLadder ladder = EscalationLadder.DEFAULT;
 
@@ -310,44 +298,16 @@ public class AccountabilityStore {
   }
 
   /**
-   * Writes the notices' events into the outbox in one statement, in order (the relay sends by id),
-   * the rows exactly as {@link Outbox#publish} writes them, and wakes the relay after the commit as
-   * it does. One {@code publish} per notice cost a round trip each — most of a poll's time when a
-   * poll raises a hundred notices (docs/assessment.md, Benchmark).
+   * Writes the notices' events into the outbox as one JDBC batch, in order (the relay sends by id):
+   * {@link Outbox#publishAll}. One {@code publish} per notice cost a round trip each — most of a
+   * poll's time when a poll raises a hundred notices (docs/assessment.md, Benchmark).
    */
   private void publishAll(List<AccountabilityNotice> notices) {
-    List<String> ids = new ArrayList<>();
-    List<String> topics = new ArrayList<>();
-    List<String> keys = new ArrayList<>();
-    List<String> types = new ArrayList<>();
-    List<String> headers = new ArrayList<>();
-    List<String> payloads = new ArrayList<>();
+    List<Outbox.Outgoing> out = new ArrayList<>(notices.size());
     for (AccountabilityNotice n : notices) {
-      String key = n.caseId() != null ? n.caseId() : n.unitId();
-      CloudEvent e = EventCodec.wrap(serviceName, key, n.issuedAt(), n);
-      Map<String, String> h = new LinkedHashMap<>();
-      for (Header x : e.toHeaders()) {
-        h.put(x.key(), x.value() == null ? null : new String(x.value(), StandardCharsets.UTF_8));
-      }
-      ids.add(e.id());
-      topics.add(EventCodec.typeOf(e).topic());
-      keys.add(key);
-      types.add(e.type());
-      headers.add(EventCodec.toJson(h));
-      payloads.add(e.data());
+      out.add(new Outbox.Outgoing(n.caseId() != null ? n.caseId() : n.unitId(), n, n.issuedAt()));
     }
-    Jdbc.update(
-        em,
-        "INSERT INTO outbox (event_id, topic, msg_key, event_type, headers, payload) SELECT i, t,"
-            + " k, y, CAST(h AS jsonb), p FROM unnest(?::text[], ?::text[], ?::text[], ?::text[],"
-            + " ?::text[], ?::text[]) WITH ORDINALITY AS x(i, t, k, y, h, p, n) ORDER BY n",
-        Jdbc.texts(ids),
-        Jdbc.texts(topics),
-        Jdbc.texts(keys),
-        Jdbc.texts(types),
-        Jdbc.texts(headers),
-        Jdbc.texts(payloads));
-    afterCommit.once(OutboxRelay.class, relay::wake);
+    outbox.publishAll(out);
   }
 
   static AccountabilityNotice notice(AccountabilityAction a, Instant issuedAt) {
