@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -57,19 +59,53 @@ public final class EventCodec {
   }
 
   /** Every component not marked {@link Nullable} must be present, in nested records too. */
+  /** A required (not {@code @Nullable}, not primitive) component of a record type. */
+  private record Required(String name, java.lang.invoke.MethodHandle accessor) {}
+
+  /**
+   * The required components per record type, looked up once: reading them reflectively on every
+   * event (getRecordComponents parses generic signatures) was a large part of a consumer's time.
+   */
+  private static final ClassValue<List<Required>> REQUIRED =
+      new ClassValue<>() {
+        @Override
+        protected List<Required> computeValue(Class<?> type) {
+          List<Required> out = new ArrayList<>();
+          java.lang.invoke.MethodHandles.Lookup lookup =
+              java.lang.invoke.MethodHandles.publicLookup();
+          for (RecordComponent c : type.getRecordComponents()) {
+            if (c.isAnnotationPresent(Nullable.class) || c.getType().isPrimitive()) {
+              continue;
+            }
+            java.lang.reflect.Method accessor = c.getAccessor();
+            try {
+              out.add(new Required(c.getName(), lookup.unreflect(accessor)));
+            } catch (IllegalAccessException e) {
+              // a record that is not public (e.g. in a test): reflective access, as before
+              accessor.trySetAccessible();
+              try {
+                out.add(
+                    new Required(
+                        c.getName(), java.lang.invoke.MethodHandles.lookup().unreflect(accessor)));
+              } catch (IllegalAccessException again) {
+                throw new IllegalStateException(again);
+              }
+            }
+          }
+          return List.copyOf(out);
+        }
+      };
+
   private static void requireFields(String type, Record record) {
-    for (RecordComponent c : record.getClass().getRecordComponents()) {
-      if (c.isAnnotationPresent(Nullable.class) || c.getType().isPrimitive()) {
-        continue;
-      }
+    for (Required c : REQUIRED.get(record.getClass())) {
       Object v;
       try {
-        v = c.getAccessor().invoke(record);
-      } catch (ReflectiveOperationException e) {
+        v = c.accessor().invoke(record);
+      } catch (Throwable e) {
         throw new IllegalStateException(e);
       }
       if (v == null) {
-        throw new InvalidEventException(type + ": required field '" + c.getName() + "' is missing");
+        throw new InvalidEventException(type + ": required field '" + c.name() + "' is missing");
       }
       if (v instanceof Record nested) {
         requireFields(type, nested);
