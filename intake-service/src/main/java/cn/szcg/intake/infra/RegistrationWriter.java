@@ -130,23 +130,9 @@ public class RegistrationWriter {
     return ProblemException.unavailable(detail, 1);
   }
 
-  /** A lost or refused connection (SQLState class 08, pool acquisition timeout), not bad data. */
+  /** A lost or refused connection, a restarting server, a pool timeout … — not bad data. */
   static boolean databaseUnreachable(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof java.sql.SQLTransientConnectionException
-          || t instanceof org.hibernate.exception.JDBCConnectionException) {
-        return true;
-      }
-      if (t instanceof java.sql.SQLException s
-          && s.getSQLState() != null
-          && s.getSQLState().startsWith("08")) {
-        return true;
-      }
-      if (t.getMessage() != null && t.getMessage().contains("Acquisition timeout")) {
-        return true;
-      }
-    }
-    return false;
+    return cn.szcg.platform.tx.TransientFailures.isTransient(e);
   }
 
   private void loop() {

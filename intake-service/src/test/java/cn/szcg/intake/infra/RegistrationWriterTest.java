@@ -23,6 +23,15 @@ class RegistrationWriterTest {
     assertTrue(
         RegistrationWriter.databaseUnreachable(
             new RuntimeException(new SQLException("Acquisition timeout while waiting"))));
+    // PostgreSQL restarting after a crash: the fault campaign lost an event to this in a consumer
+    assertTrue(
+        RegistrationWriter.databaseUnreachable(
+            new RuntimeException(
+                new SQLException("FATAL: the database system is starting up", "57P03"))));
+    // a deadlock between two consumers' batches: retried, never dead-lettered
+    assertTrue(
+        RegistrationWriter.databaseUnreachable(
+            new RuntimeException(new SQLException("deadlock detected", "40P01"))));
   }
 
   @Test
