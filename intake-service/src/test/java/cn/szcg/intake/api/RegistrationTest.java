@@ -140,10 +140,11 @@ class RegistrationTest {
   }
 
   /**
-   * Group commit (RegistrationWriter): 30 tickets pushed twice each, all 60 calls at once — the two
-   * pushes of a ticket often land in the same batch, whose unique violation sends it one by one.
-   * Every ticket is registered exactly once with its own number, both pushes answer with it (201
-   * for the winner, 200 for the repeat), and each has one event and one hotline status row.
+   * Group commit (RegistrationWriter): 30 tickets pushed twice each, back to back, all 60 calls at
+   * once — the two pushes of a ticket often land in the same batch, whose unique violation sends it
+   * one by one. Every ticket is registered exactly once with its own number, both pushes answer
+   * with it (201 for the winner, 200 for the repeat), and each has one event and one hotline status
+   * row.
    */
   @Test
   void concurrentPushesAreRegisteredOnceEachInGroupCommits() throws Exception {
@@ -158,8 +159,8 @@ class RegistrationTest {
                 + io.restassured.RestAssured.port
                 + "/api/v1/reports");
     List<java.util.concurrent.Future<String[]>> calls = new java.util.ArrayList<>();
-    for (int push = 0; push < 2; push++) {
-      for (int t = 0; t < tickets; t++) {
+    for (int t = 0; t < tickets; t++) {
+      for (int push = 0; push < 2; push++) {
         String ref = "GC-" + run + "-" + t;
         String body =
             """
