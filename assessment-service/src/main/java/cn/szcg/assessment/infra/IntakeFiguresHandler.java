@@ -65,15 +65,11 @@ public class IntakeFiguresHandler implements EventHandler {
     cases = new TreeMap<>();
   }
 
+  /**
+   * Always inside a batch: the platform calls {@link #beginBatch} first, also for a single event.
+   */
   @Override
   public void handle(CloudEvent event, Record payload) {
-    if (counts == null) {
-      // called outside a batch (not by the consumer): a batch of one
-      beginBatch(List.of(new Delivery(event, payload)));
-      apply(payload);
-      endBatch();
-      return;
-    }
     apply(payload);
   }
 

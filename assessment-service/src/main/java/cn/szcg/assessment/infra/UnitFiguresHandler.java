@@ -215,20 +215,11 @@ public class UnitFiguresHandler implements EventHandler {
     }
   }
 
+  /**
+   * Always inside a batch: the platform calls {@link #beginBatch} first, also for a single event.
+   */
   @Override
   public void handle(CloudEvent event, Record payload) {
-    if (batch == null) {
-      // called outside a batch (not by the consumer): a batch of one
-      beginBatch(List.of(new Delivery(event, payload)));
-      try {
-        apply(event, payload);
-      } catch (RuntimeException e) {
-        batch = null;
-        throw e;
-      }
-      endBatch();
-      return;
-    }
     apply(event, payload);
   }
 
