@@ -76,6 +76,26 @@ public sealed interface CollectorFact {
     }
   }
 
+  /**
+   * A missed report booked back (漏报撤销): the miss is no longer supported — its shift was cancelled
+   * or corrected, or an earlier own report was merged in ({@code at} = the problem's registration,
+   * the time the miss was booked at, so that it leaves the same period). Its own fact id, {@code
+   * "{problemId}:{collectorId}:MISSED:REVOKED:{n}"}.
+   */
+  record MissedReportRevoked(String factId, CollectorRef collector, Instant at)
+      implements CollectorFact {
+    public MissedReportRevoked {
+      Objects.requireNonNull(factId);
+      Objects.requireNonNull(collector);
+      Objects.requireNonNull(at);
+    }
+
+    @Override
+    public CollectorFigures delta() {
+      return new CollectorFigures(0, 0, 0, -1, 0, 0, 0, 0);
+    }
+  }
+
   /** An on-site task was completed ({@code at} = completion time). */
   record TaskDone(String factId, CollectorRef collector, Instant at, Task task, boolean onTime)
       implements CollectorFact {

@@ -6,6 +6,8 @@ import cn.szcg.assessment.domain.CollectorRef;
 import cn.szcg.assessment.domain.OperatorFact;
 import cn.szcg.assessment.domain.OperatorFigures;
 import cn.szcg.assessment.domain.Period;
+import cn.szcg.assessment.domain.StaffFiguresBook;
+import cn.szcg.assessment.domain.StaffFiguresBook.StoredFact;
 import cn.szcg.contracts.EventType;
 import cn.szcg.contracts.Topics;
 import cn.szcg.contracts.envelope.CloudEvent;
@@ -62,9 +64,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class StaffFiguresHandler implements EventHandler {
 
   public static final String UNREGISTERED = "UNREGISTERED";
-  static final String COLLECTOR = "COLLECTOR";
-  static final String COLLECTION_UNIT = "COLLECTION_UNIT";
-  static final String OPERATOR = "OPERATOR";
+  static final String COLLECTOR = StaffFiguresBook.Book.COLLECTOR.name();
+  static final String COLLECTION_UNIT = StaffFiguresBook.Book.COLLECTION_UNIT.name();
+  static final String OPERATOR = StaffFiguresBook.Book.OPERATOR.name();
 
   @Inject EntityManager em;
   @Inject CollectorRegister register;
@@ -81,19 +83,19 @@ public class StaffFiguresHandler implements EventHandler {
   /** Who did something when. */
   record Note(String subject, Instant at) {}
 
-  /** A fact to store; {@code collector}: also booked for the collector's collection unit. */
-  record StaffFact(
-      String factId,
-      String book,
-      String subject,
-      String collectionUnit,
-      String type,
-      Instant at,
-      String verdict,
-      String task,
-      Boolean onTime,
-      long[] delta,
-      boolean collector) {}
+  /**
+   * A fact to store (its row as {@link StaffFiguresBook} reads it back to recompute) and the
+   * counters it adds to its cells; a collector's fact also to the collector's collection unit.
+   */
+  record StaffFact(StoredFact row, long[] delta) {
+    String factId() {
+      return row.factId();
+    }
+
+    boolean collector() {
+      return row.book() == StaffFiguresBook.Book.COLLECTOR;
+    }
+  }
 
   /** The state of the batch being applied (one consumer thread per handler). */
   private Batch batch;
@@ -281,43 +283,11 @@ public class StaffFiguresHandler implements EventHandler {
   }
 
   private void collector(CollectorFact f) {
-    String verdict = f instanceof CollectorFact.ReportJudged j ? j.verdict().name() : null;
-    String task = f instanceof CollectorFact.TaskDone d ? d.task().name() : null;
-    Boolean onTime = f instanceof CollectorFact.TaskDone d ? d.onTime() : null;
-    long[] d = counters(f.delta());
-    batch.facts.add(
-        new StaffFact(
-            f.factId(),
-            COLLECTOR,
-            f.collector().collectorId(),
-            f.collector().collectionUnitId(),
-            f.getClass().getSimpleName(),
-            f.at(),
-            verdict,
-            task,
-            onTime,
-            d,
-            true));
+    batch.facts.add(new StaffFact(StoredFact.of(f), counters(f.delta())));
   }
 
   private void operator(OperatorFact f) {
-    Boolean onTime =
-        f instanceof OperatorFact.CaseFiled c
-            ? (Boolean) c.onTime()
-            : f instanceof OperatorFact.CaseClosed c ? (Boolean) c.onTime() : null;
-    batch.facts.add(
-        new StaffFact(
-            f.factId(),
-            OPERATOR,
-            f.operatorId(),
-            null,
-            f.getClass().getSimpleName(),
-            f.at(),
-            null,
-            null,
-            onTime,
-            counters(f.delta()),
-            false));
+    batch.facts.add(new StaffFact(StoredFact.of(f), counters(f.delta())));
   }
 
   static long[] counters(CollectorFigures f) {
@@ -331,6 +301,16 @@ public class StaffFiguresHandler implements EventHandler {
       f.checksOnTime(),
       f.checksLate()
     };
+  }
+
+  /** The collector figures of a cell's counters (the inverse of {@link #counters}). */
+  static CollectorFigures collectorFigures(long[] v) {
+    return new CollectorFigures(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
+  }
+
+  /** The operator figures of a cell's counters (n6, n7 unused). */
+  static OperatorFigures operatorFigures(long[] v) {
+    return new OperatorFigures(v[0], v[1], v[2], v[3], v[4], v[5]);
   }
 
   static long[] counters(OperatorFigures f) {
@@ -566,12 +546,13 @@ public class StaffFiguresHandler implements EventHandler {
       List<String> verdicts = new ArrayList<>();
       List<String> tasks = new ArrayList<>();
       List<Boolean> onTime = new ArrayList<>();
-      for (StaffFact f : first.values()) {
+      for (StaffFact sf : first.values()) {
+        StoredFact f = sf.row();
         ids.add(f.factId());
-        books.add(f.book());
-        subjects.add(f.subject());
-        units.add(f.collectionUnit());
-        types.add(f.type());
+        books.add(f.book().name());
+        subjects.add(f.subjectId());
+        units.add(f.collectionUnitId());
+        types.add(f.factType());
         at.add(f.at());
         verdicts.add(f.verdict());
         tasks.add(f.task());
@@ -615,10 +596,11 @@ public class StaffFiguresHandler implements EventHandler {
         if (!stored.contains(f.factId())) {
           continue;
         }
-        for (Period p : List.of(Period.monthOf(f.at()), Period.yearOf(f.at()))) {
-          add(cells, List.of(f.book(), f.subject(), p.toString()), f.delta());
+        StoredFact r = f.row();
+        for (Period p : List.of(Period.monthOf(r.at()), Period.yearOf(r.at()))) {
+          add(cells, List.of(r.book().name(), r.subjectId(), p.toString()), f.delta());
           if (f.collector()) {
-            add(cells, List.of(COLLECTION_UNIT, f.collectionUnit(), p.toString()), f.delta());
+            add(cells, List.of(COLLECTION_UNIT, r.collectionUnitId(), p.toString()), f.delta());
           }
         }
       }
