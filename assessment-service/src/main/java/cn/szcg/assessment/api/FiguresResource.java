@@ -7,6 +7,7 @@ import cn.szcg.assessment.domain.FiguresKey;
 import cn.szcg.assessment.domain.Period;
 import cn.szcg.assessment.domain.Ratio;
 import cn.szcg.assessment.domain.Score;
+import cn.szcg.assessment.domain.StaffFiguresBook;
 import cn.szcg.assessment.domain.UnitIndicator;
 import cn.szcg.assessment.domain.UnitScoring;
 import cn.szcg.assessment.domain.Weights;
@@ -14,6 +15,7 @@ import cn.szcg.assessment.infra.CurrentActor;
 import cn.szcg.assessment.infra.FigureStore;
 import cn.szcg.assessment.infra.ReportFiles;
 import cn.szcg.assessment.infra.Reports;
+import cn.szcg.assessment.infra.StaffFigureStore;
 import cn.szcg.assessment.infra.Times;
 import cn.szcg.assessment.infra.WeightStore;
 import cn.szcg.platform.security.Caller;
@@ -63,6 +65,7 @@ public class FiguresResource {
 
   @Inject EntityManager em;
   @Inject FigureStore figures;
+  @Inject StaffFigureStore staffFigures;
   @Inject WeightStore weights;
   @Inject Reports reports;
   @Inject CurrentActor actor;
@@ -123,9 +126,43 @@ public class FiguresResource {
   /** New weights: points per indicator name, summing to 100; and why. */
   public record WeightsRequest(@NotNull Map<String, BigDecimal> weights, String reason) {}
 
-  /** The comparison of the incremental cells with a recomputation from the stored facts. */
+  /**
+   * The comparison of the incremental cells with a recomputation from the stored facts. The first
+   * five fields are the unit figures' (处置责任单位, {@code unit_fact} / {@code figure_cell}), {@code
+   * staff} the staff figures' (collectors, collection units, operators); {@code allEqual} = both.
+   */
   public record RecomputeResult(
-      long facts, int cells, boolean equal, List<String> differences, boolean repaired) {}
+      long facts,
+      int cells,
+      boolean equal,
+      List<String> differences,
+      boolean repaired,
+      StaffRecomputeResult staff,
+      boolean allEqual) {}
+
+  /**
+   * The staff figures' part of a recompute (信息采集员, 信息采集单位, 受理员/值班长: {@code staff_fact} / {@code
+   * staff_cell}).
+   *
+   * @param facts stored facts read (of the period)
+   * @param cells cells compared (recomputed or stored), all books
+   * @param cellsByBook cells compared per book (COLLECTOR, COLLECTION_UNIT, OPERATOR)
+   * @param equal every cell equal and every fact rebuilt
+   * @param differing number of cells that differ
+   * @param differences the first 20 differing cells, "BOOK subject period: recomputed … stored …"
+   * @param unreadableFacts facts that could not be rebuilt (listed first in {@code differences}); a
+   *     repair is refused while there are any
+   * @param repaired the stored cells were replaced by the recomputed ones
+   */
+  public record StaffRecomputeResult(
+      long facts,
+      int cells,
+      Map<String, Integer> cellsByBook,
+      boolean equal,
+      int differing,
+      List<String> differences,
+      int unreadableFacts,
+      boolean repaired) {}
 
   static final Map<UnitIndicator, String> DEFINITIONS =
       Map.of(
@@ -435,12 +472,14 @@ public class FiguresResource {
   @Transactional
   @Operation(
       summary =
-          "由事实重算考核数据并比对 / recompute the figures of a period (or all) from the stored"
-              + " facts and compare with the incremental cells; repair=true replaces them")
+          "由事实重算考核数据（处置单位与人员）并比对 / recompute the unit figures and the staff"
+              + " figures (collectors, collection units, operators) of a period (or all) from the"
+              + " stored facts and compare with the incremental cells; repair=true replaces them")
   public RecomputeResult recompute(
       @QueryParam("period") String periodText,
       @QueryParam("repair") @DefaultValue("false") boolean repair) {
     Period p = periodText == null ? null : period(periodText);
+    StaffComparison staffComparison = compareStaff(p, repair);
     FiguresBook book = new FiguresBook();
     long[] n = {0};
     figures.forEachFact(
@@ -483,6 +522,112 @@ public class FiguresResource {
           .executeUpdate();
       recomputed.forEach(figures::addToCell);
     }
-    return new RecomputeResult(n[0], keys.size(), equal, diffs, repair && !equal);
+    StaffRecomputeResult staff = staffComparison.finish(repair, p);
+    return new RecomputeResult(
+        n[0], keys.size(), equal, diffs, repair && !equal, staff, equal && staff.equal());
+  }
+
+  /**
+   * The staff books recomputed from {@code staff_fact} and compared with {@code staff_cell}; with
+   * {@code repair} the cells are locked first (the consumers' cell upserts wait until the end of
+   * the transaction) and a fact that cannot be rebuilt refuses the whole request (422).
+   */
+  private StaffComparison compareStaff(Period p, boolean repair) {
+    if (repair) {
+      staffFigures.lockCells();
+    }
+    StaffFiguresBook book = new StaffFiguresBook();
+    long[] n = {0};
+    List<String> unreadable = new ArrayList<>();
+    int[] unreadableCount = {0};
+    java.util.function.BiConsumer<String, String> bad =
+        (id, why) -> {
+          unreadableCount[0]++;
+          if (unreadable.size() < 20) {
+            unreadable.add("fact " + id + " cannot be rebuilt: " + why);
+          }
+        };
+    staffFigures.forEachFact(
+        p,
+        f -> {
+          n[0]++;
+          try {
+            book.apply(f);
+          } catch (IllegalArgumentException e) {
+            bad.accept(f.factId(), e.getMessage());
+          }
+        },
+        (id, why) -> {
+          n[0]++;
+          bad.accept(id, why);
+        });
+    if (repair && unreadableCount[0] > 0) {
+      throw ProblemException.unprocessable(
+          "staff-facts-unreadable",
+          "人员考核事实无法重建，未修复 / staff facts cannot be rebuilt, nothing repaired",
+          unreadableCount[0] + " staff fact(s) cannot be rebuilt, e.g. " + unreadable.get(0));
+    }
+    StaffFiguresBook.Cells recomputed = book.cells().of(p);
+    StaffFiguresBook.Cells stored = staffFigures.cells(p);
+    return new StaffComparison(
+        n[0],
+        recomputed,
+        stored,
+        StaffFiguresBook.differences(recomputed, stored),
+        unreadable,
+        unreadableCount[0]);
+  }
+
+  /** A staff comparison made before the unit figures', finished (and repaired) after them. */
+  private final class StaffComparison {
+    final long facts;
+    final StaffFiguresBook.Cells recomputed;
+    final StaffFiguresBook.Cells stored;
+    final List<StaffFiguresBook.Difference> differences;
+    final List<String> unreadable;
+    final int unreadableCount;
+
+    StaffComparison(
+        long facts,
+        StaffFiguresBook.Cells recomputed,
+        StaffFiguresBook.Cells stored,
+        List<StaffFiguresBook.Difference> differences,
+        List<String> unreadable,
+        int unreadableCount) {
+      this.facts = facts;
+      this.recomputed = recomputed;
+      this.stored = stored;
+      this.differences = differences;
+      this.unreadable = unreadable;
+      this.unreadableCount = unreadableCount;
+    }
+
+    StaffRecomputeResult finish(boolean repair, Period p) {
+      boolean equal = differences.isEmpty() && unreadableCount == 0;
+      List<String> lines = new ArrayList<>(unreadable);
+      for (StaffFiguresBook.Difference d : differences) {
+        if (lines.size() >= 20) {
+          break;
+        }
+        lines.add(d.toString());
+      }
+      Map<String, Integer> byBook = new LinkedHashMap<>();
+      int total = 0;
+      for (StaffFiguresBook.Book b : StaffFiguresBook.Book.values()) {
+        int c = StaffFiguresBook.compared(recomputed, stored, b);
+        byBook.put(b.name(), c);
+        total += c;
+      }
+      boolean repairing = repair && !differences.isEmpty();
+      if (repairing) {
+        org.jboss.logging.Logger.getLogger(FiguresResource.class)
+            .infof(
+                "staff cells of %s replaced from the facts by %s (%d cells differed)",
+                p == null ? "all periods" : p, actor.userId(), differences.size());
+        staffFigures.replaceCells(p, recomputed);
+      }
+      return new StaffRecomputeResult(
+          facts, total, byBook, equal, differences.size(), lines, unreadableCount, repairing);
+    }
   }
 }
