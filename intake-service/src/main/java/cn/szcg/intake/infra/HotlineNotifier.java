@@ -152,9 +152,10 @@ public class HotlineNotifier {
                 () ->
                     em.createNativeQuery(
                             "SELECT h.id, h.source_ref, h.status, h.at, h.attempts, r.report_no"
-                                + " FROM hotline_status h JOIN report r ON r.id = h.report_id"
-                                + " WHERE h.delivered_at IS NULL AND h.next_attempt_at <= now()"
-                                + " ORDER BY h.id LIMIT 100")
+                                + " FROM (SELECT id, report_id, source_ref, status, at, attempts"
+                                + " FROM hotline_status WHERE delivered_at IS NULL"
+                                + " AND next_attempt_at <= now() ORDER BY id LIMIT 100) h"
+                                + " JOIN report r ON r.id = h.report_id ORDER BY h.id")
                         .getResultList());
     int delivered = 0;
     for (Object[] row : due) {
