@@ -206,14 +206,145 @@ public class RegistrationWriter {
     for (int i = 0; i < reports.size(); i++) {
       Report r = reports.get(i);
       r.reportNo = ReportNumber.of(prefix, r.registeredAt, numbers.get(i)).format();
-      em.persist(r);
       events.add(
           new Outbox.Outgoing(
               r.id.toString(), RegistrationService.registeredEvent(r), r.registeredAt));
     }
-    em.flush(); // the report rows as one JDBC batch, before rows that reference them
+    // the report rows as one JDBC batch, before rows that reference them
+    em.unwrap(org.hibernate.Session.class).doWork(conn -> insertReports(conn, reports));
     outbox.publishAll(events);
     ledger.hotlineRegisteredAll(reports);
+  }
+
+  /**
+   * Every column of a new {@link Report} row, written with plain JDBC: on this path (every
+   * registration) Hibernate's persist and flush cost more CPU than the rest of the writer together
+   * (JFR, docs/intake.md §10). The entity stays the model everywhere else; {@code
+   * RegistrationWriterColumnsTest} checks this list against the entity's mapped columns.
+   */
+  static final List<String> COLUMNS =
+      List.of(
+          "id",
+          "report_no",
+          "channel",
+          "kind",
+          "status",
+          "category_code",
+          "lon",
+          "lat",
+          "address",
+          "description",
+          "collector_id",
+          "camera_id",
+          "source_ref",
+          "reporter_name",
+          "reporter_phone",
+          "idempotency_key",
+          "client_id",
+          "township_code",
+          "township_name",
+          "community_code",
+          "community_name",
+          "grid_code",
+          "zone",
+          "nearest_components",
+          "context_resolved",
+          "device_time",
+          "registered_at",
+          "category_name",
+          "catalogue_version",
+          "limit_amount",
+          "limit_unit",
+          "emergency",
+          "decided_at",
+          "decided_by",
+          "decision_reason",
+          "merged_into",
+          "confidence",
+          "rejection_reason",
+          "unfounded",
+          "answer",
+          "kept_separate",
+          "context_attempts",
+          "updated_at",
+          "updated_by",
+          "case_state",
+          "case_state_at",
+          "case_seq",
+          "version");
+
+  private static final String INSERT_REPORT =
+      "INSERT INTO report ("
+          + String.join(", ", COLUMNS)
+          + ") VALUES ("
+          + String.join(
+              ", ",
+              COLUMNS.stream()
+                  .map(c -> c.equals("nearest_components") ? "CAST(? AS jsonb)" : "?")
+                  .toList())
+          + ")";
+
+  private static void insertReports(java.sql.Connection conn, List<Report> reports)
+      throws java.sql.SQLException {
+    try (java.sql.PreparedStatement ps = conn.prepareStatement(INSERT_REPORT)) {
+      for (Report r : reports) {
+        int i = 0;
+        ps.setObject(++i, r.id);
+        ps.setString(++i, r.reportNo);
+        ps.setString(++i, r.channel);
+        ps.setString(++i, r.kind);
+        ps.setString(++i, r.status);
+        ps.setString(++i, r.categoryCode);
+        ps.setObject(++i, r.lon, java.sql.Types.DOUBLE);
+        ps.setObject(++i, r.lat, java.sql.Types.DOUBLE);
+        ps.setString(++i, r.address);
+        ps.setString(++i, r.description);
+        ps.setString(++i, r.collectorId);
+        ps.setString(++i, r.cameraId);
+        ps.setString(++i, r.sourceRef);
+        ps.setString(++i, r.reporterName);
+        ps.setString(++i, r.reporterPhone);
+        ps.setString(++i, r.idempotencyKey);
+        ps.setString(++i, r.clientId);
+        ps.setString(++i, r.townshipCode);
+        ps.setString(++i, r.townshipName);
+        ps.setString(++i, r.communityCode);
+        ps.setString(++i, r.communityName);
+        ps.setString(++i, r.gridCode);
+        ps.setString(++i, r.zone);
+        ps.setString(++i, r.nearestComponents);
+        ps.setBoolean(++i, r.contextResolved);
+        ps.setObject(++i, time(r.deviceTime), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+        ps.setObject(++i, time(r.registeredAt), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+        ps.setString(++i, r.categoryName);
+        ps.setObject(++i, r.catalogueVersion, java.sql.Types.INTEGER);
+        ps.setObject(++i, r.limitAmount, java.sql.Types.INTEGER);
+        ps.setString(++i, r.limitUnit);
+        ps.setBoolean(++i, r.emergency);
+        ps.setObject(++i, time(r.decidedAt), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+        ps.setString(++i, r.decidedBy);
+        ps.setString(++i, r.decisionReason);
+        ps.setObject(++i, r.mergedInto);
+        ps.setObject(++i, r.confidence, java.sql.Types.DOUBLE);
+        ps.setString(++i, r.rejectionReason);
+        ps.setBoolean(++i, r.unfounded);
+        ps.setString(++i, r.answer);
+        ps.setBoolean(++i, r.keptSeparate);
+        ps.setInt(++i, r.contextAttempts);
+        ps.setObject(++i, time(r.updatedAt), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+        ps.setString(++i, r.updatedBy);
+        ps.setString(++i, r.caseState);
+        ps.setObject(++i, time(r.caseStateAt), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+        ps.setLong(++i, r.caseSeq);
+        ps.setInt(++i, r.version);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private static java.time.OffsetDateTime time(java.time.Instant t) {
+    return t == null ? null : t.atOffset(java.time.ZoneOffset.UTC);
   }
 
   /** {@code n} numbers of the report sequence in one round trip (gap-tolerant, never reused). */
