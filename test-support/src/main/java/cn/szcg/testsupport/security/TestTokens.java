@@ -73,6 +73,7 @@ public final class TestTokens {
     private String collectorId;
     private String client = "szcg-web";
     private boolean expired;
+    private java.time.Duration lifetime = java.time.Duration.ofHours(1);
     private boolean foreign;
     private String issuer = ISSUER;
 
@@ -108,6 +109,12 @@ public final class TestTokens {
       return this;
     }
 
+    /** Valid from now for {@code d} (default one hour). */
+    public Builder expiresIn(java.time.Duration d) {
+      this.lifetime = d;
+      return this;
+    }
+
     /** Signed by a key the service does not trust. */
     public Builder foreignKey() {
       this.foreign = true;
@@ -129,7 +136,7 @@ public final class TestTokens {
               .claim("typ", "Bearer")
               .claim("realm_access", Map.of("roles", roles))
               .issuedAt(expired ? now.minusSeconds(3600) : now)
-              .expiresAt(expired ? now.minusSeconds(600) : now.plusSeconds(3600));
+              .expiresAt(expired ? now.minusSeconds(600) : now.plus(lifetime));
       if (unit != null) {
         b.claim("unit_id", unit);
       }
