@@ -95,13 +95,41 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
     if (until <= now) {
       return;
     }
+    SecurityIdentity kept = detached(identity);
+    if (kept == null) {
+      return;
+    }
     if (verified.size() >= maxSize) {
       verified.values().removeIf(e -> e.validUntilMillis() <= now);
       if (verified.size() >= maxSize) {
         verified.clear(); // bounded memory; the next calls verify again
       }
     }
-    verified.put(token, new Entry(identity, until));
+    verified.put(token, new Entry(kept, until));
+  }
+
+  /**
+   * The identity without the attributes of the request that built it (its routing context, which
+   * holds that request and its body, and its blocking-API context): what is remembered must not
+   * keep a request alive for minutes. Null when the identity is not of the kind quarkus-oidc builds
+   * (then it is not remembered).
+   */
+  public static SecurityIdentity detached(SecurityIdentity identity) {
+    if (!(identity instanceof QuarkusSecurityIdentity q)) {
+      return null;
+    }
+    Map<String, Object> attributes = new java.util.HashMap<>(q.getAttributes());
+    attributes.remove(RoutingContext.class.getName());
+    attributes.remove(HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE);
+    attributes.remove(AuthenticationRequestContext.class.getName());
+    return QuarkusSecurityIdentity.builder()
+        .setPrincipal(q.getPrincipal())
+        .setAnonymous(q.isAnonymous())
+        .addRoles(q.getRoles())
+        .addCredentials(q.getCredentials())
+        .addPermissions(q.getPermissions())
+        .addAttributes(attributes)
+        .build();
   }
 
   /**
