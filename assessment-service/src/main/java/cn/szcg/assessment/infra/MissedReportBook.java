@@ -8,7 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Books missed reports (漏报) into the staff figures that {@code StaffFiguresHandler} keeps: a fact
@@ -59,17 +62,51 @@ public class MissedReportBook {
     return true;
   }
 
+  /**
+   * The batch's missed-report deltas per cell (book, subject, period), written at {@link #flush} in
+   * key order: the order in which {@code StaffFiguresHandler} writes its cells, so the two
+   * consumers lock shared {@code staff_cell} rows in the same order and cannot deadlock (before,
+   * each delta was upserted in event order and a deadlocked poll was retried event by event). One
+   * consumer thread uses this book.
+   */
+  private final Map<List<String>, Long> pending = new TreeMap<>(StaffFiguresHandler::compareKeys);
+
+  /** Drops what a batch that was rolled back left. */
+  public void begin() {
+    pending.clear();
+  }
+
   private void addMissed(String book, String subject, Instant at, long delta) {
     for (Period p : List.of(Period.monthOf(at), Period.yearOf(at))) {
-      em.createNativeQuery(
-              "INSERT INTO staff_cell (book, subject_id, period, n3) VALUES (?1, ?2, ?3, ?4) ON"
-                  + " CONFLICT (book, subject_id, period) DO UPDATE SET n3 = staff_cell.n3 +"
-                  + " EXCLUDED.n3")
-          .setParameter(1, book)
-          .setParameter(2, subject)
-          .setParameter(3, p.toString())
-          .setParameter(4, delta)
-          .executeUpdate();
+      pending.merge(List.of(book, subject, p.toString()), delta, Long::sum);
     }
+  }
+
+  /** Adds the batch's deltas to {@code staff_cell} in one statement, in key order. */
+  public void flush() {
+    if (pending.isEmpty()) {
+      return;
+    }
+    List<String> books = new ArrayList<>();
+    List<String> subjects = new ArrayList<>();
+    List<String> periods = new ArrayList<>();
+    List<Long> deltas = new ArrayList<>();
+    pending.forEach(
+        (k, v) -> {
+          books.add(k.get(0));
+          subjects.add(k.get(1));
+          periods.add(k.get(2));
+          deltas.add(v);
+        });
+    pending.clear();
+    Jdbc.update(
+        em,
+        "INSERT INTO staff_cell (book, subject_id, period, n3) SELECT * FROM unnest(?::text[],"
+            + " ?::text[], ?::text[], ?::int8[]) ON CONFLICT (book, subject_id, period) DO UPDATE"
+            + " SET n3 = staff_cell.n3 + EXCLUDED.n3",
+        Jdbc.texts(books),
+        Jdbc.texts(subjects),
+        Jdbc.texts(periods),
+        Jdbc.longs(deltas));
   }
 }

@@ -97,6 +97,17 @@ public class MissedReportHandler implements EventHandler {
   }
 
   @Override
+  public void beginBatch(List<Delivery> batch) {
+    book.begin();
+  }
+
+  /** The batch's staff_cell deltas, in the cells' key order (see {@link MissedReportBook}). */
+  @Override
+  public void endBatch() {
+    book.flush();
+  }
+
+  @Override
   public void handle(CloudEvent event, Record payload) {
     if (payload instanceof CollectorDutyRecorded d) {
       shift(d);

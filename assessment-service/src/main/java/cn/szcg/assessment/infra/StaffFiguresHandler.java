@@ -651,7 +651,8 @@ public class StaffFiguresHandler implements EventHandler {
     }
   }
 
-  private static int compareKeys(List<String> a, List<String> b) {
+  /** The order of staff_cell keys (book, subject, period) in which both writers lock rows. */
+  static int compareKeys(List<String> a, List<String> b) {
     for (int i = 0; i < a.size(); i++) {
       int c = a.get(i).compareTo(b.get(i));
       if (c != 0) {
