@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,10 +16,9 @@ import java.util.TreeMap;
  * Books missed reports (漏报) into the staff figures that {@code StaffFiguresHandler} keeps: a fact
  * row in {@code staff_fact} (unique fact id, so a fact counts once) and ±1 on the missed-reports
  * counter ({@code n3}) of the collector's and the collection unit's month and year cells in {@code
- * staff_cell}. The same tables and counter layout as {@code StaffFiguresHandler}, written here so
- * that the missed-report wiring needs no change in that class. The row is {@link StoredFact#of} the
- * fact ({@code MissedReportFound} / {@code MissedReportRevoked}), so that the recompute rebuilds
- * the same ±1 from it.
+ * staff_cell}, added through {@code StaffFiguresHandler.addToCells} (the one writer of the cells).
+ * The row is {@link StoredFact#of} the fact ({@code MissedReportFound} / {@code
+ * MissedReportRevoked}), so that the recompute rebuilds the same ±1 from it.
  */
 @ApplicationScoped
 public class MissedReportBook {
@@ -69,7 +67,7 @@ public class MissedReportBook {
    * each delta was upserted in event order and a deadlocked poll was retried event by event). One
    * consumer thread uses this book.
    */
-  private final Map<List<String>, Long> pending = new TreeMap<>(StaffFiguresHandler::compareKeys);
+  private final Map<List<String>, long[]> pending = new TreeMap<>(StaffFiguresHandler::compareKeys);
 
   /** Drops what a batch that was rolled back left. */
   public void begin() {
@@ -78,35 +76,13 @@ public class MissedReportBook {
 
   private void addMissed(String book, String subject, Instant at, long delta) {
     for (Period p : List.of(Period.monthOf(at), Period.yearOf(at))) {
-      pending.merge(List.of(book, subject, p.toString()), delta, Long::sum);
+      pending.computeIfAbsent(List.of(book, subject, p.toString()), k -> new long[8])[3] += delta;
     }
   }
 
   /** Adds the batch's deltas to {@code staff_cell} in one statement, in key order. */
   public void flush() {
-    if (pending.isEmpty()) {
-      return;
-    }
-    List<String> books = new ArrayList<>();
-    List<String> subjects = new ArrayList<>();
-    List<String> periods = new ArrayList<>();
-    List<Long> deltas = new ArrayList<>();
-    pending.forEach(
-        (k, v) -> {
-          books.add(k.get(0));
-          subjects.add(k.get(1));
-          periods.add(k.get(2));
-          deltas.add(v);
-        });
+    StaffFiguresHandler.addToCells(em, pending); // n3: the missed-reports counter
     pending.clear();
-    Jdbc.update(
-        em,
-        "INSERT INTO staff_cell (book, subject_id, period, n3) SELECT * FROM unnest(?::text[],"
-            + " ?::text[], ?::text[], ?::int8[]) ON CONFLICT (book, subject_id, period) DO UPDATE"
-            + " SET n3 = staff_cell.n3 + EXCLUDED.n3",
-        Jdbc.texts(books),
-        Jdbc.texts(subjects),
-        Jdbc.texts(periods),
-        Jdbc.longs(deltas));
   }
 }

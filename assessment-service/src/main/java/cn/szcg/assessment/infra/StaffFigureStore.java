@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -118,22 +118,12 @@ public class StaffFigureStore {
     em.createNativeQuery("DELETE FROM staff_cell WHERE CAST(?1 AS text) IS NULL OR period = ?1")
         .setParameter(1, period == null ? null : period.toString())
         .executeUpdate();
-    List<String> b = new ArrayList<>();
-    List<String> s = new ArrayList<>();
-    List<String> p = new ArrayList<>();
-    List<List<Long>> n = new ArrayList<>();
-    for (int i = 0; i < 8; i++) {
-      n.add(new ArrayList<>());
-    }
+    Map<List<String>, long[]> rows = new HashMap<>();
     BiConsumer<String, Map.Entry<FiguresKey, long[]>> add =
-        (book, e) -> {
-          b.add(book);
-          s.add(e.getKey().subjectId());
-          p.add(e.getKey().period().toString());
-          for (int i = 0; i < 8; i++) {
-            n.get(i).add(e.getValue()[i]);
-          }
-        };
+        (book, e) ->
+            rows.put(
+                List.of(book, e.getKey().subjectId(), e.getKey().period().toString()),
+                e.getValue());
     cells
         .collectors()
         .forEach(
@@ -150,21 +140,7 @@ public class StaffFigureStore {
         .forEach(
             (k, v) ->
                 add.accept(Book.OPERATOR.name(), Map.entry(k, StaffFiguresHandler.counters(v))));
-    if (b.isEmpty()) {
-      return;
-    }
-    Object[] params = new Object[11];
-    params[0] = Jdbc.texts(b);
-    params[1] = Jdbc.texts(s);
-    params[2] = Jdbc.texts(p);
-    for (int i = 0; i < 8; i++) {
-      params[3 + i] = Jdbc.longs(n.get(i));
-    }
-    Jdbc.update(
-        em,
-        "INSERT INTO staff_cell (book, subject_id, period, n0, n1, n2, n3, n4, n5, n6, n7) SELECT *"
-            + " FROM unnest(?::text[], ?::text[], ?::text[], ?::int8[], ?::int8[], ?::int8[],"
-            + " ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[])",
-        params);
+    // the period's cells were just deleted: adding to nothing writes them as they are
+    StaffFiguresHandler.addToCells(em, rows);
   }
 }

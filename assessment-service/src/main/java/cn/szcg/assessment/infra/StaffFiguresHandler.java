@@ -604,43 +604,7 @@ public class StaffFiguresHandler implements EventHandler {
           }
         }
       }
-      if (cells.isEmpty()) {
-        return;
-      }
-      List<String> b = new ArrayList<>();
-      List<String> s = new ArrayList<>();
-      List<String> p = new ArrayList<>();
-      List<List<Long>> n = new ArrayList<>();
-      for (int i = 0; i < 8; i++) {
-        n.add(new ArrayList<>());
-      }
-      cells.forEach(
-          (k, v) -> {
-            b.add(k.get(0));
-            s.add(k.get(1));
-            p.add(k.get(2));
-            for (int i = 0; i < 8; i++) {
-              n.get(i).add(v[i]);
-            }
-          });
-      Object[] params = new Object[11];
-      params[0] = Jdbc.texts(b);
-      params[1] = Jdbc.texts(s);
-      params[2] = Jdbc.texts(p);
-      for (int i = 0; i < 8; i++) {
-        params[3 + i] = Jdbc.longs(n.get(i));
-      }
-      Jdbc.update(
-          em,
-          "INSERT INTO staff_cell (book, subject_id, period, n0, n1, n2, n3, n4, n5, n6, n7)"
-              + " SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::int8[], ?::int8[],"
-              + " ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[]) ON CONFLICT"
-              + " (book, subject_id, period) DO UPDATE SET n0 = staff_cell.n0 + EXCLUDED.n0, n1 ="
-              + " staff_cell.n1 + EXCLUDED.n1, n2 = staff_cell.n2 + EXCLUDED.n2, n3 ="
-              + " staff_cell.n3 + EXCLUDED.n3, n4 = staff_cell.n4 + EXCLUDED.n4, n5 ="
-              + " staff_cell.n5 + EXCLUDED.n5, n6 = staff_cell.n6 + EXCLUDED.n6, n7 ="
-              + " staff_cell.n7 + EXCLUDED.n7",
-          params);
+      addToCells(em, cells);
     }
 
     private void add(Map<List<String>, long[]> cells, List<String> key, long[] d) {
@@ -649,6 +613,53 @@ public class StaffFiguresHandler implements EventHandler {
         sum[i] += d[i];
       }
     }
+  }
+
+  /**
+   * Adds counters to {@code staff_cell} (upsert-add, one statement) in key order ({@link
+   * #compareKeys}): the one writer of the cells — this handler's batches, the missed-report book
+   * and the admin repair — so every writer locks shared rows in the same order.
+   */
+  static void addToCells(EntityManager em, Map<List<String>, long[]> cells) {
+    if (cells.isEmpty()) {
+      return;
+    }
+    Map<List<String>, long[]> sorted = new TreeMap<>(StaffFiguresHandler::compareKeys);
+    sorted.putAll(cells);
+    List<String> b = new ArrayList<>();
+    List<String> s = new ArrayList<>();
+    List<String> p = new ArrayList<>();
+    List<List<Long>> n = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      n.add(new ArrayList<>());
+    }
+    sorted.forEach(
+        (k, v) -> {
+          b.add(k.get(0));
+          s.add(k.get(1));
+          p.add(k.get(2));
+          for (int i = 0; i < 8; i++) {
+            n.get(i).add(v[i]);
+          }
+        });
+    Object[] params = new Object[11];
+    params[0] = Jdbc.texts(b);
+    params[1] = Jdbc.texts(s);
+    params[2] = Jdbc.texts(p);
+    for (int i = 0; i < 8; i++) {
+      params[3 + i] = Jdbc.longs(n.get(i));
+    }
+    Jdbc.update(
+        em,
+        "INSERT INTO staff_cell (book, subject_id, period, n0, n1, n2, n3, n4, n5, n6, n7)"
+            + " SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::int8[], ?::int8[],"
+            + " ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[]) ON CONFLICT"
+            + " (book, subject_id, period) DO UPDATE SET n0 = staff_cell.n0 + EXCLUDED.n0, n1 ="
+            + " staff_cell.n1 + EXCLUDED.n1, n2 = staff_cell.n2 + EXCLUDED.n2, n3 ="
+            + " staff_cell.n3 + EXCLUDED.n3, n4 = staff_cell.n4 + EXCLUDED.n4, n5 ="
+            + " staff_cell.n5 + EXCLUDED.n5, n6 = staff_cell.n6 + EXCLUDED.n6, n7 ="
+            + " staff_cell.n7 + EXCLUDED.n7",
+        params);
   }
 
   /** The order of staff_cell keys (book, subject, period) in which both writers lock rows. */
