@@ -160,10 +160,11 @@ public class HotlineNotifier {
             .call(
                 () ->
                     em.createNativeQuery(
-                            "SELECT h.id, h.source_ref, h.status, h.at, h.attempts, r.report_no"
-                                + " FROM (SELECT id, report_id, source_ref, status, at, attempts"
+                            "SELECT h.id, h.source_ref, h.status, h.at, h.attempts, r.report_no,"
+                                + " h.next_attempt_at <= now() FROM (SELECT id, report_id,"
+                                + " source_ref, status, at, attempts, next_attempt_at"
                                 + " FROM hotline_status WHERE delivered_at IS NULL"
-                                + " AND next_attempt_at <= now() ORDER BY id LIMIT "
+                                + " ORDER BY id LIMIT "
                                 + limit
                                 + ") h JOIN report r ON r.id = h.report_id ORDER BY h.id")
                         .getResultList());
@@ -171,7 +172,13 @@ public class HotlineNotifier {
     Long failedId = null;
     String failure = null;
     int failedAttempts = 0;
+    boolean waiting = false;
     for (Object[] row : due) {
+      if (!Boolean.TRUE.equals(row[6])) {
+        // the first undelivered change is backing off after a failure: later ones wait for it
+        waiting = true;
+        break;
+      }
       long id = ((Number) row[0]).longValue();
       String error = deliver(id, row);
       if (Thread.currentThread().isInterrupted()) {
@@ -187,7 +194,7 @@ public class HotlineNotifier {
       }
     }
     mark(delivered, failedId, failure, failedAttempts);
-    probing = failedId != null;
+    probing = failedId != null || waiting;
     return delivered.size();
   }
 
