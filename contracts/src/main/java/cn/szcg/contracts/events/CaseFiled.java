@@ -24,4 +24,54 @@ public record CaseFiled(
     @Nullable String collectorId,
     Instant registeredAt,
     Instant filedAt,
-    String filedBy) {}
+    String filedBy,
+    @Nullable String description,
+    @Nullable BilingualText filingCondition,
+    @Nullable BilingualText closingCondition) {
+
+  /**
+   * The shape before {@code description}, {@code filingCondition} and {@code closingCondition}
+   * existed (additive, optional: null in events published before them). They let the unit that
+   * receives the order see what the problem is and when it counts as fixed (R-13, R-14).
+   */
+  public CaseFiled(
+      String caseId,
+      String reportNo,
+      Channel channel,
+      ReportKind kind,
+      String categoryCode,
+      String categoryName,
+      int catalogueVersion,
+      TimeLimit handlingLimit,
+      Zone zone,
+      boolean emergency,
+      GeoPoint location,
+      LocationContext context,
+      String componentId,
+      String collectorId,
+      Instant registeredAt,
+      Instant filedAt,
+      String filedBy) {
+    this(
+        caseId,
+        reportNo,
+        channel,
+        kind,
+        categoryCode,
+        categoryName,
+        catalogueVersion,
+        handlingLimit,
+        zone,
+        emergency,
+        location,
+        context,
+        componentId,
+        collectorId,
+        registeredAt,
+        filedAt,
+        filedBy,
+        null,
+        null,
+        null);
+  }
+}

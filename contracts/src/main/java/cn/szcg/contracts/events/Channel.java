@@ -15,10 +15,19 @@ public enum Channel {
   /** 政务微博: the government Weibo account. */
   WEIBO,
   /** 热线: the county hotline platform. */
-  HOTLINE;
+  HOTLINE,
+  /** 来电: a phone call the center itself takes (举报、投诉、咨询, R-04, R-06). */
+  PHONE,
+  /** 来访: a walk-in complaint at the center's counter (举报、投诉、咨询, R-04). */
+  WALK_IN;
 
   /** Public channels are verified on site by a collector before filing. */
   public boolean isPublic() {
-    return this == MEDIA || this == WEBSITE || this == WEIBO || this == HOTLINE;
+    return this == MEDIA
+        || this == WEBSITE
+        || this == WEIBO
+        || this == HOTLINE
+        || this == PHONE
+        || this == WALK_IN;
   }
 }

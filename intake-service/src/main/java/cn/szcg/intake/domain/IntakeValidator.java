@@ -56,7 +56,7 @@ public final class IntakeValidator {
     return switch (channel) {
       case PATROL, VIDEO -> REPORT_ONLY;
       case LEADER, MEDIA -> NO_CONSULTATION;
-      case WEBSITE, WEIBO, HOTLINE -> ALL_KINDS;
+      case WEBSITE, WEIBO, HOTLINE, PHONE, WALK_IN -> ALL_KINDS;
     };
   }
 
