@@ -91,3 +91,12 @@ CREATE TRIGGER szcg_audit_no_change BEFORE UPDATE OR DELETE ON szcg_audit
 DROP TRIGGER IF EXISTS szcg_audit_no_truncate ON szcg_audit;
 CREATE TRIGGER szcg_audit_no_truncate BEFORE TRUNCATE ON szcg_audit
   FOR EACH STATEMENT EXECUTE FUNCTION szcg_audit_immutable();
+
+-- Evidence tables (证据: photos of reports, verifications, handling and checks — R-10). A service
+-- marks a table append-only with a comment starting 'szcg:append-only' in its own migration;
+-- afterMigrate.sql then revokes UPDATE, DELETE and TRUNCATE from the application role and puts
+-- these triggers on it, which refuse the same even to the owner.
+CREATE OR REPLACE FUNCTION szcg_append_only_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION '% is evidence and append-only (% refused, R-10)', TG_TABLE_NAME, TG_OP;
+END $$;
