@@ -212,8 +212,10 @@ kc_token() { # user
 
 # --- the services ------------------------------------------------------------------------------
 build_services() {
-  log "building the services (./mvnw package -DskipTests)"
-  (cd "$REPO" && ./mvnw -B -q package -DskipTests)
+  # install, not package: the system-tests module (load.sh, bad-input.sh, the fault campaign) is
+  # run on its own with -pl and resolves contracts from the local Maven repository
+  log "building the services (./mvnw install -DskipTests)"
+  (cd "$REPO" && ./mvnw -B -q install -DskipTests)
 }
 
 start_service() { # name [extra env...]

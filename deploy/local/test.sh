@@ -14,8 +14,10 @@ trap cleanup EXIT
 # Keycloak (the system tests' tokens) boots while the build runs
 start_keycloak
 
-log "tier 1+2: unit tests, @QuarkusTest per service, manifest validation (./mvnw verify)"
-(cd "$REPO" && ./mvnw -B verify)
+log "tier 1+2: unit tests, @QuarkusTest per service, manifest validation (./mvnw install)"
+# install (= verify, then into the local Maven repository): tier 3 runs system-tests on its own
+# (-pl) and resolves contracts from there — on a fresh machine nothing else puts it there
+(cd "$REPO" && ./mvnw -B install)
 
 log "tier 3: system tests against the running local stack (real Keycloak tokens)"
 wait_keycloak 300

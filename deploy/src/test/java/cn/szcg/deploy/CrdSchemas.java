@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 
 /**
  * Validates custom resources (Strimzi, CloudNativePG, Keycloak) against the {@code openAPIV3Schema}
- * of their CustomResourceDefinition, read from {@code shared/reference/k8s-crds}.
+ * of their CustomResourceDefinition, read from {@code deploy/src/test/resources/k8s-crds}.
  *
  * <p>A CRD schema is OpenAPI v3 with Kubernetes extensions, not JSON Schema. It is translated the
  * way the API server reads it, and as strictly as {@code kubectl apply --validate=strict}:

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Where things are: the deploy module, the repository root and the shared operator CRDs. */
+/** Where things are: the deploy module, the repository root and the operator CRDs. */
 final class Repo {
   private Repo() {}
 
@@ -43,21 +43,16 @@ final class Repo {
   }
 
   /**
-   * The operators' CRDs, read in place from {@code shared/reference/k8s-crds} found by walking up
-   * from the working directory. Never copied into the repository; missing means the check cannot
-   * run, which is a failure, not a skip.
+   * The operators' CRDs, kept as test data inside the repository ({@code
+   * deploy/src/test/resources/k8s-crds}, Apache 2.0, sources in its README). Missing means the
+   * check cannot run, which is a failure, not a skip.
    */
   static Path crdDir() {
-    Path dir = Path.of("").toAbsolutePath();
-    for (Path p = dir; p != null; p = p.getParent()) {
-      Path candidate = p.resolve("shared/reference/k8s-crds");
-      if (Files.isDirectory(candidate)) {
-        return candidate;
-      }
+    Path candidate = deployDir().resolve("src/test/resources/k8s-crds");
+    if (!Files.isDirectory(candidate)) {
+      throw new IllegalStateException(
+          candidate + " not found: the operator CRDs are needed to validate the custom resources");
     }
-    throw new IllegalStateException(
-        "shared/reference/k8s-crds not found above "
-            + dir
-            + ": the operator CRDs are needed to validate the custom resources");
+    return candidate;
   }
 }

@@ -7,8 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,38 +18,35 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The product's own holiday data (calendar/cn-holidays.json, transcribed from the State Council
- * notices) checked against an independent oracle: shared/reference/holidays-cn/20XX.json (from the
- * public data set NateScarlet/holiday-cn). The oracle is read only here, at test time; it is found
- * by walking up from the working directory, and the test FAILS if it cannot be found.
+ * notices) checked against an independent oracle: {@code
+ * src/test/resources/holidays-oracle/20XX.json} (from the public data set NateScarlet/holiday-cn,
+ * MIT licence — see the README there). The oracle is read only here, at test time; a missing file
+ * FAILS the test.
  */
 class ShippedHolidayDataOracleTest {
 
   private static final int FIRST_YEAR = 2016;
   private static final int LAST_YEAR = 2026;
 
-  static Path oracleDir() {
-    Path dir = Path.of("").toAbsolutePath();
-    for (Path p = dir; p != null; p = p.getParent()) {
-      Path candidate = p.resolve("shared/reference/holidays-cn");
-      if (Files.isDirectory(candidate)) {
-        return candidate;
+  /** One oracle file from the test classpath ({@code src/test/resources/holidays-oracle}). */
+  private static JsonNode oracleYear(ObjectMapper mapper, int year) throws IOException {
+    String name = "/holidays-oracle/" + year + ".json";
+    try (InputStream in = ShippedHolidayDataOracleTest.class.getResourceAsStream(name)) {
+      if (in == null) {
+        fail("oracle file missing from the test resources: " + name);
       }
+      return mapper.readTree(in);
     }
-    fail("oracle folder shared/reference/holidays-cn not found above " + dir);
-    return null;
   }
 
   /** date → isOffDay, from every oracle file 2016–2026. */
   private static Map<LocalDate, Boolean> oracle() throws IOException {
-    Path dir = oracleDir();
     ObjectMapper mapper = new ObjectMapper();
     Map<LocalDate, Boolean> out = new HashMap<>();
     for (int y = FIRST_YEAR; y <= LAST_YEAR; y++) {
-      Path file = dir.resolve(y + ".json");
-      assertTrue(Files.isRegularFile(file), "oracle file missing: " + file);
-      JsonNode root = mapper.readTree(file.toFile());
-      assertEquals(y, root.path("year").asInt(), file.toString());
-      assertTrue(root.path("days").size() > 0, "no days in " + file);
+      JsonNode root = oracleYear(mapper, y);
+      assertEquals(y, root.path("year").asInt(), "year of oracle file " + y);
+      assertTrue(root.path("days").size() > 0, "no days in oracle file " + y);
       for (JsonNode d : root.path("days")) {
         out.put(LocalDate.parse(d.path("date").asText()), d.path("isOffDay").asBoolean());
       }
