@@ -93,12 +93,13 @@ public class ReportResource {
           "Registers at once with a number and a server timestamp (R-04) from any channel: PATROL"
               + " (collector: categoryCode, location, collectorId, deviceTime), VIDEO (cameraId,"
               + " detected categoryCode, confidence, sourceRef = alarm id; position from gis-service"
-              + " if no location), LEADER/MEDIA/WEBSITE/WEIBO/HOTLINE (description, sourceRef for"
-              + " pushed channels, reporter). A repeated call with the same Idempotency-Key from the"
-              + " same client returns the original registration (200). 400 names the field; 403 when"
+              + " if no location), LEADER/MEDIA/WEBSITE/WEIBO/HOTLINE/PHONE/WALK_IN (description,"
+              + " sourceRef for pushed channels, reporter). A repeated call with the same"
+              + " Idempotency-Key from the same client returns the original registration (200). 400 names the field; 403 when"
               + " the collector may not report (R-09)."
               + " Who may use which channel: a collector PATROL only (as the collector of their"
-              + " token); operators and shift leads LEADER, MEDIA, WEBSITE, WEIBO; the hotline"
+              + " token); operators and shift leads LEADER, MEDIA, WEBSITE, WEIBO and the calls"
+              + " and visits the center takes itself, PHONE 来电 and WALK_IN 来访; the hotline"
               + " platform HOTLINE; county systems VIDEO, WEBSITE, WEIBO, MEDIA — otherwise 403"
               + " naming the channel. Idempotency keys are per client of the bearer token.")
   public Response register(
@@ -199,7 +200,7 @@ public class ReportResource {
   @Transactional
   public PageView<ReportView> list(
       @QueryParam("status") @Pattern(regexp = "[A-Z_]+") String status,
-      @QueryParam("channel") @Pattern(regexp = "[A-Z]+") String channel,
+      @QueryParam("channel") @Pattern(regexp = "[A-Z_]+") String channel,
       @QueryParam("from") @Size(max = 40) String fromParam,
       @QueryParam("to") @Size(max = 40) String toParam,
       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
