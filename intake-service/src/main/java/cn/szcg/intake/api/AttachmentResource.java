@@ -23,7 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * Reading attachments (R-10): the stored bytes exactly as uploaded, with their SHA-256. The center
  * reads every attachment; a collector those of their own reports and of the verification tasks
- * given to them (404 for any other).
+ * given to them; a unit or department that holds or held an order of the case, and the collector
+ * ordered to check it, every attachment of the report (R-13, R-15; {@code ReportAccess}); 404 for
+ * any other. Attachments are append-only evidence: never changed or deleted (migration V7).
  */
 @Path("/api/v1/attachments")
 @RolesAllowed({
@@ -32,7 +34,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
   Roles.DISPATCHER,
   Roles.SUPERVISION_OFFICE,
   Roles.ADMIN,
-  Roles.COLLECTOR
+  Roles.COLLECTOR,
+  Roles.UNIT_RECEIVER,
+  Roles.UNIT_LEADER,
+  Roles.UNIT_HANDLER
 })
 @Tag(name = "attachments", description = "附件 / attachments (evidence, R-10)")
 public class AttachmentResource {

@@ -2,6 +2,7 @@ package cn.szcg.intake.api;
 
 import cn.szcg.contracts.events.Channel;
 import cn.szcg.intake.domain.Actor;
+import cn.szcg.intake.domain.Category;
 import cn.szcg.intake.domain.ChannelPermissions;
 import cn.szcg.intake.domain.DuplicateMatch;
 import cn.szcg.intake.domain.FilingDecision;
@@ -11,6 +12,7 @@ import cn.szcg.intake.infra.AttachmentService;
 import cn.szcg.intake.infra.CurrentActor;
 import cn.szcg.intake.infra.DuplicateFinder;
 import cn.szcg.intake.infra.FilingService;
+import cn.szcg.intake.infra.FilingStandard;
 import cn.szcg.intake.infra.IntakeActions;
 import cn.szcg.intake.infra.RegistrationService;
 import cn.szcg.intake.infra.Report;
@@ -75,6 +77,7 @@ public class ReportResource {
   @Inject CurrentActor current;
   @Inject ReportAccess access;
   @Inject EntityManager em;
+  @Inject FilingStandard standard;
 
   @POST
   @RolesAllowed({
@@ -90,12 +93,13 @@ public class ReportResource {
           "Registers at once with a number and a server timestamp (R-04) from any channel: PATROL"
               + " (collector: categoryCode, location, collectorId, deviceTime), VIDEO (cameraId,"
               + " detected categoryCode, confidence, sourceRef = alarm id; position from gis-service"
-              + " if no location), LEADER/MEDIA/WEBSITE/WEIBO/HOTLINE (description, sourceRef for"
-              + " pushed channels, reporter). A repeated call with the same Idempotency-Key from the"
-              + " same client returns the original registration (200). 400 names the field; 403 when"
+              + " if no location), LEADER/MEDIA/WEBSITE/WEIBO/HOTLINE/PHONE/WALK_IN (description,"
+              + " sourceRef for pushed channels, reporter). A repeated call with the same"
+              + " Idempotency-Key from the same client returns the original registration (200). 400 names the field; 403 when"
               + " the collector may not report (R-09)."
               + " Who may use which channel: a collector PATROL only (as the collector of their"
-              + " token); operators and shift leads LEADER, MEDIA, WEBSITE, WEIBO; the hotline"
+              + " token); operators and shift leads LEADER, MEDIA, WEBSITE, WEIBO and the calls"
+              + " and visits the center takes itself, PHONE 来电 and WALK_IN 来访; the hotline"
               + " platform HOTLINE; county systems VIDEO, WEBSITE, WEIBO, MEDIA — otherwise 403"
               + " naming the channel. Idempotency keys are per client of the bearer token.")
   public Response register(
@@ -196,7 +200,7 @@ public class ReportResource {
   @Transactional
   public PageView<ReportView> list(
       @QueryParam("status") @Pattern(regexp = "[A-Z_]+") String status,
-      @QueryParam("channel") @Pattern(regexp = "[A-Z]+") String channel,
+      @QueryParam("channel") @Pattern(regexp = "[A-Z_]+") String channel,
       @QueryParam("from") @Size(max = 40) String fromParam,
       @QueryParam("to") @Size(max = 40) String toParam,
       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -260,7 +264,10 @@ public class ReportResource {
     Roles.DISPATCHER,
     Roles.SUPERVISION_OFFICE,
     Roles.ADMIN,
-    Roles.COLLECTOR
+    Roles.COLLECTOR,
+    Roles.UNIT_RECEIVER,
+    Roles.UNIT_LEADER,
+    Roles.UNIT_HANDLER
   })
   @Operation(
       summary = "查看一次上报 / read a report",
@@ -268,7 +275,11 @@ public class ReportResource {
           "The center's view: reporter name and phone, location context, decision, the steps"
               + " allowed now and the proposed duplicates (open reports of the same category"
               + " nearby). Reporter, allowed steps and duplicates for the center only; a collector"
-              + " reads their own reports (404 for any other).")
+              + " reads their own reports. A unit whose unit holds or held an order of the case"
+              + " (a department: a sub-order), and the collector ordered to check it, read the"
+              + " problem: description, position, township/community/grid, nearest components,"
+              + " category with its filing and closing conditions, time limit — never the"
+              + " reporter (R-13, R-14, R-15). 404 for anyone else.")
   @Transactional
   public ReportView get(@PathParam("id") UUID id) {
     return fullView(access.readable(id));
@@ -287,7 +298,7 @@ public class ReportResource {
   @Operation(summary = "办理记录 / who did what, when and why")
   @Transactional
   public List<Map<String, Object>> history(@PathParam("id") UUID id) {
-    access.readable(id);
+    access.readableWithHistory(id);
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
@@ -459,9 +470,17 @@ public class ReportResource {
     Roles.DISPATCHER,
     Roles.SUPERVISION_OFFICE,
     Roles.ADMIN,
-    Roles.COLLECTOR
+    Roles.COLLECTOR,
+    Roles.UNIT_RECEIVER,
+    Roles.UNIT_LEADER,
+    Roles.UNIT_HANDLER
   })
-  @Operation(summary = "附件列表 / attachments of a report (metadata and hashes)")
+  @Operation(
+      summary = "附件列表 / attachments of a report (metadata and hashes)",
+      description =
+          "BEFORE, SNAPSHOT and VERIFICATION photos with SHA-256. The center; a collector for"
+              + " their own report; a unit or department holding or having held an order of the"
+              + " case and the collector ordered to check it (R-13, R-15); 404 for anyone else.")
   @Transactional
   public List<AttachmentView> attachments(@PathParam("id") UUID id) {
     access.readable(id);
@@ -481,9 +500,14 @@ public class ReportResource {
   }
 
   private ReportView fullView(Report r) {
+    Category category = standard.category(r.catalogueVersion, r.categoryCode).orElse(null);
     if (!access.seesAll()) {
-      // a collector's own report: no reporter, no steps to take, no other reports
-      return ReportView.of(r, false);
+      if (access.isOwnReport(r)) {
+        // a collector's own report: no reporter, no steps to take, no other reports
+        return ReportView.of(r, false).withConditions(category);
+      }
+      // a holder of the case (unit, department, check collector): the problem, never who
+      return ReportView.forHolder(r).withConditions(category);
     }
     boolean shiftLead = current.actor().role() == Actor.Role.SHIFT_LEAD;
     List<String> allowed =
@@ -505,6 +529,6 @@ public class ReportResource {
               Math.round(m.distanceMetres() * 10) / 10.0,
               c.registeredAt));
     }
-    return ReportView.of(r, access.seesReporter(), allowed, candidates);
+    return ReportView.of(r, access.seesReporter(), allowed, candidates).withConditions(category);
   }
 }

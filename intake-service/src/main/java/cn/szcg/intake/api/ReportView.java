@@ -1,6 +1,8 @@
 package cn.szcg.intake.api;
 
 import cn.szcg.contracts.events.NearbyComponent;
+import cn.szcg.intake.domain.BilingualText;
+import cn.szcg.intake.domain.Category;
 import cn.szcg.intake.infra.NearbyComponents;
 import cn.szcg.intake.infra.Report;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -12,8 +14,13 @@ import java.util.UUID;
  * A registered report. The public reporter's name and phone are filled in for the center's roles
  * only ({@code withReporter}); every other caller (a collector reading their own report, the
  * hotline platform or a county system reading the answer to its push) gets the report without them.
- * Units never see intake reports. {@code nearestComponents}: the components (部件) nearest the point
- * from gis-service's locate, nearest first (absent until the location context arrived).
+ * A unit or department holding an order of the case and the collector ordered to check it get
+ * {@link #forHolder}: what, where, which category (with its filing and closing conditions) and the
+ * time limit — never who reported it, nor the center's internal notes. {@code nearestComponents}:
+ * the components (部件) nearest the point from gis-service's locate, nearest first (absent until the
+ * location context arrived). {@code filingCondition}/{@code closingCondition}: the category's
+ * 立案条件/结案条件 of the filing-standard version the case was filed under (single-report reads of a filed
+ * report).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReportView(
@@ -56,6 +63,8 @@ public record ReportView(
     String answer,
     UUID mergedInto,
     Boolean keptSeparate,
+    BilingualText filingCondition,
+    BilingualText closingCondition,
     List<String> allowedActions,
     List<DuplicateCandidate> duplicateCandidates) {
 
@@ -112,7 +121,114 @@ public record ReportView(
         r.answer,
         r.mergedInto,
         r.keptSeparate ? Boolean.TRUE : null,
+        null,
+        null,
         allowedActions,
         candidates);
+  }
+
+  /** The same view with the category's filing and closing conditions (null: unknown). */
+  public ReportView withConditions(Category c) {
+    if (c == null) {
+      return this;
+    }
+    return new ReportView(
+        id,
+        reportNo,
+        channel,
+        kind,
+        status,
+        categoryCode,
+        categoryName,
+        lon,
+        lat,
+        address,
+        description,
+        collectorId,
+        cameraId,
+        confidence,
+        sourceRef,
+        reporterName,
+        reporterPhone,
+        contextResolved,
+        townshipCode,
+        townshipName,
+        communityCode,
+        communityName,
+        gridCode,
+        zone,
+        nearestComponents,
+        catalogueVersion,
+        limitAmount,
+        limitUnit,
+        emergency,
+        deviceTime,
+        registeredAt,
+        decidedAt,
+        decidedBy,
+        overrideReason,
+        rejectionReason,
+        unfounded,
+        answer,
+        mergedInto,
+        keptSeparate,
+        c.filingCondition(),
+        c.closingCondition(),
+        allowedActions,
+        duplicateCandidates);
+  }
+
+  /**
+   * What a holder of the case reads (the unit of an order, a sub-order's department, the collector
+   * ordered to check; R-13, R-14, R-15): the problem, where it is, its category and time limit.
+   * Never the reporter's name or phone, nor the source reference (an operator may have noted a
+   * caller's number there), nor the center's decision notes, answers and accounts.
+   */
+  public static ReportView forHolder(Report r) {
+    ReportView v = of(r, false);
+    return new ReportView(
+        v.id,
+        v.reportNo,
+        v.channel,
+        v.kind,
+        v.status,
+        v.categoryCode,
+        v.categoryName,
+        v.lon,
+        v.lat,
+        v.address,
+        v.description,
+        v.collectorId,
+        v.cameraId,
+        v.confidence,
+        null,
+        null,
+        null,
+        v.contextResolved,
+        v.townshipCode,
+        v.townshipName,
+        v.communityCode,
+        v.communityName,
+        v.gridCode,
+        v.zone,
+        v.nearestComponents,
+        v.catalogueVersion,
+        v.limitAmount,
+        v.limitUnit,
+        v.emergency,
+        v.deviceTime,
+        v.registeredAt,
+        v.decidedAt,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 }

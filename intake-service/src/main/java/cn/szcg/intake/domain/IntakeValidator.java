@@ -19,14 +19,14 @@ import java.util.Set;
  * <table>
  *   <caption>Rules per channel</caption>
  *   <tr><th>rule</th><th>PATROL</th><th>VIDEO</th><th>LEADER / MEDIA</th><th>WEBSITE / WEIBO /
- *   HOTLINE</th></tr>
+ *   HOTLINE / PHONE 来电 / WALK_IN 来访</th></tr>
  *   <tr><td>kinds allowed</td><td>REPORT</td><td>REPORT</td><td>REPORT, COMPLAINT</td>
  *   <td>REPORT, COMPLAINT, CONSULTATION</td></tr>
  *   <tr><td>categoryCode</td><td>required</td><td>required</td><td>optional</td>
  *   <td>optional; must be public-reportable if given</td></tr>
  *   <tr><td>location</td><td>required</td><td>optional</td><td>optional</td><td>optional</td></tr>
  *   <tr><td>other</td><td>collectorId</td><td>cameraId, sourceRef</td><td>description</td>
- *   <td>description, sourceRef</td></tr>
+ *   <td>description; sourceRef for the pushed WEBSITE / WEIBO / HOTLINE</td></tr>
  * </table>
  *
  * <p>Everywhere: a given category must exist in the catalogue; a given point must be valid and

@@ -10,7 +10,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An attachment (附件, R-10): bytes with their SHA-256, never altered (a trigger refuses UPDATE). */
+/**
+ * An attachment (附件, R-10): bytes with their SHA-256. Append-only evidence (migration V7, platform
+ * afterMigrate.sql): the application role may not UPDATE, DELETE or TRUNCATE the table, and
+ * triggers refuse them even to the owner.
+ */
 @Entity
 @Table(name = "attachment")
 public class Attachment extends PanacheEntityBase {

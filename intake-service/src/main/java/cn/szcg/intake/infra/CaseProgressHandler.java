@@ -4,6 +4,7 @@ import cn.szcg.contracts.EventType;
 import cn.szcg.contracts.Topics;
 import cn.szcg.contracts.envelope.CloudEvent;
 import cn.szcg.contracts.events.CaseTransitioned;
+import cn.szcg.intake.domain.CaseHolding;
 import cn.szcg.platform.inbox.EventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,11 +18,17 @@ import java.util.UUID;
  * hears the outcome (R-04: status flows back to the hotline), also for tickets merged into the
  * case. Idempotent beyond the inbox: a step with a sequence not above the stored one changes
  * nothing (out-of-order or repeated delivery).
+ *
+ * <p>It also keeps who holds or held the case ({@link CaseHolding}: the order's unit, a sub-order's
+ * department, the collector ordered to check) in {@link CaseHolders}, so that they may read the
+ * report and its photos (R-13, R-14, R-15). That is recorded for every step, whatever its sequence:
+ * a late step still names a unit that held the case.
  */
 @ApplicationScoped
 public class CaseProgressHandler implements EventHandler {
 
   @Inject IntakeLedger ledger;
+  @Inject CaseHolders holders;
 
   @Override
   public String name() {
@@ -49,6 +56,8 @@ public class CaseProgressHandler implements EventHandler {
     } catch (IllegalArgumentException e) {
       return; // not a case of this intake
     }
+    CaseHolding.of(t.transition(), t.unitId(), t.orderId(), t.data())
+        .ifPresent(h -> holders.record(id, h, t.transition(), t.at()));
     Report r = Report.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     if (r == null || t.sequence() <= r.caseSeq) {
       return;

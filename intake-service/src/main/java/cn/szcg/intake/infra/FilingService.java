@@ -55,7 +55,7 @@ public class FilingService {
     r.decisionReason = filed.overrideReason();
     IntakeActions.cancelOpenTasks(r.id, "立案 filed", r.decidedAt);
     ledger.recorded(r, filed, actor, r.decidedAt);
-    outbox.publish(r.id.toString(), filedEvent(r, filed), r.decidedAt);
+    outbox.publish(r.id.toString(), filedEvent(r, filed, category), r.decidedAt);
     return r;
   }
 
@@ -83,8 +83,14 @@ public class FilingService {
   /**
    * Until gis-service has answered, the zone is taken as urban: the stricter limit (R-12) rather
    * than a doubled one the case may not be entitled to.
+   *
+   * <p>The unit that receives the order must see what the problem is and when it counts as fixed
+   * (R-13, R-14): the event carries the report's description (what was reported — never who: the
+   * reporter's name and phone have no field in any event) and the category's filing condition
+   * (立案条件) and closing condition (结案条件), zh and en, of the filing-standard version the case is
+   * filed under ({@code category} comes from that version).
    */
-  static CaseFiled filedEvent(Report r, IntakeReport filed) {
+  static CaseFiled filedEvent(Report r, IntakeReport filed, Category category) {
     Zone zone = r.contextResolved && r.zone != null ? Zone.valueOf(r.zone) : Zone.URBAN;
     return new CaseFiled(
         r.id.toString(),
@@ -103,6 +109,14 @@ public class FilingService {
         r.collectorId,
         r.registeredAt,
         r.decidedAt,
-        r.decidedBy);
+        r.decidedBy,
+        r.description == null || r.description.isBlank() ? null : r.description,
+        bilingual(category.filingCondition()),
+        bilingual(category.closingCondition()));
+  }
+
+  private static cn.szcg.contracts.events.BilingualText bilingual(
+      cn.szcg.intake.domain.BilingualText t) {
+    return t == null ? null : new cn.szcg.contracts.events.BilingualText(t.zh(), t.en());
   }
 }

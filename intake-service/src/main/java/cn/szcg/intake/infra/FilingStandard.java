@@ -74,6 +74,17 @@ public class FilingStandard {
     return c;
   }
 
+  /**
+   * Category {@code code} as version {@code version} defines it (a filed case keeps its version,
+   * R-05): its filing and closing conditions; empty when either is unknown.
+   */
+  public Optional<cn.szcg.intake.domain.Category> category(Integer version, String code) {
+    if (version == null || code == null) {
+      return Optional.empty();
+    }
+    return version(version).flatMap(c -> c.find(code));
+  }
+
   public List<Catalogue> versions() {
     return current().versions();
   }

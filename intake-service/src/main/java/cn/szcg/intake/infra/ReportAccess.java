@@ -1,10 +1,12 @@
 package cn.szcg.intake.infra;
 
+import cn.szcg.intake.domain.CaseHolding;
 import cn.szcg.platform.security.Caller;
 import cn.szcg.platform.security.Roles;
 import cn.szcg.platform.web.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import java.util.EnumSet;
 import java.util.UUID;
 
 /**
@@ -16,6 +18,11 @@ import java.util.UUID;
  *   <li>a collector sees only the reports they submitted, the attachments of those and of the
  *       verification tasks given to them, and their own tasks (plus the open, unassigned ones any
  *       eligible collector may take) — anything else answers 404, as if it did not exist;
+ *   <li>a unit user (unit roles, {@code unit_id}) whose unit holds or held an order of the case, or
+ *       a department (下属部门) with a sub-order on it, and a collector ordered to check it (核查), read
+ *       the report (what, where, category) and every attachment of it — while they hold it and
+ *       afterwards ({@link CaseHolders}, R-13, R-14, R-15); not its history; any other unit or
+ *       collector gets 404, as for a report that does not exist;
  *   <li>a machine client (hotline platform, county systems) attaches files only to the reports it
  *       registered itself;
  *   <li>nobody but the center ever gets the reporter's name or phone.
@@ -26,6 +33,7 @@ public class ReportAccess {
 
   @Inject Caller caller;
   @Inject CurrentActor current;
+  @Inject CaseHolders holders;
 
   /** May see the public reporter's name and phone. */
   public boolean seesReporter() {
@@ -52,18 +60,51 @@ public class ReportAccess {
     return c == null ? "!no-collector" : c; // "!" never occurs in a collector id
   }
 
-  public boolean mayRead(Report r) {
-    if (seesAll()) {
+  /** The collector's own report (they submitted it). */
+  public boolean isOwnReport(Report r) {
+    String c = caller.collectorId();
+    return caller.has(Roles.COLLECTOR) && c != null && c.equals(r.collectorId);
+  }
+
+  /**
+   * The caller's unit holds or held an order or sub-order of case {@code caseId}, or the caller is
+   * the collector ordered to check it (the case id is the report id).
+   */
+  public boolean holdsCase(UUID caseId) {
+    String unit = caller.unit();
+    if (unit != null
+        && caller.hasAny(Roles.UNIT_ROLES)
+        && holders.holds(
+            caseId, unit, EnumSet.of(CaseHolding.Kind.UNIT, CaseHolding.Kind.DEPARTMENT))) {
       return true;
     }
     String c = caller.collectorId();
-    return caller.has(Roles.COLLECTOR) && c != null && c.equals(r.collectorId);
+    return c != null
+        && caller.has(Roles.COLLECTOR)
+        && holders.holds(caseId, c, EnumSet.of(CaseHolding.Kind.COLLECTOR));
+  }
+
+  /** May read the report and its attachments: the center, its collector, a holder of its case. */
+  public boolean mayRead(Report r) {
+    return seesAll() || isOwnReport(r) || holdsCase(r.id);
   }
 
   /** The report, if the caller may read it; 404 otherwise (another's report does not exist). */
   public Report readable(UUID id) {
     Report r = Report.findById(id);
     if (r == null || !mayRead(r)) {
+      throw ProblemException.notFound("report", id.toString());
+    }
+    return r;
+  }
+
+  /**
+   * The report with its history (who did what): the center and the collector who submitted it only
+   * — a holder of the case reads the report, not the center's record of its work (404).
+   */
+  public Report readableWithHistory(UUID id) {
+    Report r = Report.findById(id);
+    if (r == null || !(seesAll() || isOwnReport(r))) {
       throw ProblemException.notFound("report", id.toString());
     }
     return r;

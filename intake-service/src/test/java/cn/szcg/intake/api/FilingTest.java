@@ -82,6 +82,40 @@ class FilingTest {
     assertFalse(filed.emergency());
   }
 
+  /**
+   * The unit that gets the order learns from case-filed what the problem is and when it counts as
+   * fixed (R-13, R-14): the report's description and the category's filing and closing conditions
+   * (zh and en) of the version the case is filed under — and never who reported it.
+   */
+  @Test
+  void theEventCarriesTheDescriptionAndTheCategoryTermsButNeverTheReporter() {
+    String ref = "12345-FILE-" + java.util.UUID.randomUUID();
+    String id =
+        register(
+            "{\"channel\":\"HOTLINE\",\"kind\":\"REPORT\",\"sourceRef\":\""
+                + ref
+                + "\",\"description\":\"小区门口垃圾堆放三天无人清理\","
+                + "\"location\":{\"lon\":118.8632,\"lat\":26.2231},"
+                + "\"reporter\":{\"name\":\"李四光\",\"phone\":\"13911112222\"}}");
+    Api.as(Api.SHIFT_LEAD)
+        .contentType(ContentType.JSON)
+        .body("{\"categoryCode\":\"E-0101\",\"overrideReason\":\"值班长确认\"}")
+        .post("/api/v1/reports/" + id + "/filing")
+        .then()
+        .statusCode(200);
+    CaseFiled filed = (CaseFiled) Api.event(id, "case-filed");
+    assertEquals("小区门口垃圾堆放三天无人清理", filed.description());
+    assertEquals("道路、广场、绿地等公共场所有暴露垃圾，面积 0.5 平方米以上", filed.filingCondition().zh());
+    assertEquals(
+        "exposed garbage of 0.5 m² or more in a public place such as a road, square or green space",
+        filed.filingCondition().en());
+    assertEquals("暴露垃圾已清除，现场干净", filed.closingCondition().zh());
+    assertEquals("the garbage is removed and the place is clean", filed.closingCondition().en());
+    for (String raw : Api.rawEvents(id, Duration.ofMillis(500))) {
+      assertFalse(raw.contains("李四光") || raw.contains("13911112222"), raw);
+    }
+  }
+
   @Test
   void anEmergencyIsFiledInNaturalTime() {
     String id = register(RegistrationTest.PATROL);

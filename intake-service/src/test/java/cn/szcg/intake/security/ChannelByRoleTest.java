@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Who may register which channel (R-04): a collector PATROL only; operators and shift leads the
- * channels entered at the center (LEADER, MEDIA, WEBSITE, WEIBO); the hotline platform HOTLINE; the
- * county systems VIDEO, WEBSITE, WEIBO, MEDIA. Anything else is 403 naming the channel, and nothing
- * is stored.
+ * channels entered at the center (LEADER, MEDIA, WEBSITE, WEIBO) and the calls and visits it takes
+ * itself (PHONE 来电, WALK_IN 来访, R-06); the hotline platform HOTLINE; the county systems VIDEO,
+ * WEBSITE, WEIBO, MEDIA. Anything else is 403 naming the channel, and nothing is stored.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
@@ -40,7 +40,9 @@ class ChannelByRoleTest {
     MEDIA,
     WEBSITE,
     WEIBO,
-    HOTLINE
+    HOTLINE,
+    PHONE,
+    WALK_IN
   }
 
   static final String COLLECTOR_ID = "C-CHAN";
@@ -76,9 +78,11 @@ class ChannelByRoleTest {
     tokens.put("collector", Fixtures.collector(COLLECTOR_ID));
     allowed.put("collector", EnumSet.of(Ch.PATROL));
     tokens.put("operator", Fixtures.OPERATOR);
-    allowed.put("operator", EnumSet.of(Ch.LEADER, Ch.MEDIA, Ch.WEBSITE, Ch.WEIBO));
+    allowed.put(
+        "operator", EnumSet.of(Ch.LEADER, Ch.MEDIA, Ch.WEBSITE, Ch.WEIBO, Ch.PHONE, Ch.WALK_IN));
     tokens.put("shift-lead", Fixtures.SHIFT_LEAD);
-    allowed.put("shift-lead", EnumSet.of(Ch.LEADER, Ch.MEDIA, Ch.WEBSITE, Ch.WEIBO));
+    allowed.put(
+        "shift-lead", EnumSet.of(Ch.LEADER, Ch.MEDIA, Ch.WEBSITE, Ch.WEIBO, Ch.PHONE, Ch.WALK_IN));
     tokens.put("hotline-platform", Fixtures.HOTLINE);
     allowed.put("hotline-platform", EnumSet.of(Ch.HOTLINE));
     tokens.put("county-system", Fixtures.COUNTY);
@@ -160,7 +164,7 @@ class ChannelByRoleTest {
         checked++;
       }
     }
-    assertEquals(9 * 7, checked);
+    assertEquals(9 * Ch.values().length, checked);
   }
 
   /** A caller holding two submitter roles may use the channels of both. */

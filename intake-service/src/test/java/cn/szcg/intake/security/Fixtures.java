@@ -94,6 +94,46 @@ final class Fixtures {
         .path("id");
   }
 
+  /**
+   * dispatch-service dispatched case {@code caseId} to {@code unitId} (a DISPATCH step on
+   * szcg.cases); returns once a user of that unit reads the report (intake learned the holder).
+   */
+  static void dispatchedTo(String caseId, String unitId) {
+    var t =
+        new cn.szcg.contracts.events.CaseTransitioned(
+            caseId,
+            2,
+            "DISPATCH",
+            "AWAITING_DISPATCH",
+            "DISPATCHED",
+            "sec-dispatcher",
+            "DISPATCHER",
+            null,
+            java.time.Instant.now(),
+            null,
+            "O-" + unitId,
+            unitId,
+            "E-0101",
+            cn.szcg.contracts.events.Zone.URBAN,
+            false,
+            null,
+            null,
+            null,
+            false,
+            false,
+            java.util.Map.of());
+    cn.szcg.testsupport.TestEvents.send(
+        cn.szcg.testsupport.KafkaTestResource.kafka().bootstrapServers(),
+        cn.szcg.contracts.Topics.CASES,
+        cn.szcg.contracts.envelope.EventCodec.wrap(
+            "dispatch-service", caseId, java.time.Instant.now(), t));
+    String unit = TestTokens.ofUnit("unit-receiver", unitId);
+    cn.szcg.testsupport.Await.until(
+        "unit " + unitId + " holds " + caseId,
+        java.time.Duration.ofSeconds(30),
+        () -> as(unit).get("/api/v1/reports/" + caseId).then().extract().statusCode() == 200);
+  }
+
   /** Operator asks collector {@code collectorId} to verify report {@code id}; the task id. */
   static String verificationTask(String id, String collectorId) {
     return as(OPERATOR)

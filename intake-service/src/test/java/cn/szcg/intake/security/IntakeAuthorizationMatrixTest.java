@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Who may call what in intake-service (docs/security.md): every operation × every realm role, no
  * token, an expired and a foreign-signed token. The matrix's collector is C-MATRIX (its token's
- * collector_id), so the report, attachment and task read here are its own: reads are exact (200)
- * for every allowed role, collector included.
+ * collector_id), so the report, attachment and task read here are its own, and the report's case is
+ * dispatched to the matrix's unit (U-MATRIX, the unit of the unit roles' tokens): reads are exact
+ * (200) for every allowed role, collector and unit roles included.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
@@ -33,6 +34,22 @@ class IntakeAuthorizationMatrixTest {
   /** Report readers: the center and collectors (their own reports). */
   static final Set<String> REPORT_READERS =
       Set.of("operator", "shift-lead", "dispatcher", "supervision-office", "admin", "collector");
+
+  /**
+   * Readers of one report and its attachments: the report readers and the unit roles (a unit
+   * holding or having held an order of the case, R-13).
+   */
+  static final Set<String> CASE_READERS =
+      Set.of(
+          "operator",
+          "shift-lead",
+          "dispatcher",
+          "supervision-office",
+          "admin",
+          "collector",
+          "unit-receiver",
+          "unit-leader",
+          "unit-handler");
 
   /** Who decides on reports (受理员, 值班长). */
   static final Set<String> DECIDERS = Set.of("operator", "shift-lead");
@@ -112,6 +129,7 @@ class IntakeAuthorizationMatrixTest {
     ticket = "MATRIX-" + UUID.randomUUID();
     String hotline = Fixtures.register(HOTLINE, Fixtures.hotline(ticket));
     task = Fixtures.verificationTask(hotline, COLLECTOR);
+    Fixtures.dispatchedTo(report, AuthzMatrix.MATRIX_UNIT);
   }
 
   @Test
@@ -128,7 +146,7 @@ class IntakeAuthorizationMatrixTest {
     m.op("GET", "/api/v1/reports").allow(REPORT_READERS).expect(200);
     m.op("GET", "/api/v1/reports/{id}")
         .path("/api/v1/reports/" + report)
-        .allow(REPORT_READERS)
+        .allow(CASE_READERS)
         .expect(200);
     m.op("GET", "/api/v1/reports/{id}/history")
         .path("/api/v1/reports/" + report + "/history")
@@ -136,7 +154,7 @@ class IntakeAuthorizationMatrixTest {
         .expect(200);
     m.op("GET", "/api/v1/reports/{id}/attachments")
         .path("/api/v1/reports/" + report + "/attachments")
-        .allow(REPORT_READERS)
+        .allow(CASE_READERS)
         .expect(200);
     // the same bytes again: the first upload (200) for those who may attach to this report, 404
     // for the machine clients (they attach only to what they registered)
@@ -181,11 +199,11 @@ class IntakeAuthorizationMatrixTest {
     // --- attachments -----------------------------------------------------------------------------
     m.op("GET", "/api/v1/attachments/{id}")
         .path("/api/v1/attachments/" + attachment)
-        .allow(REPORT_READERS)
+        .allow(CASE_READERS)
         .expect(200);
     m.op("GET", "/api/v1/attachments/{id}/meta")
         .path("/api/v1/attachments/" + attachment + "/meta")
-        .allow(REPORT_READERS)
+        .allow(CASE_READERS)
         .expect(200);
 
     // --- verification ----------------------------------------------------------------------------

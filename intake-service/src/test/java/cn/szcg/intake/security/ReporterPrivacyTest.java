@@ -101,13 +101,14 @@ class ReporterPrivacyTest {
         .then()
         .statusCode(200)
         .body("items.find { it.id == '" + id + "' }.reporterPhone", equalTo(PHONE));
-    // the efficiency office, the county government and the units read no reports at all
+    // the efficiency office and the county government read no reports at all; a unit only the
+    // reports of cases it holds or held an order of (CaseHolderAccessTest), never the reporter
     as(Fixtures.EFFICIENCY).get("/api/v1/reports/" + id).then().statusCode(403);
     as(TestTokens.of("county-government")).get("/api/v1/reports/" + id).then().statusCode(403);
     as(TestTokens.ofUnit("unit-receiver", "U-WATER"))
         .get("/api/v1/reports/" + id)
         .then()
-        .statusCode(403);
+        .statusCode(404);
 
     // the collector sent to verify gets the task with where and what, never who reported it
     String task = Fixtures.verificationTask(id, "C-PRIV");
