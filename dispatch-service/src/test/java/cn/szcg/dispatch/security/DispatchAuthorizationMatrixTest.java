@@ -180,6 +180,11 @@ class DispatchAuthorizationMatrixTest {
         .allow(AD)
         .expect(400)
         .with(r -> r.contentType("application/json").body("{}"));
+    // 责任单位导入: an empty file is refused (400) before anything is written
+    m.op("POST", "/api/v1/units/import")
+        .allow(AD)
+        .expect(400)
+        .with(r -> r.contentType("application/json").body("{}"));
     m.op("PUT", "/api/v1/units/{unitId}")
         .path("/api/v1/units/U-MATRIX")
         .allow(AD)
