@@ -227,6 +227,11 @@ start_service() { # name [extra env...]
   local jar="${SZCG_APPS:-$REPO}/$svc/target/quarkus-app/quarkus-run.jar"
   [ -f "$jar" ] || { echo "missing $jar: build first" >&2; return 1; }
   log "starting $svc on :${PORT[$svc]}"
+  # the local demo only: dispatch-service loads the Minqing demo units with their fictitious
+  # contacts (U-WATER, U-SANITATION, T-350124100 …, which the system tests and the fault campaign
+  # use); production leaves it off and starts with an empty unit register (docs/operations.md)
+  local demo=()
+  if [ "$svc" = dispatch-service ]; then demo=(SZCG_DISPATCH_SEED_ENABLED=true); fi
   env QUARKUS_HTTP_PORT="${PORT[$svc]}" \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db" \
     QUARKUS_DATASOURCE_USERNAME="${role}_app" QUARKUS_DATASOURCE_PASSWORD="${role}_app" \
@@ -236,6 +241,7 @@ start_service() { # name [extra env...]
     KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP" \
     SZCG_GIS_URL="http://127.0.0.1:${PORT[gis-service]}" \
     QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT="${SZCG_DB_ACQUISITION_TIMEOUT:-30S}" \
+    ${demo[@]+"${demo[@]}"} \
     "$@" \
     nohup java ${SZCG_JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC} -jar "$jar" >"$LOGS/$svc.log" 2>&1 &
   echo $! >"$RUN/$svc.pid"

@@ -57,6 +57,11 @@ public final class CaseRequests {
   public record SubOrderBody(
       @NotBlank @Size(max = 100) String subUnitId, @Size(max = 2000) String requirements) {}
 
+  /** 二级回退申请: the reason and the unit the department suggests instead. */
+  public record SubOrderReturnBody(
+      @NotBlank @Size(max = 2000) String reason,
+      @NotBlank @Size(max = 100) String suggestedUnitId) {}
+
   /** 处理反馈 / 二级反馈 with after-photos (ids of stored photos). */
   public record FeedbackBody(
       @NotBlank @Size(max = 2000) String description,

@@ -16,6 +16,7 @@ import cn.szcg.dispatch.api.CaseRequests.ReasonBody;
 import cn.szcg.dispatch.api.CaseRequests.ReturnRequestBody;
 import cn.szcg.dispatch.api.CaseRequests.SatisfactionBody;
 import cn.szcg.dispatch.api.CaseRequests.SubOrderBody;
+import cn.szcg.dispatch.api.CaseRequests.SubOrderReturnBody;
 import cn.szcg.dispatch.api.CaseRequests.SuspensionBody;
 import cn.szcg.dispatch.api.CaseRequests.TransferBody;
 import cn.szcg.dispatch.api.CaseViews.CaseDetail;
@@ -389,7 +390,13 @@ public class CaseResource {
   public CommandResult subOrder(
       @PathParam("caseId") String caseId, @Valid @NotNull SubOrderBody b) {
     Unit sub = requireUnit(units.load(), b.subUnitId(), "subUnitId");
-    return run(caseId, (c, a, at) -> new CaseCommand.RedispatchToSubUnit(sub, b.requirements()));
+    // the department's return window (二级回退, as R-16): provisional until sla-service's sign-for
+    // clock of the sub-order (1 working hour) gives the working-time deadline (ClockHandler)
+    return run(
+        caseId,
+        (c, a, at) ->
+            new CaseCommand.RedispatchToSubUnit(
+                sub, b.requirements(), at.plus(provisionalReturnWindow)));
   }
 
   @POST
@@ -416,6 +423,53 @@ public class CaseResource {
         caseId,
         subOrderId,
         (c, a, at) -> new CaseCommand.SubmitSubFeedback(b.description(), b.photoIds()));
+  }
+
+  @POST
+  @Path("/{caseId}/sub-orders/{subOrderId}/return-requests")
+  @Operation(
+      summary =
+          "二级回退申请 / the department asks, within 1 working hour of the sub-dispatch, to return"
+              + " the sub-order to its township body (reason, suggested unit; R-02, R-16)")
+  @RolesAllowed({Roles.UNIT_RECEIVER, Roles.UNIT_LEADER})
+  public CommandResult requestSubOrderReturn(
+      @PathParam("caseId") String caseId,
+      @PathParam("subOrderId") String subOrderId,
+      @Valid @NotNull SubOrderReturnBody b) {
+    requireUnit(units.load(), b.suggestedUnitId(), "suggestedUnitId");
+    return runOnSubOrder(
+        caseId,
+        subOrderId,
+        (c, a, at) ->
+            new CaseCommand.RequestSubOrderReturn(subOrderId, b.reason(), b.suggestedUnitId()));
+  }
+
+  @POST
+  @Path("/{caseId}/sub-orders/{subOrderId}/return-requests/approve")
+  @Operation(summary = "同意二级回退 / the township body approves: the sub-order is withdrawn (RETURNED)")
+  @RolesAllowed({Roles.UNIT_LEADER, Roles.UNIT_RECEIVER})
+  public CommandResult approveSubOrderReturn(
+      @PathParam("caseId") String caseId,
+      @PathParam("subOrderId") String subOrderId,
+      @Valid NoteBody b) {
+    return runOnOwnSubOrder(
+        caseId,
+        subOrderId,
+        (c, a, at) -> new CaseCommand.ApproveSubOrderReturn(subOrderId, note(b)));
+  }
+
+  @POST
+  @Path("/{caseId}/sub-orders/{subOrderId}/return-requests/refuse")
+  @Operation(summary = "驳回二级回退 / the township body refuses, with a reason: the department goes on")
+  @RolesAllowed({Roles.UNIT_LEADER, Roles.UNIT_RECEIVER})
+  public CommandResult refuseSubOrderReturn(
+      @PathParam("caseId") String caseId,
+      @PathParam("subOrderId") String subOrderId,
+      @Valid @NotNull ReasonBody b) {
+    return runOnOwnSubOrder(
+        caseId,
+        subOrderId,
+        (c, a, at) -> new CaseCommand.RefuseSubOrderReturn(subOrderId, b.reason()));
   }
 
   @POST
@@ -466,8 +520,11 @@ public class CaseResource {
 
   @POST
   @Path("/{caseId}/satisfaction")
-  @Operation(summary = "满意度回访 / record the public reporter's satisfaction (R-25)")
-  @RolesAllowed({Roles.OPERATOR})
+  @Operation(
+      summary =
+          "满意度回访 / record the public reporter's satisfaction (R-25); the 12345 platform for its"
+              + " own tickets (HOTLINE cases) only")
+  @RolesAllowed({Roles.OPERATOR, Roles.HOTLINE_PLATFORM})
   public CommandResult satisfaction(
       @PathParam("caseId") String caseId, @Valid @NotNull SatisfactionBody b) {
     return run(caseId, (c, a, at) -> new CaseCommand.RecordSatisfaction(b.level(), b.comment()));
@@ -595,6 +652,35 @@ public class CaseResource {
                     + so.unitId()
                     + " / the sub-order belongs to unit "
                     + so.unitId());
+          }
+          return builder.build(c, a, at);
+        });
+  }
+
+  /**
+   * A township body's decision on its department's sub-order: 404 for a sub-order the case does not
+   * have, 403 for a unit user of another unit than the township body the sub-order came from.
+   */
+  private CommandResult runOnOwnSubOrder(
+      String caseId, String subOrderId, CaseService.CommandBuilder builder) {
+    return run(
+        caseId,
+        (c, a, at) -> {
+          DispatchOrder so =
+              c.findOrder(subOrderId)
+                  .filter(DispatchOrder::subOrder)
+                  .orElseThrow(() -> ProblemException.notFound("sub-order", subOrderId));
+          String parentUnit =
+              c.findOrder(so.parentOrderId()).map(DispatchOrder::unitId).orElse(null);
+          if (a.role().unitScoped() && !a.unitId().equals(parentUnit)) {
+            throw ProblemException.forbidden(
+                "只有派出二级批办件 "
+                    + subOrderId
+                    + " 的乡镇工作机构 "
+                    + parentUnit
+                    + " 能审核其回退 / only the township body "
+                    + parentUnit
+                    + " decides on the return of its sub-order");
           }
           return builder.build(c, a, at);
         });

@@ -7,12 +7,14 @@ import cn.szcg.dispatch.domain.ContactAssignment;
 import cn.szcg.dispatch.domain.ContactPerson;
 import cn.szcg.dispatch.domain.ContactRole;
 import cn.szcg.dispatch.domain.Unit;
+import cn.szcg.dispatch.domain.UnitImport;
 import cn.szcg.dispatch.domain.UnitKind;
 import cn.szcg.dispatch.domain.UnitRecord;
 import cn.szcg.dispatch.domain.UnitRegister;
 import cn.szcg.dispatch.domain.UnitVersion;
 import cn.szcg.dispatch.infra.CurrentActor;
 import cn.szcg.dispatch.infra.ServiceClock;
+import cn.szcg.dispatch.infra.UnitRegisterImport;
 import cn.szcg.dispatch.infra.UnitStore;
 import cn.szcg.platform.security.Roles;
 import cn.szcg.platform.web.ProblemException;
@@ -60,6 +62,7 @@ public class UnitResource {
   @Inject CurrentActor currentActor;
   @Inject ServiceClock clock;
   @Inject CaseQueries queries;
+  @Inject UnitRegisterImport importer;
 
   /** Register a unit. {@code validFrom} defaults to now. */
   public record RegisterUnitBody(
@@ -195,6 +198,20 @@ public class UnitResource {
     return Response.created(URI.create("/api/v1/units/" + u.unitId()))
         .entity(detail(after, u.unitId()))
         .build();
+  }
+
+  @POST
+  @Path("/import")
+  @Operation(
+      summary =
+          "导入单位登记 / load the county's units, their contacts (leader in charge, head, daily"
+              + " receivers) and the responsibility matrix from one file: validated completely, all"
+              + " or nothing (docs/operations.md)")
+  @RolesAllowed({Roles.ADMIN})
+  public UnitRegisterImport.Summary importRegister(
+      @NotNull UnitImport.File file, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
+    return importer.load(
+        file, UnitImport.Existing.REFUSE_UNITS_REPLACE_RULES, dryRun, currentActor.userId());
   }
 
   @PUT

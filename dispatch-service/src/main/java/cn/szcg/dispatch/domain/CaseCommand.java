@@ -94,8 +94,16 @@ public sealed interface CaseCommand {
     }
   }
 
-  /** 二级派遣: {@code subUnit} as looked up in the unit register. */
-  record RedispatchToSubUnit(Unit subUnit, String requirements) implements CaseCommand {
+  /**
+   * 二级派遣: {@code subUnit} as looked up in the unit register. {@code returnDeadline}: end of the
+   * department's return window (1 hour, as R-16); null: the sub-order cannot be returned.
+   */
+  record RedispatchToSubUnit(Unit subUnit, String requirements, Instant returnDeadline)
+      implements CaseCommand {
+    public RedispatchToSubUnit(Unit subUnit, String requirements) {
+      this(subUnit, requirements, null);
+    }
+
     public CaseTransition transition() {
       return CaseTransition.REDISPATCH_TO_SUB_UNIT;
     }
@@ -112,6 +120,28 @@ public sealed interface CaseCommand {
   record SubmitSubFeedback(String description, List<String> photoIds) implements CaseCommand {
     public CaseTransition transition() {
       return CaseTransition.SUBMIT_SUB_FEEDBACK;
+    }
+  }
+
+  /** 二级回退申请 by the department: reason and the unit it suggests instead are required. */
+  record RequestSubOrderReturn(String subOrderId, String reason, String suggestedUnitId)
+      implements CaseCommand {
+    public CaseTransition transition() {
+      return CaseTransition.REQUEST_SUB_ORDER_RETURN;
+    }
+  }
+
+  /** 同意二级回退 by the township body. */
+  record ApproveSubOrderReturn(String subOrderId, String note) implements CaseCommand {
+    public CaseTransition transition() {
+      return CaseTransition.APPROVE_SUB_ORDER_RETURN;
+    }
+  }
+
+  /** 驳回二级回退 by the township body: reason required. */
+  record RefuseSubOrderReturn(String subOrderId, String reason) implements CaseCommand {
+    public CaseTransition transition() {
+      return CaseTransition.REFUSE_SUB_ORDER_RETURN;
     }
   }
 

@@ -89,6 +89,31 @@ public enum CaseTransition {
       IN_HANDLING,
       roles(UNIT_HANDLER, UNIT_LEADER),
       "R-02 R-14 Art 23"),
+  /**
+   * 二级回退申请: the department asks, within 1 working hour of the sub-dispatch (as R-16), with a reason
+   * and a suggested unit, to return the sub-order to its township body (同级数字城管工作机构); the sub-order
+   * stays open and the department goes on until the township body approves.
+   */
+  REQUEST_SUB_ORDER_RETURN(
+      "二级回退申请",
+      Set.of(IN_HANDLING),
+      IN_HANDLING,
+      roles(UNIT_RECEIVER, UNIT_LEADER),
+      "R-02 R-16 Art 25"),
+  /** 同意二级回退: the township body withdraws the sub-order (status RETURNED); its clocks stop. */
+  APPROVE_SUB_ORDER_RETURN(
+      "同意二级回退",
+      Set.of(IN_HANDLING),
+      IN_HANDLING,
+      roles(UNIT_LEADER, UNIT_RECEIVER),
+      "R-02 R-16 Art 25"),
+  /** 驳回二级回退: the township body refuses, with a reason; the department goes on. */
+  REFUSE_SUB_ORDER_RETURN(
+      "驳回二级回退",
+      Set.of(IN_HANDLING),
+      IN_HANDLING,
+      roles(UNIT_LEADER, UNIT_RECEIVER),
+      "R-02 R-16 Art 25"),
   /** 处理反馈: the unit reports the result to the center, with after-photos. */
   SUBMIT_FEEDBACK(
       "处理反馈",
@@ -157,8 +182,13 @@ public enum CaseTransition {
       "R-21 Art 42"),
   /** 作废 (with reason). */
   CANCEL("作废", nonTerminal(), CANCELLED, roles(SHIFT_LEAD, ADMIN), "R-03"),
-  /** 满意度回访: the public reporter's satisfaction, after closing. */
-  RECORD_SATISFACTION("满意度回访", Set.of(CLOSED), CLOSED, roles(OPERATOR, SYSTEM), "R-25 Art 34");
+  /**
+   * 满意度回访: the public reporter's satisfaction, after closing — by the center's operator, or by the
+   * 12345 hotline platform for its own tickets (HOTLINE cases; the service hides every other case
+   * from it).
+   */
+  RECORD_SATISFACTION(
+      "满意度回访", Set.of(CLOSED), CLOSED, roles(OPERATOR, SYSTEM, HOTLINE_PLATFORM), "R-25 Art 34");
 
   private final String labelZh;
   private final Set<CaseState> from;

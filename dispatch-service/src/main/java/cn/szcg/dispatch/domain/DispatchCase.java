@@ -171,9 +171,23 @@ public record DispatchCase(
     return orders.stream().filter(o -> currentOrderId.equals(o.parentOrderId())).toList();
   }
 
-  /** The pending return request, if any. */
+  /** The pending return request of an order (not a sub-order) to the center, if any. */
   public Optional<ReturnRequest> pendingReturn() {
-    return returns.stream().filter(r -> r.decision() == Decision.PENDING).findFirst();
+    return returns.stream()
+        .filter(r -> r.decision() == Decision.PENDING && !isSubOrder(r.orderId()))
+        .findFirst();
+  }
+
+  /** The pending return request (二级回退) of sub-order {@code subOrderId}, if any. */
+  public Optional<ReturnRequest> pendingSubOrderReturn(String subOrderId) {
+    return returns.stream()
+        .filter(r -> r.decision() == Decision.PENDING && r.orderId().equals(subOrderId))
+        .filter(r -> isSubOrder(r.orderId()))
+        .findFirst();
+  }
+
+  private boolean isSubOrder(String orderId) {
+    return findOrder(orderId).map(DispatchOrder::subOrder).orElse(false);
   }
 
   /** The pending extension request, if any. */
@@ -205,7 +219,7 @@ public record DispatchCase(
     boolean requested = returns.stream().anyMatch(r -> r.orderId().equals(orderId));
     if (o.isEmpty()
         || !o.get().status().open()
-        || !o.get().origin().returnable()
+        || !(o.get().origin().returnable() || o.get().subOrder())
         || o.get().returnDeadline() == null
         || requested
         || deadline.equals(o.get().returnDeadline())) {
@@ -297,6 +311,12 @@ public record DispatchCase(
       signForSubOrder(s, c);
     } else if (command instanceof CaseCommand.SubmitSubFeedback c) {
       submitSubFeedback(s, c);
+    } else if (command instanceof CaseCommand.RequestSubOrderReturn c) {
+      requestSubOrderReturn(s, c);
+    } else if (command instanceof CaseCommand.ApproveSubOrderReturn c) {
+      approveSubOrderReturn(s, c);
+    } else if (command instanceof CaseCommand.RefuseSubOrderReturn c) {
+      refuseSubOrderReturn(s, c);
     } else if (command instanceof CaseCommand.SubmitFeedback c) {
       submitFeedback(s, c);
     } else if (command instanceof CaseCommand.OrderCheck c) {
@@ -470,6 +490,7 @@ public record DispatchCase(
     ReturnRequest r = pendingReturn().orElseThrow();
     s.replaceReturn(r, r.decide(Decision.APPROVED, s.at, s.actor.userId(), c.note()));
     withdrawOpenOrders(s);
+    lapsePendingSubOrderReturns(s);
     s.returnedUnitIds.add(r.unitId());
     s.currentOrderId = null;
     s.reason = c.note();
@@ -585,6 +606,22 @@ public record DispatchCase(
     if (!sub.active()) {
       throw guard("UNIT_INACTIVE", t, "单位 " + sub.unitId() + " 已停用", "unit is inactive");
     }
+    boolean returned =
+        returns.stream()
+            .anyMatch(
+                r ->
+                    r.decision() == Decision.APPROVED
+                        && r.unitId().equals(sub.unitId())
+                        && findOrder(r.orderId())
+                            .map(x -> o.orderId().equals(x.parentOrderId()))
+                            .orElse(false));
+    if (returned) {
+      throw guard(
+          "SUB_UNIT_RETURNED",
+          t,
+          "下属部门 " + sub.unitId() + " 的二级回退申请已获同意，不能再次向其二级派遣",
+          "department " + sub.unitId() + " had its return of this sub-order approved");
+    }
     boolean open =
         subOrdersOfCurrent().stream()
             .anyMatch(x -> x.unitId().equals(sub.unitId()) && x.status().open());
@@ -605,7 +642,7 @@ public record DispatchCase(
             OrderOrigin.SUB_ORDER,
             s.at,
             s.actor.userId(),
-            null,
+            c.returnDeadline(),
             c.requirements(),
             null);
     s.orders.add(so);
@@ -614,6 +651,9 @@ public record DispatchCase(
     s.unitId = so.unitId();
     s.data.put("parentOrderId", o.orderId());
     s.data.put("parentUnitId", o.unitId());
+    if (c.returnDeadline() != null) {
+      s.data.put("returnDeadline", c.returnDeadline().toString());
+    }
     s.to = CaseState.IN_HANDLING;
   }
 
@@ -638,6 +678,88 @@ public record DispatchCase(
     s.data.put("parentOrderId", so.parentOrderId());
     s.data.put("photoIds", f.photoIds());
     s.to = CaseState.IN_HANDLING;
+  }
+
+  private void requestSubOrderReturn(Step s, CaseCommand.RequestSubOrderReturn c) {
+    CaseTransition t = s.t;
+    DispatchOrder so = subOrderOfCurrent(s, c.subOrderId());
+    if (s.actor.role().unitScoped() && !so.unitId().equals(s.actor.unitId())) {
+      throw ActorNotPermittedException.otherUnit(s.actor, t, so.unitId());
+    }
+    if (!so.status().open()) {
+      throw guard(
+          "SUB_ORDER_STATUS",
+          t,
+          "二级批办件当前为 " + so.status().labelZh() + "，不能申请回退",
+          "sub-order is " + so.status() + "; " + t + " not allowed");
+    }
+    if (so.returnDeadline() == null) {
+      throw guard("RETURN_NOT_ALLOWED", t, "此二级批办件不能回退", "this sub-order has no return window");
+    }
+    if (s.at.isAfter(so.returnDeadline())) {
+      throw guard(
+          "RETURN_WINDOW_CLOSED",
+          t,
+          "二级回退申请须在二级派遣后1小时内提出，已超过截止时间 " + CN_TIME.format(so.returnDeadline()),
+          "a sub-order return must be requested within 1 hour of the sub-dispatch; the window"
+              + " closed at "
+              + so.returnDeadline());
+    }
+    if (returns.stream().anyMatch(r -> r.orderId().equals(so.orderId()))) {
+      throw guard(
+          "RETURN_ALREADY_REQUESTED",
+          t,
+          "此二级批办件已申请过回退",
+          "a return was already requested for this sub-order");
+    }
+    String reason = required(t, c.reason(), "MISSING_REASON", "回退理由", "reason");
+    String suggested =
+        required(t, c.suggestedUnitId(), "MISSING_SUGGESTED_UNIT", "建议承办单位", "suggested unit");
+    if (suggested.equals(so.unitId())) {
+      throw guard("INVALID_INPUT", t, "建议承办单位不能是本部门", "the suggested unit must be another unit");
+    }
+    s.returns.add(
+        new ReturnRequest(
+            so.orderId(),
+            so.unitId(),
+            reason,
+            suggested,
+            s.at,
+            s.actor.userId(),
+            state,
+            Decision.PENDING,
+            null,
+            null,
+            null));
+    s.reason = reason;
+    subOrderStep(s, so);
+    s.data.put("suggestedUnitId", suggested);
+    s.data.put("returnDeadline", so.returnDeadline().toString());
+    s.to = state;
+  }
+
+  private void approveSubOrderReturn(Step s, CaseCommand.ApproveSubOrderReturn c) {
+    ownCurrentOrder(s);
+    ReturnRequest r = pendingSubOrderReturnOfCurrent(s, c.subOrderId());
+    DispatchOrder so = findOrder(r.orderId()).orElseThrow();
+    s.replaceReturn(r, r.decide(Decision.APPROVED, s.at, s.actor.userId(), c.note()));
+    s.replaceOrder(so.withStatus(OrderStatus.RETURNED));
+    s.reason = c.note();
+    subOrderStep(s, so);
+    s.data.put("suggestedUnitId", r.proposedUnitId());
+    s.to = state;
+  }
+
+  private void refuseSubOrderReturn(Step s, CaseCommand.RefuseSubOrderReturn c) {
+    ownCurrentOrder(s);
+    ReturnRequest r = pendingSubOrderReturnOfCurrent(s, c.subOrderId());
+    String reason = required(s.t, c.reason(), "MISSING_REASON", "驳回理由", "reason");
+    DispatchOrder so = findOrder(r.orderId()).orElseThrow();
+    s.replaceReturn(r, r.decide(Decision.REFUSED, s.at, s.actor.userId(), reason));
+    s.reason = reason;
+    subOrderStep(s, so);
+    s.data.put("suggestedUnitId", r.proposedUnitId());
+    s.to = state;
   }
 
   private void submitFeedback(Step s, CaseCommand.SubmitFeedback c) {
@@ -820,9 +942,57 @@ public record DispatchCase(
   private void endOpenBusiness(Step s) {
     withdrawOpenOrders(s);
     pendingReturn().ifPresent(r -> s.replaceReturn(r, r.decide(Decision.LAPSED, s.at, null, null)));
+    lapsePendingSubOrderReturns(s);
     pendingExtension()
         .ifPresent(r -> s.replaceExtension(r, r.decide(Decision.LAPSED, null, s.at, null, null)));
     s.checkCollectorId = null;
+  }
+
+  /** Pending sub-order returns lapse when their sub-orders are withdrawn with the order. */
+  private void lapsePendingSubOrderReturns(Step s) {
+    for (ReturnRequest r : returns) {
+      if (r.decision() == Decision.PENDING && isSubOrder(r.orderId())) {
+        s.replaceReturn(r, r.decide(Decision.LAPSED, s.at, null, null));
+      }
+    }
+  }
+
+  /** A sub-order (二级批办件) of the current order, by id. */
+  private DispatchOrder subOrderOfCurrent(Step s, String subOrderId) {
+    return subOrdersOfCurrent().stream()
+        .filter(x -> x.orderId().equals(subOrderId))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                guard(
+                    "NO_SUCH_SUB_ORDER",
+                    s.t,
+                    "当前批办件没有二级批办件 " + subOrderId,
+                    "the current order has no sub-order " + subOrderId));
+  }
+
+  private ReturnRequest pendingSubOrderReturnOfCurrent(Step s, String subOrderId) {
+    DispatchOrder so = subOrderOfCurrent(s, subOrderId);
+    return pendingSubOrderReturn(so.orderId())
+        .orElseThrow(
+            () ->
+                guard(
+                    "NO_PENDING_SUB_ORDER_RETURN",
+                    s.t,
+                    "二级批办件 " + subOrderId + " 没有待审核的回退申请",
+                    "sub-order " + subOrderId + " has no pending return request"));
+  }
+
+  /**
+   * A sub-order step names the sub-order and its department, and the township body's order and unit
+   * (data.parentOrderId, data.parentUnitId).
+   */
+  private void subOrderStep(Step s, DispatchOrder so) {
+    s.orderId = so.orderId();
+    s.unitId = so.unitId();
+    s.data.put("parentOrderId", so.parentOrderId());
+    s.data.put(
+        "parentUnitId", findOrder(so.parentOrderId()).map(DispatchOrder::unitId).orElse(null));
   }
 
   private void withdrawOpenOrders(Step s) {
@@ -868,6 +1038,7 @@ public record DispatchCase(
           s.t,
           subOrdersOfCurrent().stream().map(DispatchOrder::unitId).toList().toString());
     }
+    currentOrder().ifPresent(p -> s.data.put("parentUnitId", p.unitId()));
     return mine.stream()
         .filter(x -> x.status() == wanted)
         .findFirst()
@@ -888,9 +1059,13 @@ public record DispatchCase(
 
   private boolean unitScopeOk(Actor actor, CaseTransition t) {
     return switch (t) {
-      case SIGN_FOR_SUB_ORDER, SUBMIT_SUB_FEEDBACK ->
+      case SIGN_FOR_SUB_ORDER, SUBMIT_SUB_FEEDBACK, REQUEST_SUB_ORDER_RETURN ->
           subOrdersOfCurrent().stream()
               .anyMatch(x -> x.unitId().equals(actor.unitId()) && x.status().open());
+      case APPROVE_SUB_ORDER_RETURN, REFUSE_SUB_ORDER_RETURN ->
+          currentOrder().map(o -> o.unitId().equals(actor.unitId())).orElse(false)
+              && subOrdersOfCurrent().stream()
+                  .anyMatch(x -> pendingSubOrderReturn(x.orderId()).isPresent());
       default -> currentOrder().map(o -> o.unitId().equals(actor.unitId())).orElse(false);
     };
   }

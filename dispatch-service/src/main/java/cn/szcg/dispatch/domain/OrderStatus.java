@@ -15,7 +15,9 @@ public enum OrderStatus {
   /** 核查不通过：superseded by a new round for the same unit. */
   CHECK_FAILED("核查不通过"),
   /** 已撤回: return approved, case cancelled or transferred. */
-  WITHDRAWN("已撤回");
+  WITHDRAWN("已撤回"),
+  /** 已回退: a sub-order whose return to the township body was approved (二级回退, R-02, R-16). */
+  RETURNED("已回退");
 
   private final String labelZh;
 

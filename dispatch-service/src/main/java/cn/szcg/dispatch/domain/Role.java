@@ -27,6 +27,8 @@ public enum Role {
   COUNTY_GOVERNMENT("县政府", false),
   /** 系统管理员 */
   ADMIN("系统管理员", false),
+  /** 12345热线平台: the hotline platform's machine client (its follow-up satisfaction, R-25). */
+  HOTLINE_PLATFORM("12345热线平台", false),
   /** 系统（自动） */
   SYSTEM("系统", false);
 

@@ -246,7 +246,9 @@ public class CaseService {
         .setParameter(13, snapshots.write(r.data()))
         .executeUpdate();
     saveOrders(c.caseId, after);
-    outbox.publish(c.caseId, event(c, after, r, accountablePeople(r)), r.at());
+    Map<String, String> eventExtra = new LinkedHashMap<>(accountablePeople(r));
+    unitName(r).ifPresent(n -> eventExtra.put("unitName", n));
+    outbox.publish(c.caseId, event(c, after, r, eventExtra), r.at());
     return r;
   }
 
@@ -290,6 +292,15 @@ public class CaseService {
     } catch (UnitRegisterException e) {
       return Map.of();
     }
+  }
+
+  /**
+   * The registered name (单位名称) of the step's unit, for {@code data.unitName} of every event with a
+   * {@code unitId} (assessment shows names in rankings and exports); empty when the step has no
+   * unit or the unit is not (or no longer) registered — never fails the command.
+   */
+  private java.util.Optional<String> unitName(TransitionRecord r) {
+    return r.unitId() == null ? java.util.Optional.empty() : units.nameOf(r.unitId());
   }
 
   /** The cases event of one step: the record plus what the clocks and the assessment need. */

@@ -10,7 +10,8 @@ import java.util.List;
  * Which cases a scoped caller may see (docs/security.md). A unit user sees the cases where its unit
  * holds or held an order or sub-order (a township body's own order covers the sub-orders it
  * re-dispatched; a department sees the case of its sub-order); a collector the cases it was ordered
- * to check. Another unit's case does not exist for them: 404, on reads and on commands alike.
+ * to check; the 12345 hotline platform the cases that came by the hotline (its own tickets, R-25).
+ * Another unit's case does not exist for them: 404, on reads and on commands alike.
  */
 @ApplicationScoped
 public class CaseVisibility {
@@ -45,6 +46,17 @@ public class CaseVisibility {
       or.append("EXISTS (SELECT 1 FROM case_step vs WHERE vs.case_id = ")
           .append(caseIdColumn)
           .append(" AND vs.transition = 'ORDER_CHECK' AND vs.data ->> 'collectorId' = ?")
+          .append(params.size())
+          .append(")");
+    }
+    if (scope.channel() != null) {
+      params.add(scope.channel());
+      if (!or.isEmpty()) {
+        or.append(" OR ");
+      }
+      or.append("EXISTS (SELECT 1 FROM dispatch_case vc WHERE vc.case_id = ")
+          .append(caseIdColumn)
+          .append(" AND vc.channel = ?")
           .append(params.size())
           .append(")");
     }

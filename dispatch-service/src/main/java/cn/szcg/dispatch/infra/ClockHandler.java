@@ -24,6 +24,9 @@ import java.util.Set;
  *   <li>{@code ClockStarted} stage RETURN_WINDOW: the return deadline (回退时限, R-16) in working time
  *       replaces the provisional one (dispatch + 1 natural hour) on the order, so the domain's
  *       return guard compares against sla-service's calendar reading;
+ *   <li>{@code ClockStarted} stage SUB_DISPATCH_TO_SIGN_FOR of a sub-order: 1 working hour from the
+ *       sub-dispatch (as R-13) — the same window the department has to ask for a return (二级回退, as
+ *       R-16), so its deadline replaces the sub-order's provisional return deadline the same way;
  *   <li>{@code ClockDeadlineChanged} stage HANDLING: the order's handling deadline moves (an
  *       extension, or a resumption after a suspension 挂起/恢复 by the paused working time);
  *   <li>{@code ClockBreached} stage HANDLING: the order is shown as expired (过期未处置) in the case
@@ -37,6 +40,7 @@ public class ClockHandler implements EventHandler {
 
   static final String RETURN_WINDOW = "RETURN_WINDOW";
   static final String HANDLING = "HANDLING";
+  static final String SUB_DISPATCH_TO_SIGN_FOR = "SUB_DISPATCH_TO_SIGN_FOR";
 
   @Inject EntityManager em;
   @Inject CaseService cases;
@@ -70,11 +74,14 @@ public class ClockHandler implements EventHandler {
   }
 
   private void started(ClockStarted s) {
-    if (!RETURN_WINDOW.equals(s.stage()) && !HANDLING.equals(s.stage())) {
+    boolean subReturnWindow = SUB_DISPATCH_TO_SIGN_FOR.equals(s.stage());
+    if (!RETURN_WINDOW.equals(s.stage()) && !HANDLING.equals(s.stage()) && !subReturnWindow) {
       return;
     }
-    upsert(s.clockId(), s.caseId(), s.orderId(), s.stage(), s.deadline(), null);
-    if (!RETURN_WINDOW.equals(s.stage()) || s.orderId() == null) {
+    if (!subReturnWindow) {
+      upsert(s.clockId(), s.caseId(), s.orderId(), s.stage(), s.deadline(), null);
+    }
+    if (!(RETURN_WINDOW.equals(s.stage()) || subReturnWindow) || s.orderId() == null) {
       return;
     }
     CaseEntity c = em.find(CaseEntity.class, s.caseId(), LockModeType.PESSIMISTIC_WRITE);

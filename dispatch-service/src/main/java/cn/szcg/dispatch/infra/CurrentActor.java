@@ -1,5 +1,6 @@
 package cn.szcg.dispatch.infra;
 
+import cn.szcg.contracts.events.Channel;
 import cn.szcg.dispatch.domain.Actor;
 import cn.szcg.dispatch.domain.CaseTransition;
 import cn.szcg.dispatch.domain.Role;
@@ -41,6 +42,7 @@ public class CurrentActor {
     ROLE_MAP.put(Roles.UNIT_RECEIVER, Role.UNIT_RECEIVER);
     ROLE_MAP.put(Roles.UNIT_HANDLER, Role.UNIT_HANDLER);
     ROLE_MAP.put(Roles.COLLECTOR, Role.COLLECTOR);
+    ROLE_MAP.put(Roles.HOTLINE_PLATFORM, Role.HOTLINE_PLATFORM);
   }
 
   /** Roles that read every case (the center, the county's offices, the administrator). */
@@ -56,12 +58,16 @@ public class CurrentActor {
 
   /**
    * Which cases the caller may see: {@code all}, or those where {@code unitId} holds (or held) an
-   * order or sub-order, or those {@code collectorId} was ordered to check. Nothing when all three
-   * are empty.
+   * order or sub-order, or those {@code collectorId} was ordered to check, or (the 12345 hotline
+   * platform) those that came by {@code channel}. Nothing when all are empty.
    */
-  public record CaseScope(boolean all, String unitId, String collectorId) {
+  public record CaseScope(boolean all, String unitId, String collectorId, String channel) {
+    public CaseScope(boolean all, String unitId, String collectorId) {
+      this(all, unitId, collectorId, null);
+    }
+
     public boolean none() {
-      return !all && unitId == null && collectorId == null;
+      return !all && unitId == null && collectorId == null && channel == null;
     }
   }
 
@@ -126,7 +132,9 @@ public class CurrentActor {
     }
     String unit = caller.hasAny(Roles.UNIT_ROLES) ? caller.unit() : null;
     String collector = caller.has(Roles.COLLECTOR) ? caller.collectorId() : null;
-    return new CaseScope(false, unit, collector);
+    // the 12345 platform's own tickets: the cases that came by the hotline
+    String channel = caller.has(Roles.HOTLINE_PLATFORM) ? Channel.HOTLINE.name() : null;
+    return new CaseScope(false, unit, collector, channel);
   }
 
   /**

@@ -10,8 +10,10 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The responsibility matrix (责任矩阵, R-02/R-17) in table {@code responsibility_rule}. */
 @ApplicationScoped
@@ -52,6 +54,24 @@ public class MatrixStore {
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean save(ResponsibilityRule r, String by) {
     boolean exists = find(r.ruleId()).isPresent();
+    upsert(r, by);
+    return !exists;
+  }
+
+  /** The ids of every rule. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Set<String> ruleIds() {
+    @SuppressWarnings("unchecked")
+    List<Object> rows =
+        em.createNativeQuery("SELECT rule_id FROM responsibility_rule").getResultList();
+    Set<String> out = new HashSet<>();
+    rows.forEach(r -> out.add((String) r));
+    return out;
+  }
+
+  /** Inserts or replaces a rule (the caller knows whether it existed). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void upsert(ResponsibilityRule r, String by) {
     em.createNativeQuery(
             "INSERT INTO responsibility_rule (rule_id, category_pattern, township_code,"
                 + " community_code, grid_code, unit_id, note, updated_at, updated_by)"
@@ -70,7 +90,6 @@ public class MatrixStore {
         .setParameter(8, Timestamp.from(Instant.now()))
         .setParameter(9, by)
         .executeUpdate();
-    return !exists;
   }
 
   @Transactional(Transactional.TxType.MANDATORY)

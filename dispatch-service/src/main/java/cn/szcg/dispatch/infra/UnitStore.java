@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The unit register (R-27) in table {@code unit_record}: one row per unit with its dated record
@@ -34,6 +35,17 @@ public class UnitStore {
       records.add(snapshots.readUnit((String) r));
     }
     return new UnitRegister(records);
+  }
+
+  /** The unit's registered name now (单位名称), or empty for an unknown unit. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<String> nameOf(String unitId) {
+    @SuppressWarnings("unchecked")
+    List<Object> rows =
+        em.createNativeQuery("SELECT name FROM unit_record WHERE unit_id = ?1")
+            .setParameter(1, unitId)
+            .getResultList();
+    return rows.stream().findFirst().map(String.class::cast);
   }
 
   /** Serialises register changes until the end of the current transaction. */

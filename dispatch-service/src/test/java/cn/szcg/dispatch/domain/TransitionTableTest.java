@@ -122,6 +122,24 @@ class TransitionTableTest {
         TOWNSHIP_DEPT,
         CaseState.IN_HANDLING);
     put(
+        CaseTransition.REQUEST_SUB_ORDER_RETURN,
+        TransitionTableTest::subOrderedReturnable,
+        r -> new CaseCommand.RequestSubOrderReturn(r.c.currentOrderId() + "-S1", "非本部门职责", ROADS),
+        TOWNSHIP_DEPT,
+        CaseState.IN_HANDLING);
+    put(
+        CaseTransition.APPROVE_SUB_ORDER_RETURN,
+        TransitionTableTest::subOrderReturnRequested,
+        r -> new CaseCommand.ApproveSubOrderReturn(r.c.currentOrderId() + "-S1", null),
+        TOWNSHIP,
+        CaseState.IN_HANDLING);
+    put(
+        CaseTransition.REFUSE_SUB_ORDER_RETURN,
+        TransitionTableTest::subOrderReturnRequested,
+        r -> new CaseCommand.RefuseSubOrderReturn(r.c.currentOrderId() + "-S1", "属本部门职责"),
+        TOWNSHIP,
+        CaseState.IN_HANDLING);
+    put(
         CaseTransition.SUBMIT_FEEDBACK,
         () -> inHandling(WATER),
         r -> new CaseCommand.SubmitFeedback("已处置", PHOTOS),
@@ -221,6 +239,22 @@ class TransitionTableTest {
   static Run subOrdered() {
     return inHandling(TOWNSHIP)
         .then(leader(TOWNSHIP), new CaseCommand.RedispatchToSubUnit(TOWNSHIP_DEPT_UNIT, "请处置"));
+  }
+
+  /** A sub-order with a return window (1 hour from the sub-dispatch, as R-16). */
+  static Run subOrderedReturnable() {
+    Run r = inHandling(TOWNSHIP);
+    return r.then(
+        leader(TOWNSHIP),
+        new CaseCommand.RedispatchToSubUnit(
+            TOWNSHIP_DEPT_UNIT, "请处置", r.now.plus(Duration.ofHours(1)).plusSeconds(60)));
+  }
+
+  static Run subOrderReturnRequested() {
+    Run r = subOrderedReturnable();
+    return r.then(
+        receiver(TOWNSHIP_DEPT),
+        new CaseCommand.RequestSubOrderReturn(r.c.currentOrderId() + "-S1", "非本部门职责", ROADS));
   }
 
   static Actor actorFor(Role role, String unit) {

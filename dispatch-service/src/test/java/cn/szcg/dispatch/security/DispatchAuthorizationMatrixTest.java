@@ -43,6 +43,7 @@ class DispatchAuthorizationMatrixTest {
   static final String UL = "unit-leader";
   static final String UH = "unit-handler";
   static final String CO = "collector";
+  static final String HP = "hotline-platform";
 
   /** Read cases: the center, the offices, the administrator; units and collectors scoped. */
   static final Set<String> CASE_READERS = Set.of(OP, SL, DI, SO, EO, CG, AD, UR, UL, UH, CO);
@@ -119,12 +120,31 @@ class DispatchAuthorizationMatrixTest {
             r ->
                 r.contentType("application/json")
                     .body(Map.of("description", "已处理", "photoIds", List.of("p1"))));
+    m.op("POST", "/api/v1/cases/{caseId}/sub-orders/{subOrderId}/return-requests")
+        .path(NONE + "/sub-orders/MATRIX-O1-S1/return-requests")
+        .allow(UR, UL)
+        .expect(404)
+        .with(
+            r ->
+                r.contentType("application/json")
+                    .body(Map.of("reason", "非本部门职责", "suggestedUnitId", "U-WATER")));
+    m.op("POST", "/api/v1/cases/{caseId}/sub-orders/{subOrderId}/return-requests/approve")
+        .path(NONE + "/sub-orders/MATRIX-O1-S1/return-requests/approve")
+        .allow(UL, UR)
+        .expect(404)
+        .with(r -> r.contentType("application/json").body("{}"));
+    m.op("POST", "/api/v1/cases/{caseId}/sub-orders/{subOrderId}/return-requests/refuse")
+        .path(NONE + "/sub-orders/MATRIX-O1-S1/return-requests/refuse")
+        .allow(UL, UR)
+        .expect(404)
+        .with(r -> r.contentType("application/json").body(Map.of("reason", "属本部门职责")));
     command(m, "feedback", Map.of("description", "已处理", "photoIds", List.of("p1")), UH, UL);
     command(m, "check-orders", Map.of("collectorId", "C-MATRIX"), OP, SL, DI);
     command(m, "checks/pass", Map.of("photoIds", List.of("k1")), CO);
     command(m, "checks/fail", Map.of("reason", "未处理", "photoIds", List.of("k1")), CO);
     command(m, "close", Map.of(), OP, SL);
-    command(m, "satisfaction", Map.of("level", "SATISFIED"), OP);
+    // the 12345 platform: its own tickets (HOTLINE cases) only — any other case is 404 for it
+    command(m, "satisfaction", Map.of("level", "SATISFIED"), OP, HP);
     command(m, "coordination", Map.of("reason", "责任不清"), DI, SL);
     command(
         m,
@@ -157,6 +177,11 @@ class DispatchAuthorizationMatrixTest {
         .allow(UNIT_READERS)
         .expect(200);
     m.op("POST", "/api/v1/units")
+        .allow(AD)
+        .expect(400)
+        .with(r -> r.contentType("application/json").body("{}"));
+    // 责任单位导入: an empty file is refused (400) before anything is written
+    m.op("POST", "/api/v1/units/import")
         .allow(AD)
         .expect(400)
         .with(r -> r.contentType("application/json").body("{}"));
