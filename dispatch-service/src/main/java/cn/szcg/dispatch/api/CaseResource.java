@@ -39,9 +39,11 @@ import cn.szcg.dispatch.domain.Unit;
 import cn.szcg.dispatch.domain.UnitRecord;
 import cn.szcg.dispatch.domain.UnitRegister;
 import cn.szcg.dispatch.infra.CaseEntity;
+import cn.szcg.dispatch.infra.CaseProblems;
 import cn.szcg.dispatch.infra.CaseService;
 import cn.szcg.dispatch.infra.ComponentMaintainers;
 import cn.szcg.dispatch.infra.CurrentActor;
+import cn.szcg.dispatch.infra.EvidenceStore;
 import cn.szcg.dispatch.infra.Proposals;
 import cn.szcg.dispatch.infra.UnitStore;
 import cn.szcg.platform.security.Roles;
@@ -91,6 +93,8 @@ public class CaseResource {
   @Inject Proposals proposals;
   @Inject ComponentMaintainers maintainers;
   @Inject CurrentActor currentActor;
+  @Inject CaseProblems problems;
+  @Inject EvidenceStore evidence;
 
   /** Provisional return window until sla-service's RETURN_WINDOW clock arrives. */
   @ConfigProperty(name = "szcg.dispatch.provisional-return-window", defaultValue = "PT1H")
@@ -719,7 +723,12 @@ public class CaseResource {
       allowed.addAll(c.availableTransitions(a));
     }
     return CaseViews.detail(
-        e, c, orders, allowed.stream().map(DomainProblemMappers.Step::of).toList());
+        e,
+        c,
+        orders,
+        allowed.stream().map(DomainProblemMappers.Step::of).toList(),
+        problems.of(caseId),
+        evidence.photosOf(caseId));
   }
 
   private static Unit requireUnit(UnitRegister reg, String unitId, String field) {

@@ -1,5 +1,6 @@
 package cn.szcg.dispatch.api;
 
+import cn.szcg.contracts.events.BilingualText;
 import cn.szcg.dispatch.api.DomainProblemMappers.Step;
 import cn.szcg.dispatch.domain.CheckResult;
 import cn.szcg.dispatch.domain.CoordinationAgreement;
@@ -11,6 +12,8 @@ import cn.szcg.dispatch.domain.Feedback;
 import cn.szcg.dispatch.domain.ReturnRequest;
 import cn.szcg.dispatch.domain.SatisfactionRecord;
 import cn.szcg.dispatch.infra.CaseEntity;
+import cn.szcg.dispatch.infra.CaseProblems;
+import cn.szcg.dispatch.infra.EvidenceStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +81,14 @@ public final class CaseViews {
   /** Clock facts of one order, from szcg.clocks. */
   public record OrderClocks(Instant returnDeadline, Instant handlingDeadline, boolean breached) {}
 
-  /** A case in full: filed data, state, orders, requests, checks, agreements, next steps. */
+  /**
+   * A case in full: filed data, state, orders, requests, checks, agreements, next steps; and what
+   * the unit must see of the problem (R-13, R-14, R-28; docs/evidence.md): {@code description},
+   * {@code position}, the category's {@code filingCondition} and {@code closingCondition}, the
+   * current order's {@code handlingDeadline} (sla-service's HANDLING clock, null until known),
+   * dispatch's evidence {@code photos} and where intake-service serves the report's photos ({@code
+   * reportPhotosHref}).
+   */
   public record CaseDetail(
       String caseId,
       String reportNo,
@@ -114,7 +124,14 @@ public final class CaseViews {
       String checkCollectorId,
       String outcomeNote,
       SatisfactionRecord satisfaction,
-      List<Step> allowedTransitions) {}
+      List<Step> allowedTransitions,
+      String description,
+      EvidenceViews.Position position,
+      BilingualText filingCondition,
+      BilingualText closingCondition,
+      Instant handlingDeadline,
+      List<EvidenceViews.PhotoView> photos,
+      String reportPhotosHref) {}
 
   /** One step of the history. */
   public record StepView(
@@ -190,7 +207,19 @@ public final class CaseViews {
   }
 
   static CaseDetail detail(
-      CaseEntity e, DispatchCase c, List<OrderView> orders, List<Step> allowed) {
+      CaseEntity e,
+      DispatchCase c,
+      List<OrderView> orders,
+      List<Step> allowed,
+      CaseProblems.FiledProblem problem,
+      List<EvidenceStore.Photo> photos) {
+    Instant handlingDeadline =
+        orders.stream()
+            .filter(o -> o.orderId().equals(c.currentOrderId()))
+            .map(OrderView::handlingDeadline)
+            .filter(java.util.Objects::nonNull)
+            .findFirst()
+            .orElse(null);
     return new CaseDetail(
         e.caseId,
         e.reportNo,
@@ -226,6 +255,22 @@ public final class CaseViews {
         c.checkCollectorId(),
         c.outcomeNote(),
         c.satisfaction(),
-        allowed);
+        allowed,
+        problem.description(),
+        new EvidenceViews.Position(
+            e.lon,
+            e.lat,
+            e.townshipCode,
+            problem.townshipName(),
+            e.communityCode,
+            problem.communityName(),
+            e.gridCode,
+            e.componentId,
+            problem.nearestComponents()),
+        problem.filingCondition(),
+        problem.closingCondition(),
+        handlingDeadline,
+        photos.stream().map(EvidenceViews.PhotoView::of).toList(),
+        EvidenceViews.reportPhotosHref(e.caseId));
   }
 }

@@ -3,6 +3,7 @@ package cn.szcg.dispatch.api;
 import cn.szcg.dispatch.domain.ActorNotPermittedException;
 import cn.szcg.dispatch.domain.CaseDomainException;
 import cn.szcg.dispatch.domain.CaseTransition;
+import cn.szcg.dispatch.domain.EvidenceRefusedException;
 import cn.szcg.dispatch.domain.GuardViolationException;
 import cn.szcg.dispatch.domain.IllegalTransitionException;
 import cn.szcg.dispatch.domain.UnitRegisterException;
@@ -23,7 +24,8 @@ import java.util.Map;
  * Domain refusals as application/problem+json (RFC 9457) with extension members: {@code code}
  * (stable machine code), and for an illegal transition {@code currentState}, {@code attempted} and
  * {@code allowedTransitions} (name and Chinese label). Status: illegal transition 409, actor not
- * permitted 403, guard 409 (422 when the input itself is incomplete), unit register 404/409/400.
+ * permitted 403, guard 409 (422 when the input itself is incomplete), an evidence photo refused 403
+ * (not the uploader's to add) or 409 (not now), unit register 404/409/400.
  */
 public final class DomainProblemMappers {
 
@@ -54,6 +56,9 @@ public final class DomainProblemMappers {
         status = g.invalidInput() ? 422 : 409;
         slug = "guard-violation";
         extra.put("attempted", g.attempted().name());
+      } else if (e instanceof EvidenceRefusedException er) {
+        status = er.conflict() ? 409 : 403;
+        slug = er.conflict() ? "conflict" : "not-permitted";
       } else {
         status = 409;
         slug = "conflict";

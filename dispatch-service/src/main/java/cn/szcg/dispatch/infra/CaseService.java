@@ -66,6 +66,7 @@ public class CaseService {
   @Inject CaseVisibility visibility;
   @Inject ServiceClock clock;
   @Inject UnitStore units;
+  @Inject EvidenceStore evidence;
 
   /** Steps whose event names the unit's accountable people. */
   static final Set<CaseTransition> NAMES_PEOPLE =
@@ -181,6 +182,8 @@ public class CaseService {
     CaseCommand command = builder.build(before, first, at);
     // a token with several roles acts in the one the transition allows
     Actor actor = currentActor.actorFor(command.transition());
+    // feedback and check steps take only stored photos of their own (R-10, docs/evidence.md)
+    evidence.requireStepPhotos(before, actor, command);
     Transitioned t = before.apply(actor, at, command);
     TransitionRecord r = save(c, t, extraData == null ? Map.of() : extraData);
     return new Result(r, t.caseAfter(), c);

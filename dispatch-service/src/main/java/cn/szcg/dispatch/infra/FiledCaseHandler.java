@@ -12,12 +12,14 @@ import java.util.Set;
 
 /**
  * Takes every filed case (立案) from intake-service into dispatch: the domain case opens (接收立案, state
- * 待派遣 AWAITING_DISPATCH) and the OPEN step goes out on szcg.cases.
+ * 待派遣 AWAITING_DISPATCH) and the OPEN step goes out on szcg.cases; what the unit must see of the
+ * problem is kept beside it ({@link CaseProblems}).
  */
 @ApplicationScoped
 public class FiledCaseHandler implements EventHandler {
 
   @Inject CaseService cases;
+  @Inject CaseProblems problems;
 
   @Override
   public String name() {
@@ -37,6 +39,9 @@ public class FiledCaseHandler implements EventHandler {
   @Override
   public void handle(CloudEvent event, Record payload) {
     // the same case filed twice under different event ids changes nothing either
-    cases.open((CaseFiled) payload);
+    CaseFiled f = (CaseFiled) payload;
+    cases.open(f);
+    // what the unit must see: description, place names, components, the category's terms
+    problems.record(f);
   }
 }

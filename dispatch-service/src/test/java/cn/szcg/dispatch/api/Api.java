@@ -169,6 +169,101 @@ public final class Api {
     return out;
   }
 
+  /**
+   * A tiny valid PNG (1×1, one grey pixel) carrying {@code text} in a tEXt chunk, so that every
+   * call can give distinct bytes (the evidence store answers the same bytes with the first photo).
+   */
+  public static byte[] png(String text) {
+    try {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+      java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13);
+      ihdr.putInt(1).putInt(1).put((byte) 8).put((byte) 0).put((byte) 0).put((byte) 0);
+      ihdr.put((byte) 0);
+      chunk(out, "IHDR", ihdr.array());
+      java.util.zip.Deflater d = new java.util.zip.Deflater();
+      d.setInput(new byte[] {0, (byte) 0x80});
+      d.finish();
+      byte[] buf = new byte[64];
+      int n = d.deflate(buf);
+      d.end();
+      chunk(out, "IDAT", java.util.Arrays.copyOf(buf, n));
+      chunk(
+          out, "tEXt", ("Comment\0" + text).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      chunk(out, "IEND", new byte[0]);
+      return out.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** A tiny JPEG's first bytes (SOI, JFIF APP0) then EOI: enough for the magic-number check. */
+  public static byte[] jpeg(String text) {
+    byte[] t = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] head = {
+      (byte) 0xFF,
+      (byte) 0xD8,
+      (byte) 0xFF,
+      (byte) 0xE0,
+      0,
+      16,
+      'J',
+      'F',
+      'I',
+      'F',
+      0,
+      1,
+      1,
+      0,
+      0,
+      1,
+      0,
+      1,
+      0,
+      0,
+      (byte) 0xFF,
+      (byte) 0xFE,
+      0,
+      (byte) (t.length + 2)
+    };
+    byte[] out = java.util.Arrays.copyOf(head, head.length + t.length + 2);
+    System.arraycopy(t, 0, out, head.length, t.length);
+    out[out.length - 2] = (byte) 0xFF;
+    out[out.length - 1] = (byte) 0xD9;
+    return out;
+  }
+
+  private static void chunk(java.io.ByteArrayOutputStream out, String type, byte[] data)
+      throws java.io.IOException {
+    byte[] t = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    out.write(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+    out.write(t);
+    out.write(data);
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(t);
+    crc.update(data);
+    out.write(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+  }
+
+  /** Uploads a photo of {@code purpose} (AFTER, SUB_AFTER, CHECK) as {@code as}; the answer. */
+  public static Response upload(As as, String caseId, String purpose, String type, byte[] bytes) {
+    return as.spec()
+        .contentType(type)
+        .queryParam("purpose", purpose)
+        .body(bytes)
+        .post("/api/v1/cases/" + caseId + "/photos");
+  }
+
+  /**
+   * Uploads a fresh tiny PNG of {@code purpose} as {@code as} (expects 201) and returns its id, for
+   * the feedback and check steps that take only stored photos (docs/evidence.md).
+   */
+  public static String photo(As as, String caseId, String purpose) {
+    Response r = upload(as, caseId, purpose, "image/png", png(UUID.randomUUID().toString()));
+    assertEquals(201, r.statusCode(), "upload " + purpose + " → " + r.asString());
+    return r.jsonPath().getString("photoId");
+  }
+
   public static void await(java.util.function.BooleanSupplier c) {
     Await.until("condition", Duration.ofSeconds(30), c);
   }

@@ -83,6 +83,7 @@ class CommandBenchmarkTest {
       micros.add(time(() -> ok(DISPATCHER, id, "dispatch", body())));
       micros.add(time(() -> ok(receiver("U-WATER"), id, "sign-for", null)));
       micros.add(time(() -> ok(leader("U-WATER"), id, "leader-approval", null)));
+      String p = photo(handler("U-WATER"), id, "AFTER");
       micros.add(
           time(
               () ->
@@ -90,7 +91,7 @@ class CommandBenchmarkTest {
                       handler("U-WATER"),
                       id,
                       "feedback",
-                      body("description", "ok", "photoIds", List.of("p")))));
+                      body("description", "ok", "photoIds", List.of(p)))));
     }
     long totalMs = (System.nanoTime() - t0) / 1_000_000;
     Collections.sort(micros);

@@ -51,7 +51,8 @@ class HandlingPathsTest {
   }
 
   static void feedbackAndCheck(String caseId) {
-    ok(handler(UNIT), caseId, "feedback", body("description", "已修剪", "photoIds", List.of("a1")));
+    String a1 = photo(handler(UNIT), caseId, "AFTER");
+    ok(handler(UNIT), caseId, "feedback", body("description", "已修剪", "photoIds", List.of(a1)));
     ok(DISPATCHER, caseId, "check-orders", body("collectorId", "collector7"));
   }
 
@@ -76,15 +77,17 @@ class HandlingPathsTest {
             body("photoIds", List.of("c")));
     assertEquals(404, other.statusCode(), other.asString());
     assertEquals("CHECK_ORDERED", state(caseId));
+    String c1 = photo(COLLECTOR, caseId, "CHECK");
     JsonPath f =
-        ok(COLLECTOR, caseId, "checks/fail", body("reason", "枝条仍遮挡路灯", "photoIds", List.of("c1")));
+        ok(COLLECTOR, caseId, "checks/fail", body("reason", "枝条仍遮挡路灯", "photoIds", List.of(c1)));
     assertEquals("DISPATCHED", f.getString("caseAfter.state"));
     assertEquals(UNIT, f.getString("caseAfter.responsibleUnitId"));
     assertEquals(2, f.getInt("caseAfter.orders[1].round"));
     assertEquals("REDISPATCH_AFTER_FAILED_CHECK", f.getString("caseAfter.orders[1].origin"));
     assertFalse(f.getBoolean("caseAfter.overdueHandling"));
     nextRound(caseId);
-    ok(COLLECTOR, caseId, "checks/pass", body("photoIds", List.of("c2")));
+    String c2 = photo(COLLECTOR, caseId, "CHECK");
+    ok(COLLECTOR, caseId, "checks/pass", body("photoIds", List.of(c2)));
     JsonPath closed = ok(OPERATOR, caseId, "close", null);
     assertEquals("CLOSED", closed.getString("caseAfter.state"));
     // not a public report: no satisfaction
@@ -105,15 +108,18 @@ class HandlingPathsTest {
   void checkFailedTwiceMarksOverdueHandlingAndGoesOnUntilPassed() {
     String caseId = inHandling();
     feedbackAndCheck(caseId);
-    ok(COLLECTOR, caseId, "checks/fail", body("reason", "未处理到位", "photoIds", List.of("c1")));
+    String c1 = photo(COLLECTOR, caseId, "CHECK");
+    ok(COLLECTOR, caseId, "checks/fail", body("reason", "未处理到位", "photoIds", List.of(c1)));
     nextRound(caseId);
+    String c2 = photo(COLLECTOR, caseId, "CHECK");
     JsonPath second =
-        ok(COLLECTOR, caseId, "checks/fail", body("reason", "仍未处理到位", "photoIds", List.of("c2")));
+        ok(COLLECTOR, caseId, "checks/fail", body("reason", "仍未处理到位", "photoIds", List.of(c2)));
     assertTrue(second.getBoolean("caseAfter.overdueHandling"));
     assertEquals(2, second.getInt("caseAfter.failedChecks"));
     assertEquals("true", second.getString("step.data.overdueHandlingMarked"));
     nextRound(caseId);
-    JsonPath passed = ok(COLLECTOR, caseId, "checks/pass", body("photoIds", List.of("c3")));
+    String c3 = photo(COLLECTOR, caseId, "CHECK");
+    JsonPath passed = ok(COLLECTOR, caseId, "checks/pass", body("photoIds", List.of(c3)));
     assertEquals("CHECK_PASSED", passed.getString("caseAfter.state"));
     assertTrue(passed.getBoolean("caseAfter.overdueHandling"), "the mark stays");
 

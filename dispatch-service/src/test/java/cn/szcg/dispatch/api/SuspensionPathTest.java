@@ -73,7 +73,8 @@ class SuspensionPathTest {
     assertEquals("SUSPENDED", fb.jsonPath().getString("currentState"));
     JsonPath r = ok(SHIFT_LEAD, caseId, "resumption", body("note", "台风已过"));
     assertEquals("IN_HANDLING", r.getString("caseAfter.state"));
-    ok(handler(UNIT), caseId, "feedback", body("description", "已修剪", "photoIds", List.of("a")));
+    String a = photo(handler(UNIT), caseId, "AFTER");
+    ok(handler(UNIT), caseId, "feedback", body("description", "已修剪", "photoIds", List.of(a)));
 
     List<CaseTransitioned> ev = events(caseId, 7);
     CaseTransitioned suspend =

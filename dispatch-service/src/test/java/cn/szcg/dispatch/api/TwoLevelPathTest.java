@@ -63,28 +63,33 @@ class TwoLevelPathTest {
     assertEquals(caseId + "-O1-S1", subId);
 
     // the township cannot report up while its department has not (逐级反馈)
+    String p1 = photo(handler(TOWN_BODY), caseId, "AFTER");
     var early =
         post(
             handler(TOWN_BODY),
             caseId,
             "feedback",
-            body("description", "已处理", "photoIds", List.of("p1")));
+            body("description", "已处理", "photoIds", List.of(p1)));
     assertEquals(409, early.statusCode(), early.asString());
     assertEquals("SUB_ORDERS_OPEN", early.jsonPath().getString("code"));
 
     ok(receiver(DEPT), caseId, "sub-orders/" + subId + "/sign-for", null);
+    String subAfter1 = photo(handler(DEPT), caseId, "SUB_AFTER");
     ok(
         handler(DEPT),
         caseId,
         "sub-orders/" + subId + "/feedback",
-        body("description", "已清理堆物", "photoIds", List.of("after-1")));
+        body("description", "已清理堆物", "photoIds", List.of(subAfter1)));
+    String after1 = photo(handler(TOWN_BODY), caseId, "AFTER");
+    String after2 = photo(handler(TOWN_BODY), caseId, "AFTER");
     ok(
         handler(TOWN_BODY),
         caseId,
         "feedback",
-        body("description", "已处理完毕", "photoIds", List.of("after-1", "after-2")));
+        body("description", "已处理完毕", "photoIds", List.of(after1, after2)));
     ok(OPERATOR, caseId, "check-orders", body("collectorId", "collector7"));
-    ok(COLLECTOR, caseId, "checks/pass", body("photoIds", List.of("check-1")));
+    String check1 = photo(COLLECTOR, caseId, "CHECK");
+    ok(COLLECTOR, caseId, "checks/pass", body("photoIds", List.of(check1)));
     ok(OPERATOR, caseId, "close", body("note", "结案"));
     JsonPath sat = ok(OPERATOR, caseId, "satisfaction", body("level", "SATISFIED"));
     assertEquals("SATISFIED", sat.getString("caseAfter.satisfaction.level"));

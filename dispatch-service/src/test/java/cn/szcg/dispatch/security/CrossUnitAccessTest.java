@@ -6,6 +6,7 @@ import static cn.szcg.dispatch.api.Api.file;
 import static cn.szcg.dispatch.api.Api.handler;
 import static cn.szcg.dispatch.api.Api.leader;
 import static cn.szcg.dispatch.api.Api.ok;
+import static cn.szcg.dispatch.api.Api.photo;
 import static cn.szcg.dispatch.api.Api.post;
 import static cn.szcg.dispatch.api.Api.receiver;
 import static cn.szcg.dispatch.api.Api.state;
@@ -137,11 +138,8 @@ class CrossUnitAccessTest {
     ok(DISPATCHER, caseId, "dispatch", body());
     ok(WATER, caseId, "sign-for", null);
     ok(leader("U-WATER"), caseId, "leader-approval", null);
-    ok(
-        handler("U-WATER"),
-        caseId,
-        "feedback",
-        body("description", "已更换", "photoIds", List.of("a")));
+    String a = photo(handler("U-WATER"), caseId, "AFTER");
+    ok(handler("U-WATER"), caseId, "feedback", body("description", "已更换", "photoIds", List.of(a)));
     // not (yet) a task of collector9: the case does not exist for it
     assertEquals(404, c9.spec().get("/api/v1/cases/" + caseId).statusCode());
     ok(DISPATCHER, caseId, "check-orders", body("collectorId", "collector9"));
@@ -155,17 +153,16 @@ class CrossUnitAccessTest {
             .getList("items.caseId");
     assertTrue(tasks.contains(caseId), tasks.toString());
     assertEquals(404, post(c7, caseId, "checks/pass", body("photoIds", List.of("k"))).statusCode());
-    ok(c9, caseId, "checks/fail", body("reason", "井盖仍松动", "photoIds", List.of("k1")));
+    String k1 = photo(c9, caseId, "CHECK");
+    ok(c9, caseId, "checks/fail", body("reason", "井盖仍松动", "photoIds", List.of(k1)));
     // next round, the check goes to collector7: collector9 still reads the case, may not report
     ok(WATER, caseId, "sign-for", null);
     ok(leader("U-WATER"), caseId, "leader-approval", null);
-    ok(
-        handler("U-WATER"),
-        caseId,
-        "feedback",
-        body("description", "已加固", "photoIds", List.of("b")));
+    String b = photo(handler("U-WATER"), caseId, "AFTER");
+    ok(handler("U-WATER"), caseId, "feedback", body("description", "已加固", "photoIds", List.of(b)));
     ok(DISPATCHER, caseId, "check-orders", body("collectorId", "collector7"));
-    Response other = post(c9, caseId, "checks/pass", body("photoIds", List.of("k2")));
+    // collector9's own check photo of the last round: a stored CHECK photo, yet not its check now
+    Response other = post(c9, caseId, "checks/pass", body("photoIds", List.of(k1)));
     assertEquals(403, other.statusCode(), other.asString());
     assertEquals("NOT_ASSIGNED_COLLECTOR", other.jsonPath().getString("code"));
     // a collector token without collector_id cannot report a check at all
@@ -177,7 +174,8 @@ class CrossUnitAccessTest {
             .body(body("photoIds", List.of("k3")))
             .post("/api/v1/cases/" + caseId + "/checks/pass");
     assertEquals(404, anonymous.statusCode(), anonymous.asString());
-    ok(c7, caseId, "checks/pass", body("photoIds", List.of("k3")));
+    String k3 = photo(c7, caseId, "CHECK");
+    ok(c7, caseId, "checks/pass", body("photoIds", List.of(k3)));
     assertEquals("CHECK_PASSED", state(caseId));
   }
 

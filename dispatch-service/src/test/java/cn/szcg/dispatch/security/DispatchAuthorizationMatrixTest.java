@@ -142,6 +142,21 @@ class DispatchAuthorizationMatrixTest {
     command(m, "check-orders", Map.of("collectorId", "C-MATRIX"), OP, SL, DI);
     command(m, "checks/pass", Map.of("photoIds", List.of("k1")), CO);
     command(m, "checks/fail", Map.of("reason", "未处理", "photoIds", List.of("k1")), CO);
+    // evidence photos (docs/evidence.md): units and collectors upload; case readers read
+    m.op("POST", "/api/v1/cases/{caseId}/photos")
+        .path(NONE + "/photos")
+        .allow(UR, UL, UH, CO)
+        .expect(404)
+        .with(
+            r -> r.queryParam("purpose", "AFTER").contentType("image/png").body(Api.png("matrix")));
+    m.op("GET", "/api/v1/cases/{caseId}/photos")
+        .path(c + "/photos")
+        .allow(CASE_READERS)
+        .expect(200, 404);
+    m.op("GET", "/api/v1/cases/{caseId}/photos/{photoId}/content")
+        .path(NONE + "/photos/00000000-0000-0000-0000-000000000000/content")
+        .allow(CASE_READERS)
+        .expect(404);
     command(m, "close", Map.of(), OP, SL);
     // the 12345 platform: its own tickets (HOTLINE cases) only — any other case is 404 for it
     command(m, "satisfaction", Map.of("level", "SATISFIED"), OP, HP);

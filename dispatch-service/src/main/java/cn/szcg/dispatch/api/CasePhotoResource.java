@@ -1,0 +1,149 @@
+package cn.szcg.dispatch.api;
+
+import cn.szcg.dispatch.api.EvidenceViews.PhotoView;
+import cn.szcg.dispatch.domain.ImageType;
+import cn.szcg.dispatch.domain.PhotoPolicy;
+import cn.szcg.dispatch.infra.EvidenceStore;
+import cn.szcg.platform.security.Roles;
+import cn.szcg.platform.web.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Evidence photos of a case's dispatch steps (R-10, R-14, R-15; docs/evidence.md): the unit's
+ * after-photos (AFTER), a department's sub-order photos (SUB_AFTER), the collector's check photos
+ * (CHECK). Uploaded here first; the feedback and check steps then name them by id.
+ */
+@Path("/api/v1/cases/{caseId}/photos")
+@Tag(name = "cases", description = "案件派遣与处置 / cases: dispatch, handling, check, closing")
+public class CasePhotoResource {
+
+  @Inject EvidenceStore store;
+
+  @POST
+  @Consumes(MediaType.WILDCARD)
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.UNIT_RECEIVER, Roles.UNIT_LEADER, Roles.UNIT_HANDLER, Roles.COLLECTOR})
+  @Operation(
+      summary = "上传证据照片 / upload an evidence photo (after-photo, sub-order photo, check photo)",
+      description =
+          "The body is the raw image; Content-Type its type (image/jpeg, image/png, image/webp,"
+              + " ≤ 10 MiB) and the bytes must be that type (415 otherwise, 413 over the limit)."
+              + " purpose = AFTER (the unit of the current order, while it handles it), SUB_AFTER"
+              + " (the department holding an open sub-order) or CHECK (the collector ordered to"
+              + " check, while the check is ordered); optional lon, lat (inside the county) and"
+              + " takenAt from the device, fileName. Stored with its SHA-256; the same bytes again"
+              + " from the same unit or collector answer the first photo (200).")
+  public Response upload(
+      @PathParam("caseId") String caseId,
+      @QueryParam("purpose") String purpose,
+      @QueryParam("lon") String lon,
+      @QueryParam("lat") String lat,
+      @QueryParam("takenAt") String takenAt,
+      @QueryParam("fileName") @Size(max = 255) String fileName,
+      @HeaderParam("Content-Type") String contentType,
+      byte[] body) {
+    EvidenceStore.Stored s =
+        store.upload(
+            caseId,
+            purpose,
+            fileName,
+            contentType,
+            body,
+            number("lon", lon),
+            number("lat", lat),
+            CaseResource.instant("takenAt", takenAt));
+    PhotoView v = PhotoView.of(s.photo());
+    return s.created()
+        ? Response.created(URI.create(v.contentHref())).entity(v).build()
+        : Response.ok(v).build();
+  }
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed({
+    Roles.OPERATOR,
+    Roles.SHIFT_LEAD,
+    Roles.DISPATCHER,
+    Roles.SUPERVISION_OFFICE,
+    Roles.EFFICIENCY_OFFICE,
+    Roles.COUNTY_GOVERNMENT,
+    Roles.ADMIN,
+    Roles.UNIT_RECEIVER,
+    Roles.UNIT_LEADER,
+    Roles.UNIT_HANDLER,
+    Roles.COLLECTOR
+  })
+  @Operation(summary = "证据照片列表 / the case's evidence photos (metadata, SHA-256, content link)")
+  public List<PhotoView> list(@PathParam("caseId") String caseId) {
+    return store.list(caseId).stream().map(PhotoView::of).toList();
+  }
+
+  @GET
+  @Path("/{photoId}/content")
+  @Produces(MediaType.WILDCARD)
+  @RolesAllowed({
+    Roles.OPERATOR,
+    Roles.SHIFT_LEAD,
+    Roles.DISPATCHER,
+    Roles.SUPERVISION_OFFICE,
+    Roles.EFFICIENCY_OFFICE,
+    Roles.COUNTY_GOVERNMENT,
+    Roles.ADMIN,
+    Roles.UNIT_RECEIVER,
+    Roles.UNIT_LEADER,
+    Roles.UNIT_HANDLER,
+    Roles.COLLECTOR
+  })
+  @Operation(
+      summary = "证据照片内容 / the bytes of an evidence photo, exactly as uploaded",
+      description =
+          "Content-Type as stored (checked against the bytes at upload), X-Content-SHA256 to check"
+              + " the bytes are unaltered, X-Content-Type-Options: nosniff.")
+  public Response content(
+      @PathParam("caseId") String caseId, @PathParam("photoId") String photoId) {
+    EvidenceStore.Content c = store.content(caseId, photoId);
+    ImageType type = ImageType.ofMediaType(c.photo().contentType()).orElseThrow();
+    return Response.ok(c.bytes(), c.photo().contentType())
+        .header("X-Content-Type-Options", "nosniff")
+        .header(
+            "Content-Disposition",
+            "inline; filename="
+                + PhotoPolicy.safeFileName(c.photo().fileName(), c.photo().photoId(), type))
+        .header("X-Content-SHA256", c.photo().sha256())
+        .header("ETag", "\"" + c.photo().sha256() + "\"")
+        .header("Cache-Control", "private, max-age=3600")
+        .build();
+  }
+
+  private static Double number(String field, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      double d = Double.parseDouble(value.strip());
+      if (!Double.isFinite(d)) {
+        throw new NumberFormatException(value);
+      }
+      return d;
+    } catch (NumberFormatException e) {
+      throw ProblemException.invalidField(
+          field, "invalid-format", "须为十进制度数 / decimal degrees, e.g. 118.8632");
+    }
+  }
+}
