@@ -1,6 +1,5 @@
 package cn.szcg.assessment.api;
 
-import cn.szcg.assessment.domain.CommendationPolicy;
 import cn.szcg.assessment.domain.Figures;
 import cn.szcg.assessment.domain.FiguresBook;
 import cn.szcg.assessment.domain.FiguresKey;
@@ -11,12 +10,14 @@ import cn.szcg.assessment.domain.StaffFiguresBook;
 import cn.szcg.assessment.domain.UnitIndicator;
 import cn.szcg.assessment.domain.UnitScoring;
 import cn.szcg.assessment.domain.Weights;
+import cn.szcg.assessment.infra.Commendations;
 import cn.szcg.assessment.infra.CurrentActor;
 import cn.szcg.assessment.infra.FigureStore;
 import cn.szcg.assessment.infra.ReportFiles;
 import cn.szcg.assessment.infra.Reports;
 import cn.szcg.assessment.infra.StaffFigureStore;
 import cn.szcg.assessment.infra.Times;
+import cn.szcg.assessment.infra.UnitNames;
 import cn.szcg.assessment.infra.WeightStore;
 import cn.szcg.platform.security.Caller;
 import cn.szcg.platform.security.Roles;
@@ -68,6 +69,8 @@ public class FiguresResource {
   @Inject StaffFigureStore staffFigures;
   @Inject WeightStore weights;
   @Inject Reports reports;
+  @Inject UnitNames unitNames;
+  @Inject Commendations commendations;
   @Inject CurrentActor actor;
   @Inject Caller caller;
 
@@ -91,9 +94,13 @@ public class FiguresResource {
       Map<String, BigDecimal> contributions,
       Map<String, BigDecimal> weights) {}
 
-  /** A unit's figures in one cell: counters, derived counts, rates and score. */
+  /**
+   * A unit's figures in one cell: counters, derived counts, rates and score; {@code unitName} the
+   * unit's latest known name (the id while none is known).
+   */
   public record UnitFiguresView(
       String unitId,
+      String unitName,
       String period,
       String category,
       String township,
@@ -111,6 +118,7 @@ public class FiguresResource {
       String type,
       String level,
       String unitId,
+      String unitName,
       String kind,
       String month,
       int ordinal,
@@ -215,11 +223,17 @@ public class FiguresResource {
     }
     Period p = period(periodText);
     Figures f = figures.cell(unitId, p, category, township);
-    return view(unitId, p, category, township, f, weights.scoring());
+    return view(unitId, unitNames.nameOf(unitId), p, category, township, f, weights.scoring());
   }
 
   static UnitFiguresView view(
-      String unitId, Period p, String category, String township, Figures f, UnitScoring scoring) {
+      String unitId,
+      String unitName,
+      Period p,
+      String category,
+      String township,
+      Figures f,
+      UnitScoring scoring) {
     Map<String, Long> derived = new LinkedHashMap<>();
     derived.put("toHandle", f.toHandle());
     derived.put("assigned", f.assigned());
@@ -247,6 +261,7 @@ public class FiguresResource {
     scoring.weights().asMap().forEach((k, v) -> w.put(k.name(), v));
     return new UnitFiguresView(
         unitId,
+        unitName,
         p.toString(),
         category == null ? FiguresKey.ALL : category,
         township == null ? FiguresKey.ALL : township,
@@ -353,6 +368,9 @@ public class FiguresResource {
             .setParameter(4, size)
             .setParameter(5, (long) page * size)
             .getResultList();
+    Map<String, String> names =
+        unitNames.namesOf(
+            rows.stream().map(r -> (String) r[3]).collect(java.util.stream.Collectors.toSet()));
     List<NoticeView> items =
         rows.stream()
             .map(
@@ -362,6 +380,7 @@ public class FiguresResource {
                         (String) r[1],
                         (String) r[2],
                         (String) r[3],
+                        names.getOrDefault((String) r[3], (String) r[3]),
                         (String) r[4],
                         (String) r[5],
                         ((Number) r[6]).intValue(),
@@ -386,24 +405,15 @@ public class FiguresResource {
     Roles.SHIFT_LEAD,
     Roles.ADMIN
   })
-  @Operation(summary = "年度通报表扬候选 / yearly commendation candidates (R-25)")
-  public CommendationPolicy.Result commendations(@QueryParam("year") String year) {
+  @Operation(
+      summary =
+          "年度通报表扬候选（处置单位、信息采集员、坐席） / yearly commendation candidates: units,"
+              + " collectors and operators (R-25)")
+  public Commendations.Year commendations(@QueryParam("year") String year) {
     if (year == null || !year.matches("\\d{4}")) {
       throw ProblemException.invalidField("year", "pattern", "须为 yyyy / must be yyyy");
     }
-    Period p = Period.year(Integer.parseInt(year));
-    List<CommendationPolicy.Input> inputs = new ArrayList<>();
-    figures
-        .cellsOfPeriod(p, null, null)
-        .forEach((unit, f) -> inputs.add(new CommendationPolicy.Input(unit, unit, f)));
-    @SuppressWarnings("unchecked")
-    List<String> escalated =
-        em.createNativeQuery(
-                "SELECT DISTINCT unit_id FROM accountability_notice WHERE type ="
-                    + " 'EFFICIENCY_OFFICE_NOTICE' AND month LIKE ?1")
-            .setParameter(1, year + "-%")
-            .getResultList();
-    return CommendationPolicy.DEFAULT.evaluate(inputs, Set.copyOf(escalated), weights.scoring());
+    return commendations.of(Integer.parseInt(year));
   }
 
   @GET

@@ -9,6 +9,7 @@ import cn.szcg.assessment.domain.OperatorScoring;
 import cn.szcg.assessment.domain.Period;
 import cn.szcg.assessment.domain.ReportTable;
 import cn.szcg.assessment.domain.Score;
+import cn.szcg.assessment.infra.CollectorRegister;
 import cn.szcg.assessment.infra.ReportFiles;
 import cn.szcg.assessment.infra.StaffFiguresHandler;
 import cn.szcg.platform.security.Caller;
@@ -46,6 +47,7 @@ public class StaffFiguresResource {
 
   @Inject EntityManager em;
   @Inject Caller caller;
+  @Inject CollectorRegister register;
 
   /** Who reads all staff figures. */
   static final List<String> READERS =
@@ -104,14 +106,17 @@ public class StaffFiguresResource {
     Period p = FiguresResource.period(periodText);
     FiguresResource.checkPage(page, size);
     List<CollectorReportRow.Entry> entries = new ArrayList<>();
-    StaffFiguresHandler.cells(em, book, p)
-        .forEach(
-            (id, v) ->
-                entries.add(
-                    new CollectorReportRow.Entry(
-                        id,
-                        id,
-                        new CollectorFigures(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]))));
+    Map<String, long[]> cells = StaffFiguresHandler.cells(em, book, p);
+    // collectors by their registered name (collector-registered), else the id
+    Map<String, String> names =
+        "COLLECTOR".equals(book) ? register.namesOf(cells.keySet()) : Map.of();
+    cells.forEach(
+        (id, v) ->
+            entries.add(
+                new CollectorReportRow.Entry(
+                    id,
+                    names.getOrDefault(id, id),
+                    new CollectorFigures(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]))));
     List<CollectorReportRow> ranked =
         CollectorReportRow.rank(entries, p, CollectorScoring.defaults());
     if (!caller.hasAny(READERS)) {

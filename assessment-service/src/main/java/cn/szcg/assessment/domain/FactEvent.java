@@ -88,6 +88,21 @@ public sealed interface FactEvent {
     }
   }
 
+  /**
+   * The return asked was refused (驳回回退, R-16; for a sub-order by the township body, Art 25): the
+   * order stays with the unit (department), which goes on.
+   */
+  record ReturnRefused(String factId, OrderRef ref, Instant at) implements FactEvent {
+    public ReturnRefused {
+      require(factId, ref, at);
+    }
+
+    @Override
+    public Figures delta() {
+      return Figures.of(Counter.RETURNS_REFUSED, 1);
+    }
+  }
+
   /** An extension of the handling limit was granted (批准延期). */
   record ExtensionGranted(String factId, OrderRef ref, Instant at, boolean firstForOrder)
       implements FactEvent {
@@ -173,6 +188,30 @@ public sealed interface FactEvent {
       if (attempt >= 3) {
         return d;
       }
+      if (expiredBefore) {
+        return d.add(Counter.EXPIRED_UNHANDLED, -1).add(Counter.OVERDUE_HANDLING, 1);
+      }
+      return d.add(onTime ? Counter.HANDLED_ON_TIME : Counter.OVERDUE_HANDLING, 1);
+    }
+  }
+
+  /**
+   * A department reported its sub-order (二级批办件) back to its township body (二级反馈, R-02, Art 25): 已处置
+   * +1. A sub-order has no on-site check of its own (the collector checks the township body's
+   * order), so it never counts 应结案 or 返工. {@code onTime} = the feedback came within the sub-order's
+   * handling limit (its {@code SUB_HANDLING} clock stopped on time). Expired before → moves from
+   * 过期未处置 to 逾期处置; else on time → 按期处置 +1, late → 逾期处置 +1.
+   */
+  record SubOrderHandled(
+      String factId, OrderRef ref, Instant at, boolean onTime, boolean expiredBefore)
+      implements FactEvent {
+    public SubOrderHandled {
+      require(factId, ref, at);
+    }
+
+    @Override
+    public Figures delta() {
+      Figures d = Figures.of(Counter.HANDLED, 1);
       if (expiredBefore) {
         return d.add(Counter.EXPIRED_UNHANDLED, -1).add(Counter.OVERDUE_HANDLING, 1);
       }

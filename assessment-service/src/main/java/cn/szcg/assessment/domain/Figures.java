@@ -18,6 +18,7 @@ import java.util.List;
  * @param signedLate signed for late (超时签收)
  * @param returnsRequested returns asked (申请回退, R-16)
  * @param returnsApproved returns approved (批准回退): the order left the unit
+ * @param returnsRefused returns refused (驳回回退): the unit (or department) had to go on
  * @param handled handled (已处置): the unit's handling passed the on-site check
  * @param handledOnTime handled on time (按期处置): passed the check, finished within the limit, at most
  *     one failed check before
@@ -40,6 +41,7 @@ public record Figures(
     long signedLate,
     long returnsRequested,
     long returnsApproved,
+    long returnsRefused,
     long handled,
     long handledOnTime,
     long overdueHandling,
@@ -54,7 +56,8 @@ public record Figures(
     long dissatisfied) {
 
   /** The identity of {@link #plus}. */
-  public static final Figures ZERO = new Figures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+  public static final Figures ZERO =
+      new Figures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
   /** The names of the counters, for building deltas. */
   public enum Counter {
@@ -63,6 +66,7 @@ public record Figures(
     SIGNED_LATE,
     RETURNS_REQUESTED,
     RETURNS_APPROVED,
+    RETURNS_REFUSED,
     HANDLED,
     HANDLED_ON_TIME,
     OVERDUE_HANDLING,
@@ -79,7 +83,7 @@ public record Figures(
 
   /** A figures record with one counter set to {@code amount} (may be negative in a delta). */
   public static Figures of(Counter counter, long amount) {
-    long[] v = new long[17];
+    long[] v = new long[Counter.values().length];
     v[counter.ordinal()] = amount;
     return fromArray(v);
   }
@@ -96,6 +100,7 @@ public record Figures(
       case SIGNED_LATE -> signedLate;
       case RETURNS_REQUESTED -> returnsRequested;
       case RETURNS_APPROVED -> returnsApproved;
+      case RETURNS_REFUSED -> returnsRefused;
       case HANDLED -> handled;
       case HANDLED_ON_TIME -> handledOnTime;
       case OVERDUE_HANDLING -> overdueHandling;
@@ -119,6 +124,7 @@ public record Figures(
         signedLate + o.signedLate,
         returnsRequested + o.returnsRequested,
         returnsApproved + o.returnsApproved,
+        returnsRefused + o.returnsRefused,
         handled + o.handled,
         handledOnTime + o.handledOnTime,
         overdueHandling + o.overdueHandling,
@@ -150,7 +156,7 @@ public record Figures(
   private static Figures fromArray(long[] v) {
     return new Figures(
         v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13],
-        v[14], v[15], v[16]);
+        v[14], v[15], v[16], v[17]);
   }
 
   /** 应处置 (to be handled): orders that are due = 按期处置 + 逾期处置 + 过期未处置. */
@@ -204,8 +210,8 @@ public record Figures(
     if (extendedOrders > extensionsGranted) {
       out.add("extendedOrders > extensionsGranted");
     }
-    if (returnsApproved > returnsRequested) {
-      out.add("returnsApproved > returnsRequested");
+    if (returnsApproved + returnsRefused > returnsRequested) {
+      out.add("returnsApproved + returnsRefused > returnsRequested");
     }
     return out;
   }

@@ -18,6 +18,9 @@ import java.util.Optional;
  *       per order, whichever comes first.
  *   <li>{@link FactEvent.CheckFailed} attempt 1 or ≥ 3 → {@link IncidentKind#NOT_TO_STANDARD}, id
  *       "{orderId}:NOT_TO_STANDARD:{attempt}" (attempt 2 is 逾期处置 by Art 33(2) instead).
+ *   <li>A department's sub-order (二级批办件) is an order of the department (处置责任单位 of that sub-order):
+ *       its late sign-for and its expiry or late {@link FactEvent.SubOrderHandled} are the
+ *       department's incidents, with the sub-order's id (never the township body's).
  * </ul>
  *
  * The incident's time is the fact's time ({@link FactEvent#at()}), which decides its month.
@@ -36,6 +39,11 @@ public final class IncidentRule {
           make(ref, IncidentKind.OVERDUE_OR_EXPIRED_HANDLING, "", fact.at(), contacts));
     }
     if (fact instanceof FactEvent.Handled h && h.attempt() <= 2 && !h.onTime()) {
+      return Optional.of(
+          make(ref, IncidentKind.OVERDUE_OR_EXPIRED_HANDLING, "", fact.at(), contacts));
+    }
+    if (fact instanceof FactEvent.SubOrderHandled h && (!h.onTime() || h.expiredBefore())) {
+      // a department's sub-order reported back late: Art 33(2) for the department (docs §5)
       return Optional.of(
           make(ref, IncidentKind.OVERDUE_OR_EXPIRED_HANDLING, "", fact.at(), contacts));
     }

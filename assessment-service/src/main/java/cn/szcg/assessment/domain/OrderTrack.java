@@ -70,6 +70,14 @@ public record OrderTrack(
         List.of(new FactEvent.ReturnApproved(factId, ref, at)));
   }
 
+  /** The return asked was refused: the unit (department) goes on; nothing else changes. */
+  public Step returnRefused(String factId, Instant at) {
+    if (returned) {
+      return new Step(this, List.of());
+    }
+    return new Step(this, List.of(new FactEvent.ReturnRefused(factId, ref, at)));
+  }
+
   public Step extensionGranted(String factId, Instant at) {
     return new Step(
         new OrderTrack(ref, failedChecks, expired, accepted, true, returned),
@@ -113,6 +121,20 @@ public record OrderTrack(
     return new Step(
         new OrderTrack(ref, failedChecks, false, true, extended, returned),
         List.of(new FactEvent.Handled(factId, ref, at, finishedOnTime, attempt, expired)));
+  }
+
+  /**
+   * A department's sub-order (二级批办件, this track) was reported back to its township body. {@code
+   * finishedOnTime}: within the sub-order's handling limit ({@code SUB_HANDLING} clock). Once per
+   * sub-order; nothing after an approved return.
+   */
+  public Step subOrderHandled(String factId, Instant at, boolean finishedOnTime) {
+    if (returned || accepted) {
+      return new Step(this, List.of());
+    }
+    return new Step(
+        new OrderTrack(ref, failedChecks, false, true, extended, returned),
+        List.of(new FactEvent.SubOrderHandled(factId, ref, at, finishedOnTime, expired)));
   }
 
   public Step satisfaction(String factId, Instant at, Satisfaction level) {

@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param rank 1-based position in the county ranking; 0 when not graded (不参与排名)
  * @param unitId unit id
- * @param unitName unit name (Chinese)
+ * @param unitName unit name (Chinese; the unit id while no name is known)
  * @param period month or year
  * @param figures the unit's figures in the period (all categories, all townships, or a filtered
  *     cell)
@@ -36,6 +36,7 @@ public record UnitReportRow(
         count("reworked", "返工", "Not to standard", Figures::reworked),
         count("returnsRequested", "申请回退", "Returns asked", Figures::returnsRequested),
         count("returnsApproved", "批准回退", "Returns approved", Figures::returnsApproved),
+        count("returnsRefused", "驳回回退", "Returns refused", Figures::returnsRefused),
         count("extendedOrders", "延期", "Extensions", Figures::extendedOrders),
         count("satisfied", "满意", "Satisfied", Figures::satisfied),
         count("basicallySatisfied", "基本满意", "Basically satisfied", Figures::basicallySatisfied),

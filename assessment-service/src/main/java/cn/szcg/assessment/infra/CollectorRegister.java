@@ -68,6 +68,34 @@ public class CollectorRegister {
     return e == null ? StaffFiguresHandler.UNREGISTERED : e.unitId();
   }
 
+  /**
+   * The registered names (姓名) of these collectors, as intake last published them
+   * (collector-registered); collectors without a known name are absent (show the id).
+   */
+  public Map<String, String> namesOf(java.util.Collection<String> collectorIds) {
+    Map<String, String> out = new HashMap<>();
+    if (collectorIds.isEmpty()) {
+      return out;
+    }
+    Jdbc.call(
+        em,
+        c -> {
+          try (java.sql.PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT collector_id, name FROM collector_register WHERE name IS NOT NULL AND"
+                      + " collector_id = ANY(?::text[])")) {
+            Jdbc.bind(c, ps, Jdbc.texts(new java.util.ArrayList<>(collectorIds)));
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.put(rs.getString(1), rs.getString(2));
+              }
+            }
+          }
+          return null;
+        });
+    return out;
+  }
+
   /** Applies a register change (in the caller's transaction); the latest change wins. */
   public void registered(CollectorRegistered r) {
     @SuppressWarnings("unchecked")

@@ -290,6 +290,9 @@ public class FigureStore {
       onTime = h.onTime();
       num = h.attempt();
       expiredBefore = h.expiredBefore();
+    } else if (f instanceof FactEvent.SubOrderHandled h) {
+      onTime = h.onTime();
+      expiredBefore = h.expiredBefore();
     } else if (f instanceof FactEvent.SatisfactionRecorded s) {
       level = s.level().name();
     }
@@ -458,6 +461,9 @@ public class FigureStore {
       case "SignedFor" -> new FactEvent.SignedFor(id, ref, at, Boolean.TRUE.equals(onTime), num);
       case "ReturnRequested" -> new FactEvent.ReturnRequested(id, ref, at);
       case "ReturnApproved" -> new FactEvent.ReturnApproved(id, ref, at);
+      case "ReturnRefused" -> new FactEvent.ReturnRefused(id, ref, at);
+      case "SubOrderHandled" ->
+          new FactEvent.SubOrderHandled(id, ref, at, Boolean.TRUE.equals(onTime), expiredBefore);
       case "ExtensionGranted" ->
           new FactEvent.ExtensionGranted(id, ref, at, Boolean.TRUE.equals(r[12]));
       case "Expired" -> new FactEvent.Expired(id, ref, at, num);

@@ -15,8 +15,9 @@ import java.util.Map;
 /**
  * The report tables (R-22, R-23, R-26): the county ranking of a month or a year, and a unit's
  * report (its row of the period; for a year also each month). Read from the precomputed cells only:
- * the cost depends on the number of units, never on the number of cases. Unit names are not carried
- * by any event yet, so the name column repeats the unit id (see docs/assessment.md).
+ * the cost depends on the number of units, never on the number of cases. The name column is the
+ * unit's latest known name ({@link UnitNames}, from dispatch-service's {@code data.unitName}), the
+ * unit id while no name is known (see docs/assessment.md).
  */
 @ApplicationScoped
 public class Reports {
@@ -31,6 +32,7 @@ public class Reports {
 
   @Inject FigureStore figures;
   @Inject WeightStore weights;
+  @Inject UnitNames names;
 
   public ReportTable<UnitReportRow> ranking(Period period, String category, String township) {
     return CountyRanking.table(entries(period, category, township), period, weights.scoring());
@@ -54,7 +56,12 @@ public class Reports {
               .findFirst()
               .orElse(
                   new UnitReportRow(
-                      0, unitId, unitId, p, Figures.ZERO, scoring.score(Figures.ZERO)));
+                      0,
+                      unitId,
+                      names.nameOf(unitId),
+                      p,
+                      Figures.ZERO,
+                      scoring.score(Figures.ZERO)));
       if (p.type() == Period.Type.YEAR || row.figures().received() > 0) {
         rows.add(row);
       }
@@ -64,9 +71,12 @@ public class Reports {
 
   private List<CountyRanking.Entry> entries(Period period, String category, String township) {
     List<CountyRanking.Entry> entries = new ArrayList<>();
-    for (Map.Entry<String, Figures> e :
-        figures.cellsOfPeriod(period, category, township).entrySet()) {
-      entries.add(new CountyRanking.Entry(e.getKey(), e.getKey(), e.getValue()));
+    Map<String, Figures> cells = figures.cellsOfPeriod(period, category, township);
+    Map<String, String> known = names.namesOf(cells.keySet());
+    for (Map.Entry<String, Figures> e : cells.entrySet()) {
+      entries.add(
+          new CountyRanking.Entry(
+              e.getKey(), known.getOrDefault(e.getKey(), e.getKey()), e.getValue()));
     }
     return entries;
   }

@@ -75,15 +75,30 @@ public class UnitFiguresHandler implements EventHandler {
   static final String SIGN_FOR_STAGE = "DISPATCH_TO_SIGN_FOR";
   static final String HANDLING_STAGE = "HANDLING";
 
+  /** A department's sub-order (二级批办件): sign-for within 1 working hour (as R-13). */
+  static final String SUB_SIGN_FOR_STAGE = "SUB_DISPATCH_TO_SIGN_FOR";
+
+  /** A department's sub-order: report back within the township body's handling limit. */
+  static final String SUB_HANDLING_STAGE = "SUB_HANDLING";
+
+  private static boolean signForStage(String stage) {
+    return SIGN_FOR_STAGE.equals(stage) || SUB_SIGN_FOR_STAGE.equals(stage);
+  }
+
+  private static boolean handlingStage(String stage) {
+    return HANDLING_STAGE.equals(stage) || SUB_HANDLING_STAGE.equals(stage);
+  }
+
   private static final String TRACK_COLUMNS =
       "track_id, case_id, unit_id, category_code, township_code, received_at, failed_checks,"
           + " expired, accepted, extended, returned, person_on_duty, person_on_duty_name,"
           + " leader_in_charge_id, leader_in_charge_name, head_id, head_name, pending_pass_order,"
-          + " pending_pass_at, pending_pass_fact";
+          + " pending_pass_at, pending_pass_fact, parent_order_id";
 
   @Inject EntityManager em;
   @Inject FigureStore figures;
   @Inject AccountabilityStore accountability;
+  @Inject UnitNames unitNames;
 
   /** The state of the batch being applied (one consumer thread per handler). */
   private Batch batch;
@@ -144,24 +159,35 @@ public class UnitFiguresHandler implements EventHandler {
     }
   }
 
-  /** A track as stored, with the bits of state the domain record does not hold. */
+  /**
+   * A track as stored, with the bits of state the domain record does not hold. {@code
+   * parentOrderId} is set for a department's sub-order (二级批办件; track id = the sub-order id): the
+   * township body's order it was re-dispatched from.
+   */
   record TrackRow(
       String trackId,
       OrderTrack track,
       People people,
       String pendingPassOrder,
       Instant pendingPassAt,
-      String pendingPassFact) {
+      String pendingPassFact,
+      String parentOrderId) {
     TrackRow with(OrderTrack t) {
-      return new TrackRow(trackId, t, people, pendingPassOrder, pendingPassAt, pendingPassFact);
+      return new TrackRow(
+          trackId, t, people, pendingPassOrder, pendingPassAt, pendingPassFact, parentOrderId);
     }
 
     TrackRow with(People p) {
-      return new TrackRow(trackId, track, p, pendingPassOrder, pendingPassAt, pendingPassFact);
+      return new TrackRow(
+          trackId, track, p, pendingPassOrder, pendingPassAt, pendingPassFact, parentOrderId);
     }
 
     TrackRow pending(String order, Instant at, String fact) {
-      return new TrackRow(trackId, track, people, order, at, fact);
+      return new TrackRow(trackId, track, people, order, at, fact, parentOrderId);
+    }
+
+    boolean subOrder() {
+      return parentOrderId != null;
     }
   }
 
@@ -173,7 +199,8 @@ public class UnitFiguresHandler implements EventHandler {
 
   record CaseContext(String categoryCode, String townshipCode) {}
 
-  record Verdict(boolean onTime, Instant at) {}
+  /** A stopped handling clock's verdict ({@code stage} HANDLING or SUB_HANDLING). */
+  record Verdict(boolean onTime, Instant at, String stage) {}
 
   /** A parked clock event (from the store: {@code stored}; or parked in this batch). */
   record Parked(String eventId, String orderId, String eventType, String payload, boolean stored) {}
@@ -247,6 +274,9 @@ public class UnitFiguresHandler implements EventHandler {
   }
 
   private void transitioned(String eventId, CaseTransitioned t) {
+    if (t.unitId() != null && t.data() != null) {
+      batch.name(t.unitId(), t.data().get("unitName"), t.at());
+    }
     switch (t.transition()) {
       case "DISPATCH", "RECORD_COORDINATION_AGREEMENT", "DESIGNATE_UNIT" -> dispatched(eventId, t);
       case "SIGN_FOR" ->
@@ -271,7 +301,34 @@ public class UnitFiguresHandler implements EventHandler {
               .ifPresent(r -> apply(r, r.track().extensionGranted(eventId + ":extension", t.at())));
       case "FAIL_CHECK" -> failedCheck(eventId, t);
       case "PASS_CHECK" -> passedCheck(eventId, t);
+      case "REFUSE_RETURN" ->
+          track(t)
+              .ifPresent(
+                  r -> apply(r, r.track().returnRefused(eventId + ":return-refused", t.at())));
       case "RECORD_SATISFACTION" -> satisfaction(eventId, t);
+      case "REDISPATCH_TO_SUB_UNIT" -> subDispatched(eventId, t);
+      case "SIGN_FOR_SUB_ORDER" ->
+          subTrack(t)
+              .ifPresent(
+                  r -> {
+                    People p = r.people().named(t.data(), t.actorUserId(), true);
+                    if (!p.equals(r.people())) {
+                      batch.save(r.with(p));
+                    }
+                  });
+      case "REQUEST_SUB_ORDER_RETURN" ->
+          subTrack(t)
+              .ifPresent(
+                  r -> apply(r, r.track().returnRequested(eventId + ":return-requested", t.at())));
+      case "APPROVE_SUB_ORDER_RETURN" ->
+          subTrack(t)
+              .ifPresent(
+                  r -> apply(r, r.track().returnApproved(eventId + ":return-approved", t.at())));
+      case "REFUSE_SUB_ORDER_RETURN" ->
+          subTrack(t)
+              .ifPresent(
+                  r -> apply(r, r.track().returnRefused(eventId + ":return-refused", t.at())));
+      case "SUBMIT_SUB_FEEDBACK" -> subFeedback(eventId, t);
       default -> {
         // other steps do not move unit figures
       }
@@ -299,7 +356,13 @@ public class UnitFiguresHandler implements EventHandler {
       OrderTrack.Step step = OrderTrack.received(eventId + ":received", ref);
       row =
           new TrackRow(
-              t.orderId(), step.next(), People.NONE.named(t.data(), null, false), null, null, null);
+              t.orderId(),
+              step.next(),
+              People.NONE.named(t.data(), null, false),
+              null,
+              null,
+              null,
+              null);
       batch.insert(row);
       book(row, step.facts());
       round = 1;
@@ -313,6 +376,74 @@ public class UnitFiguresHandler implements EventHandler {
       round = row.track().dispatchRound();
     }
     registerOrder(t.orderId(), row.trackId(), round, t.at());
+  }
+
+  /**
+   * A township body re-dispatched to its department (二级派遣): a new track for the department, keyed
+   * by the sub-order id — every sub-order is one order received by the department (R-02, Art 25).
+   * The township body's own track is not touched.
+   */
+  private void subDispatched(String eventId, CaseTransitioned t) {
+    if (t.orderId() == null || t.unitId() == null || batch.order(t.orderId()).isPresent()) {
+      return;
+    }
+    String parent = t.data() == null ? null : t.data().get("parentOrderId");
+    if (parent == null || parent.isBlank()) {
+      parent = "?";
+    }
+    String township = null;
+    String category = t.categoryCode();
+    Optional<CaseContext> ctx = batch.context(t.caseId());
+    if (ctx.isPresent()) {
+      township = ctx.get().townshipCode();
+      if (category == null) {
+        category = ctx.get().categoryCode();
+      }
+    }
+    OrderRef ref = new OrderRef(t.orderId(), t.caseId(), t.unitId(), category, township, t.at());
+    OrderTrack.Step step = OrderTrack.received(eventId + ":received", ref);
+    TrackRow row =
+        new TrackRow(
+            t.orderId(),
+            step.next(),
+            People.NONE.named(t.data(), null, false),
+            null,
+            null,
+            null,
+            parent);
+    batch.insert(row);
+    book(row, step.facts());
+    registerOrder(t.orderId(), row.trackId(), 1, t.at());
+  }
+
+  /** The department's sub-order track of a sub-order step (orderId = the sub-order id). */
+  private Optional<TrackRow> subTrack(CaseTransitioned t) {
+    return t.orderId() == null
+        ? Optional.empty()
+        : order(t.orderId()).map(OrderRow::track).filter(TrackRow::subOrder);
+  }
+
+  /**
+   * The department reported its sub-order back (二级反馈): handled, on time or late by the {@code
+   * SUB_HANDLING} clock's verdict — waiting for it as a passed check waits for the HANDLING one.
+   */
+  private void subFeedback(String eventId, CaseTransitioned t) {
+    Optional<TrackRow> r = subTrack(t);
+    if (r.isEmpty()) {
+      return;
+    }
+    TrackRow row = r.get();
+    String factId = eventId + ":sub-handled";
+    if (row.track().expired()) {
+      apply(row, row.track().subOrderHandled(factId, t.at(), false));
+      return;
+    }
+    Boolean verdict = batch.verdict(t.orderId());
+    if (verdict != null) {
+      apply(row, row.track().subOrderHandled(factId, t.at(), verdict));
+    } else {
+      batch.save(row.pending(t.orderId(), t.at(), factId));
+    }
   }
 
   private void failedCheck(String eventId, CaseTransitioned t) {
@@ -363,6 +494,9 @@ public class UnitFiguresHandler implements EventHandler {
     // recently received such track of the case.
     TrackRow best = null;
     for (TrackRow row : batch.tracksOfCase(t.caseId())) {
+      if (row.subOrder()) {
+        continue; // the public rates the township body's (or unit's) handling, not a department's
+      }
       if (row.track().accepted() || row.pendingPassOrder() != null) {
         if (best == null
             || row.track().ref().receivedAt().isAfter(best.track().ref().receivedAt())) {
@@ -377,9 +511,9 @@ public class UnitFiguresHandler implements EventHandler {
   // ------------------------------------------------------------------ clocks
 
   private void stopped(CloudEvent event, ClockStopped s) {
-    if (HANDLING_STAGE.equals(s.stage()) && s.orderId() != null) {
-      batch.setVerdict(s.orderId(), new Verdict(s.onTime(), s.stoppedAt()));
-      // a passed check waiting for this verdict
+    if (handlingStage(s.stage()) && s.orderId() != null) {
+      batch.setVerdict(s.orderId(), new Verdict(s.onTime(), s.stoppedAt(), s.stage()));
+      // a passed check (or a sub-order's feedback) waiting for this verdict
       batch
           .pendingOn(s.orderId())
           .ifPresent(
@@ -387,9 +521,13 @@ public class UnitFiguresHandler implements EventHandler {
                 TrackRow cleared = row.pending(null, null, null);
                 apply(
                     cleared,
-                    row.track().handled(row.pendingPassFact(), row.pendingPassAt(), s.onTime()));
+                    row.subOrder()
+                        ? row.track()
+                            .subOrderHandled(row.pendingPassFact(), row.pendingPassAt(), s.onTime())
+                        : row.track()
+                            .handled(row.pendingPassFact(), row.pendingPassAt(), s.onTime()));
               });
-    } else if (SIGN_FOR_STAGE.equals(s.stage()) && s.orderId() != null) {
+    } else if (signForStage(s.stage()) && s.orderId() != null) {
       Optional<OrderRow> o = order(s.orderId());
       if (o.isEmpty()) {
         batch.park(event, s.orderId());
@@ -406,8 +544,7 @@ public class UnitFiguresHandler implements EventHandler {
   }
 
   private void breached(CloudEvent event, ClockBreached b) {
-    if (b.orderId() == null
-        || !(SIGN_FOR_STAGE.equals(b.stage()) || HANDLING_STAGE.equals(b.stage()))) {
+    if (b.orderId() == null || !(signForStage(b.stage()) || handlingStage(b.stage()))) {
       return;
     }
     Optional<OrderRow> o = order(b.orderId());
@@ -417,7 +554,7 @@ public class UnitFiguresHandler implements EventHandler {
     }
     OrderRow order = o.get();
     TrackRow row = order.track();
-    if (SIGN_FOR_STAGE.equals(b.stage())) {
+    if (signForStage(b.stage())) {
       if (!row.track().returned()) {
         batch.incidents.add(
             new PendingIncident(
@@ -463,6 +600,7 @@ public class UnitFiguresHandler implements EventHandler {
     }
   }
 
+  /** The unit's order track of the case (never a department's sub-order track). */
   private Optional<TrackRow> track(CaseTransitioned t) {
     if (t.unitId() == null) {
       return Optional.empty();
@@ -537,6 +675,17 @@ public class UnitFiguresHandler implements EventHandler {
     final List<FactEvent> facts = new ArrayList<>();
     final List<PendingIncident> incidents = new ArrayList<>();
 
+    /** The latest unit name seen in this poll per unit (written at the end, latest wins). */
+    final Map<String, UnitNames.Named> names = new TreeMap<>();
+
+    void name(String unitId, String name, Instant at) {
+      if (name == null || name.isBlank() || at == null) {
+        return;
+      }
+      UnitNames.Named n = new UnitNames.Named(name.strip(), at);
+      names.merge(unitId, n, UnitNames.Named::latest);
+    }
+
     /** Reads ahead what the events will touch, a few statements for the whole poll. */
     void readAhead(List<Delivery> deliveries) {
       Set<String> cases = new LinkedHashSet<>();
@@ -551,20 +700,23 @@ public class UnitFiguresHandler implements EventHandler {
           cases.add(t.caseId());
           if (t.orderId() != null) {
             orderIds.add(t.orderId());
-            if (isDispatch(t.transition()) || "FAIL_CHECK".equals(t.transition())) {
+            if (isDispatch(t.transition())
+                || "FAIL_CHECK".equals(t.transition())
+                || "REDISPATCH_TO_SUB_UNIT".equals(t.transition())) {
               registered.add(t.orderId());
             }
-            if ("PASS_CHECK".equals(t.transition())) {
+            if ("PASS_CHECK".equals(t.transition())
+                || "SUBMIT_SUB_FEEDBACK".equals(t.transition())) {
               passOrders.add(t.orderId());
             }
           }
-          if (isDispatch(t.transition())) {
+          if (isDispatch(t.transition()) || "REDISPATCH_TO_SUB_UNIT".equals(t.transition())) {
             dispatchCases.add(t.caseId());
           }
         } else if (p instanceof ClockStopped s && s.orderId() != null) {
-          if (HANDLING_STAGE.equals(s.stage())) {
+          if (handlingStage(s.stage())) {
             handlingStops.add(s.orderId());
-          } else if (SIGN_FOR_STAGE.equals(s.stage())) {
+          } else if (signForStage(s.stage())) {
             orderIds.add(s.orderId());
             cases.add(s.caseId());
           }
@@ -593,7 +745,7 @@ public class UnitFiguresHandler implements EventHandler {
       }
       for (String id : tracksByCase.getOrDefault(caseId, Set.of())) {
         TrackRow r = tracks.get(id);
-        if (unitId.equals(r.track().ref().unitId())) {
+        if (!r.subOrder() && unitId.equals(r.track().ref().unitId())) {
           return Optional.of(r);
         }
       }
@@ -715,7 +867,13 @@ public class UnitFiguresHandler implements EventHandler {
               rs.getString(16),
               rs.getString(17));
       return new TrackRow(
-          ref.orderId(), track, people, rs.getString(18), Jdbc.instant(rs, 19), rs.getString(20));
+          ref.orderId(),
+          track,
+          people,
+          rs.getString(18),
+          Jdbc.instant(rs, 19),
+          rs.getString(20),
+          rs.getString(21));
     }
 
     // ---- orders
@@ -837,14 +995,15 @@ public class UnitFiguresHandler implements EventHandler {
           c -> {
             try (PreparedStatement ps =
                 c.prepareStatement(
-                    "SELECT order_id, on_time, at FROM clock_verdict WHERE stage = ? AND order_id"
-                        + " = ANY(?::text[])")) {
-              Jdbc.bind(c, ps, HANDLING_STAGE, Jdbc.texts(missing));
+                    "SELECT order_id, on_time, at, stage FROM clock_verdict WHERE stage IN (?, ?)"
+                        + " AND order_id = ANY(?::text[])")) {
+              Jdbc.bind(c, ps, HANDLING_STAGE, SUB_HANDLING_STAGE, Jdbc.texts(missing));
               try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                   verdicts.put(
                       rs.getString(1),
-                      Optional.of(new Verdict(rs.getBoolean(2), Jdbc.instant(rs, 3))));
+                      Optional.of(
+                          new Verdict(rs.getBoolean(2), Jdbc.instant(rs, 3), rs.getString(4))));
                 }
               }
             }
@@ -921,6 +1080,7 @@ public class UnitFiguresHandler implements EventHandler {
     // ---- writing back
 
     void flush() {
+      unitNames.record(names);
       writeContexts();
       writeTracks();
       writeOrders();
@@ -960,7 +1120,7 @@ public class UnitFiguresHandler implements EventHandler {
                 + ") SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
                 + " ?::timestamptz[], ?::int4[], ?::bool[], ?::bool[], ?::bool[], ?::bool[],"
                 + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
-                + " ?::timestamptz[], ?::text[])",
+                + " ?::timestamptz[], ?::text[], ?::text[])",
             cols.params());
       }
       if (!dirtyTracks.isEmpty()) {
@@ -977,7 +1137,7 @@ public class UnitFiguresHandler implements EventHandler {
                 + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
                 + " ?::timestamptz[], ?::int4[], ?::bool[], ?::bool[], ?::bool[], ?::bool[],"
                 + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
-                + " ?::timestamptz[], ?::text[]) AS u("
+                + " ?::timestamptz[], ?::text[], ?::text[]) AS u("
                 + TRACK_COLUMNS
                 + ") WHERE t.track_id = u.track_id",
             cols.params());
@@ -1001,6 +1161,7 @@ public class UnitFiguresHandler implements EventHandler {
       final List<String> pendingOrder = new ArrayList<>();
       final List<Instant> pendingAt = new ArrayList<>();
       final List<String> pendingFact = new ArrayList<>();
+      final List<String> parent = new ArrayList<>();
 
       TrackColumns(Set<String> ids) {
         for (int i = 0; i < 6; i++) {
@@ -1031,6 +1192,7 @@ public class UnitFiguresHandler implements EventHandler {
           pendingOrder.add(r.pendingPassOrder());
           pendingAt.add(r.pendingPassAt());
           pendingFact.add(r.pendingPassFact());
+          parent.add(r.parentOrderId());
         }
       }
 
@@ -1055,7 +1217,8 @@ public class UnitFiguresHandler implements EventHandler {
           Jdbc.texts(people.get(5)),
           Jdbc.texts(pendingOrder),
           Jdbc.times(pendingAt),
-          Jdbc.texts(pendingFact)
+          Jdbc.texts(pendingFact),
+          Jdbc.texts(parent)
         };
       }
     }
@@ -1090,21 +1253,24 @@ public class UnitFiguresHandler implements EventHandler {
         return;
       }
       List<String> ids = new ArrayList<>();
+      List<String> stages = new ArrayList<>();
       List<Boolean> onTime = new ArrayList<>();
       List<Instant> at = new ArrayList<>();
       dirtyVerdicts.forEach(
           (id, v) -> {
             ids.add(id);
+            stages.add(v.stage());
             onTime.add(v.onTime());
             at.add(v.at());
           });
       Jdbc.update(
           em,
-          "INSERT INTO clock_verdict (order_id, stage, on_time, at) SELECT o, ?, t, a FROM"
-              + " unnest(?::text[], ?::bool[], ?::timestamptz[]) AS x(o, t, a) ON CONFLICT"
-              + " (order_id, stage) DO UPDATE SET on_time = EXCLUDED.on_time, at = EXCLUDED.at",
-          HANDLING_STAGE,
+          "INSERT INTO clock_verdict (order_id, stage, on_time, at) SELECT o, s, t, a FROM"
+              + " unnest(?::text[], ?::text[], ?::bool[], ?::timestamptz[]) AS x(o, s, t, a) ON"
+              + " CONFLICT (order_id, stage) DO UPDATE SET on_time = EXCLUDED.on_time, at ="
+              + " EXCLUDED.at",
           Jdbc.texts(ids),
+          Jdbc.texts(stages),
           Jdbc.bools(onTime),
           Jdbc.times(at));
     }

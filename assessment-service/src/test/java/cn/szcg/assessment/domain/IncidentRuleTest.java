@@ -79,4 +79,26 @@ class IncidentRuleTest {
     assertEquals(
         1, ledger.count("U1", IncidentKind.OVERDUE_OR_EXPIRED_HANDLING, YearMonth.of(2026, 3)));
   }
+
+  @Test
+  @DisplayName(
+      "a department's late sign-for and late or expired sub-order are its own Art 33 incidents")
+  void subOrders() {
+    OrderRef sub =
+        new OrderRef("o1-S1", "c1", "DEPT", null, null, Instant.parse("2026-03-01T03:00:00Z"));
+    Incident late = of(new FactEvent.SignedFor("f", sub, T, false, 1)).get();
+    assertEquals("o1-S1:LATE_SIGN_FOR:1", late.incidentId());
+    assertEquals("DEPT", late.unitId());
+    assertTrue(of(new FactEvent.SubOrderHandled("f", sub, T, true, false)).isEmpty());
+    Incident overdue = of(new FactEvent.SubOrderHandled("f", sub, T, false, false)).get();
+    assertEquals("o1-S1:OVERDUE_OR_EXPIRED_HANDLING", overdue.incidentId());
+    assertEquals(IncidentKind.OVERDUE_OR_EXPIRED_HANDLING, overdue.kind());
+    assertEquals("DEPT", overdue.unitId());
+    // expired, then reported back: the same incident id, so it counts once
+    assertEquals(
+        overdue.incidentId(),
+        of(new FactEvent.SubOrderHandled("f", sub, T, true, true)).get().incidentId());
+    assertEquals(
+        overdue.incidentId(), of(new FactEvent.Expired("f", sub, T, 0)).get().incidentId());
+  }
 }

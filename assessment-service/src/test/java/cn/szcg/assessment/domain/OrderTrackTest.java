@@ -181,4 +181,57 @@ class OrderTrackTest {
     life.fail().expired().pass(false);
     assertEquals(before, life.facts.size());
   }
+
+  @Test
+  @DisplayName(
+      "sub-orders (二级批办件) count for the department: received, signed, handled on time or late,"
+          + " expired, returns asked / approved / refused — never 应结案 or 返工")
+  void subOrders() {
+    OrderRef d = new OrderRef("O1-S1", "c1", "DEPT", "0101", "350124101", T0.plusSeconds(600));
+    // S1: signed late, return asked and refused, reported back on time
+    OrderTrack s1 = OrderTrack.received("s1:r", d).next();
+    List<FactEvent> facts = new ArrayList<>();
+    facts.add(new FactEvent.OrderReceived("s1:r", d, d.receivedAt()));
+    facts.addAll(s1.signedFor("s1:s", T0.plusSeconds(9000), false, 1).facts());
+    facts.addAll(s1.returnRequested("s1:q", T0.plusSeconds(1200)).facts());
+    facts.addAll(s1.returnRefused("s1:x", T0.plusSeconds(1500)).facts());
+    OrderTrack.Step done = s1.subOrderHandled("s1:h", T0.plusSeconds(20000), true);
+    facts.addAll(done.facts());
+    // reported back twice (a replay with another id) counts once
+    assertTrue(done.next().subOrderHandled("s1:h2", T0.plusSeconds(21000), true).facts().isEmpty());
+    // S2: expired, then reported back late → 逾期处置, not 过期未处置
+    OrderRef d2 = new OrderRef("O2-S1", "c2", "DEPT", "0101", null, T0);
+    OrderTrack s2 = OrderTrack.received("s2:r", d2).next();
+    facts.add(new FactEvent.OrderReceived("s2:r", d2, T0));
+    OrderTrack.Step exp = s2.expired("s2:e", T0.plusSeconds(30000));
+    facts.addAll(exp.facts());
+    facts.addAll(exp.next().subOrderHandled("s2:h", T0.plusSeconds(40000), false).facts());
+    // S3: expired, never reported back; S4: returned with approval
+    OrderRef d3 = new OrderRef("O3-S1", "c3", "DEPT", null, null, T0);
+    facts.add(new FactEvent.OrderReceived("s3:r", d3, T0));
+    facts.addAll(OrderTrack.received("s3:r", d3).next().expired("s3:e", T0).facts());
+    OrderRef d4 = new OrderRef("O4-S1", "c4", "DEPT", null, null, T0);
+    facts.add(new FactEvent.OrderReceived("s4:r", d4, T0));
+    OrderTrack s4 = OrderTrack.received("s4:r", d4).next();
+    facts.addAll(s4.returnRequested("s4:q", T0).facts());
+    OrderTrack.Step back = s4.returnApproved("s4:a", T0);
+    facts.addAll(back.facts());
+    assertTrue(back.next().returnRefused("s4:x", T0).facts().isEmpty());
+
+    Figures f = Figures.recompute(facts);
+    assertEquals(4, f.received());
+    assertEquals(1, f.signedLate());
+    assertEquals(2, f.returnsRequested());
+    assertEquals(1, f.returnsApproved());
+    assertEquals(1, f.returnsRefused());
+    assertEquals(2, f.handled());
+    assertEquals(1, f.handledOnTime());
+    assertEquals(1, f.overdueHandling());
+    assertEquals(1, f.expiredUnhandled());
+    assertEquals(3, f.toHandle());
+    assertEquals(3, f.assigned());
+    assertEquals(0, f.checked());
+    assertEquals(0, f.reworked());
+    assertEquals(List.of(), f.inconsistencies());
+  }
 }

@@ -174,6 +174,32 @@ class CollectionUnitFiguresTest {
     return j.get() == null ? null : j;
   }
 
+  /** The row of {@code id} in the ranking at {@code path} of {@code period}, once {@code done}. */
+  static JsonPath awaitIn(String path, String period, String id, Predicate<JsonPath> done) {
+    CaseEvents.flush();
+    long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    JsonPath last = null;
+    while (System.nanoTime() < end) {
+      JsonPath j =
+          given()
+              .queryParam("period", period)
+              .queryParam("size", 200)
+              .get(path)
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath()
+              .setRootPath("items.find { it.id == '" + id + "' }");
+      last = j.get() == null ? null : j;
+      if (last != null && done.test(last)) {
+        return last;
+      }
+      CaseEvents.sleep(200);
+    }
+    throw new AssertionError(
+        "not reached: " + path + " " + id + ": " + (last == null ? null : last.prettify()));
+  }
+
   static JsonPath await(String path, String id, Predicate<JsonPath> done) {
     CaseEvents.flush();
     long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();

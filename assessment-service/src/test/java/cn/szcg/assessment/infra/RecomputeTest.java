@@ -45,6 +45,8 @@ class RecomputeTest {
 
   static final String SIGN = "DISPATCH_TO_SIGN_FOR";
   static final String HANDLING = "HANDLING";
+  static final String SUB_SIGN = "SUB_DISPATCH_TO_SIGN_FOR";
+  static final String SUB_HANDLING = "SUB_HANDLING";
   static final Period MONTH = Period.month(2027, 2);
 
   @Inject EventConsumers consumers;
@@ -58,6 +60,7 @@ class RecomputeTest {
     long handled;
     long handledOnTime;
     long returnsApproved;
+    long returnsRefused;
     long checksFailed;
   }
 
@@ -68,7 +71,11 @@ class RecomputeTest {
     List<String> units = List.of("R1-" + tag, "R2-" + tag, "R3-" + tag, "R4-" + tag);
     Map<String, Expected> expected = new HashMap<>();
     units.forEach(u -> expected.put(u, new Expected()));
+    // each unit's department (下属部门), for the sub-orders (二级批办件, issue 16 point 5)
+    List<String> departments = units.stream().map(u -> u + "-D").toList();
+    departments.forEach(d -> expected.put(d, new Expected()));
     Random rnd = new Random(20270201L);
+    Random subRnd = new Random(20270202L);
     CaseEvents ev = new CaseEvents();
     int orders = 160;
     for (int i = 0; i < orders; i++) {
@@ -124,6 +131,15 @@ class RecomputeTest {
         x.handledOnTime++;
       }
       // else: still pending within its limit
+      if (outcome < 65 && subRnd.nextInt(3) == 0) {
+        subOrder(ev, c, o1, unit, t0.plusSeconds(2400), expected.get(unit + "-D"), subRnd);
+      }
+      if (outcome >= 65 && outcome < 70 && subRnd.nextBoolean()) {
+        // a return asked and refused: the unit goes on (and its order expires)
+        sendCase(ev, c, "REQUEST_RETURN", o1, unit, t0.plusSeconds(600), null);
+        sendCase(ev, c, "REFUSE_RETURN", o1, unit, t0.plusSeconds(900), null);
+        x.returnsRefused++;
+      }
       if (outcome < 65 && rnd.nextBoolean()) {
         String level =
             List.of("SATISFIED", "BASICALLY_SATISFIED", "DISSATISFIED").get(rnd.nextInt(3));
@@ -149,11 +165,11 @@ class RecomputeTest {
                 store.forEachFact(
                     MONTH,
                     f -> {
-                      if (units.contains(f.ref().unitId())) {
+                      if (expected.containsKey(f.ref().unitId())) {
                         facts.computeIfAbsent(f.ref().unitId(), k -> new ArrayList<>()).add(f);
                       }
                     }));
-    for (String u : units) {
+    for (String u : expected.keySet()) {
       Figures incremental =
           QuarkusTransaction.requiringNew()
               .call(() -> store.cell(u, MONTH, FiguresKey.ALL, FiguresKey.ALL));
@@ -165,6 +181,7 @@ class RecomputeTest {
       assertEquals(x.handled, incremental.handled(), u + " handled");
       assertEquals(x.handledOnTime, incremental.handledOnTime(), u + " handled on time");
       assertEquals(x.returnsApproved, incremental.returnsApproved(), u + " returns");
+      assertEquals(x.returnsRefused, incremental.returnsRefused(), u + " returns refused");
       assertEquals(x.checksFailed, incremental.checksFailed(), u + " failed checks");
     }
     // and the admin operation over every cell of the month (all categories, townships) agrees
@@ -187,6 +204,59 @@ class RecomputeTest {
             .extract()
             .jsonPath();
     assertTrue(y.getBoolean("equal"), y.prettify());
+    long subOrders = departments.stream().mapToLong(d -> expected.get(d).received).sum();
+    assertTrue(subOrders >= 10, "sub-orders generated: " + subOrders);
+  }
+
+  /**
+   * A sub-order of the township body's order {@code parent} to its department: signed for on time
+   * or late; reported back on time, late, after expiry, or never (expired); a return asked, then
+   * approved or refused.
+   */
+  private void subOrder(
+      CaseEvents ev, String c, String parent, String unit, Instant t, Expected x, Random rnd) {
+    String dept = unit + "-D";
+    String so = parent + "-S1";
+    Map<String, String> data = Map.of("parentOrderId", parent, "parentUnitId", unit);
+    sendCase(ev, c, "REDISPATCH_TO_SUB_UNIT", so, dept, t, data);
+    x.received++;
+    if (rnd.nextInt(4) == 0) {
+      clockBreached(c, SUB_SIGN, so, dept, t.plusSeconds(3600));
+      clockStopped(c, SUB_SIGN, so, dept, t.plusSeconds(5400), false);
+    } else {
+      clockStopped(c, SUB_SIGN, so, dept, t.plusSeconds(600), true);
+    }
+    sendCase(ev, c, "SIGN_FOR_SUB_ORDER", so, dept, t.plusSeconds(600), data);
+    int o = rnd.nextInt(100);
+    Instant h = t.plusSeconds(3000);
+    if (o < 15) {
+      sendCase(ev, c, "REQUEST_SUB_ORDER_RETURN", so, dept, t.plusSeconds(900), data);
+      sendCase(ev, c, "APPROVE_SUB_ORDER_RETURN", so, dept, t.plusSeconds(1200), data);
+      x.returnsApproved++;
+      return;
+    }
+    if (o < 30) {
+      sendCase(ev, c, "REQUEST_SUB_ORDER_RETURN", so, dept, t.plusSeconds(900), data);
+      sendCase(ev, c, "REFUSE_SUB_ORDER_RETURN", so, dept, t.plusSeconds(1200), data);
+      x.returnsRefused++;
+    }
+    if (o < 60) {
+      clockStopped(c, SUB_HANDLING, so, dept, h, true);
+      sendCase(ev, c, "SUBMIT_SUB_FEEDBACK", so, dept, h, data);
+      x.handled++;
+      x.handledOnTime++;
+    } else if (o < 75) {
+      clockStopped(c, SUB_HANDLING, so, dept, h, false);
+      sendCase(ev, c, "SUBMIT_SUB_FEEDBACK", so, dept, h, data);
+      x.handled++;
+    } else if (o < 88) {
+      clockBreached(c, SUB_HANDLING, so, dept, h);
+      clockStopped(c, SUB_HANDLING, so, dept, h.plusSeconds(600), false);
+      sendCase(ev, c, "SUBMIT_SUB_FEEDBACK", so, dept, h.plusSeconds(600), data);
+      x.handled++;
+    } else {
+      clockBreached(c, SUB_HANDLING, so, dept, h);
+    }
   }
 
   private void dispatch(CaseEvents ev, String c, String order, String unit, Instant at) {

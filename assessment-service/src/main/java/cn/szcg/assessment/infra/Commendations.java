@@ -1,0 +1,84 @@
+package cn.szcg.assessment.infra;
+
+import cn.szcg.assessment.domain.CollectorFigures;
+import cn.szcg.assessment.domain.CollectorScoring;
+import cn.szcg.assessment.domain.CommendationPolicy;
+import cn.szcg.assessment.domain.Figures;
+import cn.szcg.assessment.domain.OperatorFigures;
+import cn.szcg.assessment.domain.OperatorScoring;
+import cn.szcg.assessment.domain.Period;
+import cn.szcg.assessment.domain.StaffCommendationPolicy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The yearly commendation candidates (年度通报表扬, Art 34, R-25) of every kind the center assesses:
+ * responsible units ({@link CommendationPolicy}), information collectors and center operators
+ * ({@link StaffCommendationPolicy}), each with names where known (unit names from {@link
+ * UnitNames}, collector names from the collector register; operators by id).
+ */
+@ApplicationScoped
+public class Commendations {
+
+  @Inject EntityManager em;
+  @Inject FigureStore figures;
+  @Inject WeightStore weights;
+  @Inject UnitNames unitNames;
+  @Inject CollectorRegister collectors;
+
+  /**
+   * Units (top-level {@code candidates} / {@code excluded}, as before), collectors and operators.
+   */
+  public record Year(
+      List<CommendationPolicy.Candidate> candidates,
+      Map<String, List<String>> excluded,
+      StaffCommendationPolicy.Result collectors,
+      StaffCommendationPolicy.Result operators) {}
+
+  public Year of(int year) {
+    Period p = Period.year(year);
+    Map<String, Figures> cells = figures.cellsOfPeriod(p, null, null);
+    Map<String, String> names = unitNames.namesOf(cells.keySet());
+    List<CommendationPolicy.Input> units = new ArrayList<>();
+    cells.forEach(
+        (unit, f) ->
+            units.add(new CommendationPolicy.Input(unit, names.getOrDefault(unit, unit), f)));
+    @SuppressWarnings("unchecked")
+    List<String> escalated =
+        em.createNativeQuery(
+                "SELECT DISTINCT unit_id FROM accountability_notice WHERE type ="
+                    + " 'EFFICIENCY_OFFICE_NOTICE' AND month LIKE ?1")
+            .setParameter(1, year + "-%")
+            .getResultList();
+    CommendationPolicy.Result u =
+        CommendationPolicy.DEFAULT.evaluate(units, Set.copyOf(escalated), weights.scoring());
+
+    Map<String, long[]> collectorCells = StaffFiguresHandler.cells(em, "COLLECTOR", p);
+    Map<String, String> collectorNames = collectors.namesOf(collectorCells.keySet());
+    List<StaffCommendationPolicy.Input<CollectorFigures>> cin = new ArrayList<>();
+    collectorCells.forEach(
+        (id, v) ->
+            cin.add(
+                new StaffCommendationPolicy.Input<>(
+                    id,
+                    collectorNames.getOrDefault(id, id),
+                    StaffFiguresHandler.collectorFigures(v))));
+    List<StaffCommendationPolicy.Input<OperatorFigures>> oin = new ArrayList<>();
+    StaffFiguresHandler.cells(em, "OPERATOR", p)
+        .forEach(
+            (id, v) ->
+                oin.add(
+                    new StaffCommendationPolicy.Input<>(
+                        id, id, StaffFiguresHandler.operatorFigures(v))));
+    return new Year(
+        u.candidates(),
+        u.excluded(),
+        StaffCommendationPolicy.Collectors.DEFAULT.evaluate(cin, CollectorScoring.defaults()),
+        StaffCommendationPolicy.Operators.DEFAULT.evaluate(oin, OperatorScoring.defaults()));
+  }
+}
