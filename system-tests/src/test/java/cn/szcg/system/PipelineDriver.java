@@ -272,14 +272,15 @@ final class PipelineDriver {
                           "leader-approval",
                           "{\"instructions\":\"同意，尽快处置\"}",
                           "IN_HANDLING"))
+              .thenCompose(x -> photo(it, "water-handler", "AFTER"))
               .thenCompose(
-                  x ->
+                  afterPhoto ->
                       step(
                           it,
                           "water-handler",
                           "feedback",
-                          "{\"description\":\"已处置 / handled\",\"photoIds\":[\"after-"
-                              + it.key
+                          "{\"description\":\"已处置 / handled\",\"photoIds\":[\""
+                              + afterPhoto
                               + "\"]}",
                           "FEEDBACK_SUBMITTED"))
               .thenCompose(
@@ -290,13 +291,14 @@ final class PipelineDriver {
                           "check-orders",
                           "{\"collectorId\":\"" + collectorId + "\",\"note\":\"请核查\"}",
                           "CHECK_ORDERED"))
+              .thenCompose(x -> photo(it, "collector" + it.collector, "CHECK"))
               .thenCompose(
-                  x ->
+                  checkPhoto ->
                       step(
                           it,
                           "collector" + it.collector,
                           "checks/pass",
-                          "{\"note\":\"核查通过\",\"photoIds\":[\"check-" + it.key + "\"]}",
+                          "{\"note\":\"核查通过\",\"photoIds\":[\"" + checkPhoto + "\"]}",
                           "CHECK_PASSED"))
               .thenCompose(x -> step(it, "operator1", "close", "{\"note\":\"结案\"}", "CLOSED"))
               .thenRun(() -> it.closed = System.nanoTime());
@@ -391,6 +393,52 @@ final class PipelineDriver {
                 throw new IllegalStateException(action + ": " + r.status + " " + cut(r.body));
               }
             });
+  }
+
+  /**
+   * Uploads an evidence photo of {@code purpose} (AFTER, CHECK) to dispatch-service as {@code user}
+   * and yields its id: a step accepts only ids of stored photos of the case (R-10, R-14, R-15). A
+   * retried upload of the same bytes answers the first photo. 404/409 (the case or its state not
+   * there yet) are retried.
+   */
+  CompletableFuture<String> photo(Item it, String user, String purpose) {
+    byte[] png = tinyPng(it.key + purpose);
+    return retry(
+            it,
+            () ->
+                request(
+                        user,
+                        false,
+                        Stack.DISPATCH + "/api/v1/cases/" + it.id + "/photos?purpose=" + purpose)
+                    .setHeader("Content-Type", "image/png")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(png))
+                    .build(),
+            Res::ok,
+            Set.of(404, 409),
+            0)
+        .thenApply(
+            r -> {
+              if (!r.ok()) {
+                throw new IllegalStateException(
+                    "photo " + purpose + ": " + r.status + " " + cut(r.body));
+              }
+              return json(r.body).path("photoId").asText();
+            });
+  }
+
+  /** A small PNG whose pixels differ per seed (so every case gets its own bytes). */
+  static byte[] tinyPng(String seed) {
+    java.awt.image.BufferedImage img =
+        new java.awt.image.BufferedImage(2, 2, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    img.setRGB(0, 0, seed.hashCode() & 0xFFFFFF);
+    img.setRGB(1, 1, (seed.hashCode() >>> 8) & 0xFFFFFF);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
+      javax.imageio.ImageIO.write(img, "png", out);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 
   /**
