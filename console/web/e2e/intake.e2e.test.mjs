@@ -109,7 +109,7 @@ describe('受理台 intake queue, operator', () => {
       await row.click()
       await page.locator('[data-test=report-details]').waitFor()
       await page.locator('[data-test=file-button]:not([disabled])').waitFor({ timeout: 15_000 })
-      await page.waitForTimeout(1500) // the map draws
+      await page.locator('[data-test=report-map][data-ready="1"]').waitFor({ timeout: 15_000 }).catch(() => {})
       await page.screenshot({ path: join(ARTIFACTS, '03-report-drawer.png') })
       await page.locator('[data-test=file-button]').click()
       await page.locator('[data-test=filing-condition]').waitFor()
@@ -128,7 +128,7 @@ describe('受理台 intake queue, operator', () => {
       await page.locator('[data-test=file-button]:not([disabled])').waitFor({ timeout: 15_000 })
       await page.locator('[data-test=file-button]').click()
       await page.locator('[data-test=filing-condition]').waitFor()
-      await page.locator('[data-test=filing-override] textarea').fill('现场已确认 e2e')
+      await page.locator('textarea[data-test=filing-override]').fill('现场已确认 e2e')
       const res = await fetch(`${CONSOLE_URL}/api/intake/v1/reports/${second.id}/filing`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${await token('shiftlead1')}`, 'Content-Type': 'application/json' },
@@ -140,9 +140,13 @@ describe('受理台 intake queue, operator', () => {
       await problem.waitFor({ timeout: 10_000 })
       const text = await problem.innerText()
       assert.match(text, /[\u4e00-\u9fff]/, `a Chinese reason: ${text}`)
-      assert.equal(await page.locator('[data-test=filing-override] textarea').inputValue(), '现场已确认 e2e')
+      assert.equal(await page.locator('textarea[data-test=filing-override]').inputValue(), '现场已确认 e2e')
       await page.screenshot({ path: join(ARTIFACTS, '06-filing-refused.png') })
       await page.keyboard.press('Escape')
+      // the drawer re-read the report after the refusal: it shows what the shift lead did
+      await page.locator('[data-test=report-status]', { hasText: '已立案' }).waitFor({ timeout: 15_000 })
+      await page.locator('[data-test=report-drawer] .el-drawer__close-btn').click()
+      await page.locator('[data-test=report-drawer]').waitFor({ state: 'hidden' })
 
       // logout ends the Keycloak session: the next visit asks for the password again
       await page.locator('[data-test=logout]').click()
