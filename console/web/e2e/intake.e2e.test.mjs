@@ -176,6 +176,10 @@ describe('roles decide the menu', () => {
       assert.match(await page.locator('[data-test=forbidden]').innerText(), /受理台/)
       assert.equal(await page.locator('[data-test=intake-queue]').count(), 0)
       await page.screenshot({ path: join(ARTIFACTS, '08-collector-refused.png') })
+      // the English switch: the same refusal in English, the choice kept (no personal data)
+      await page.locator('[data-test=language]').click()
+      await page.locator('[data-test=forbidden]', { hasText: 'Intake desk' }).waitFor({ timeout: 5_000 })
+      await page.screenshot({ path: join(ARTIFACTS, '09-collector-refused-en.png') })
     } catch (e) {
       await page.screenshot({ path: join(ARTIFACTS, 'failure-collector.png') }).catch(() => {})
       throw e

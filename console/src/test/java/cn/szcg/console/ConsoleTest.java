@@ -113,4 +113,17 @@ class ConsoleTest {
         .body("oidcAuthority", containsString("/realms/minqing"));
     given().when().get("/q/health/ready").then().statusCode(200);
   }
+
+  @Test
+  void thePagesMayTalkOnlyToThisOriginAndKeycloak() {
+    given()
+        .when()
+        .get("/intake")
+        .then()
+        .statusCode(200)
+        .header("Content-Security-Policy", containsString("script-src 'self';"))
+        .header(
+            "Content-Security-Policy", containsString("connect-src 'self' http://127.0.0.1:8180;"))
+        .header("Content-Security-Policy", containsString("frame-ancestors 'none'"));
+  }
 }
