@@ -116,6 +116,11 @@ describe('受理台 intake queue, operator', () => {
       await page.screenshot({ path: join(ARTIFACTS, '04-filing-dialog.png') })
       await page.locator('[data-test=filing-submit]').click()
       await page.locator('[data-test=report-status]', { hasText: '已立案' }).waitFor({ timeout: 15_000 })
+      // the R-12 clock (立案派遣, 1 working hour) starts: green, with the working time left
+      await page.locator('[data-test=light-REGISTRATION_TO_DISPATCH]').waitFor({ timeout: 20_000 })
+      assert.match(await page.locator('[data-test=light-REGISTRATION_TO_DISPATCH]').getAttribute('class'), /green|yellow|red/)
+      assert.match(await page.locator('[data-test=remaining-REGISTRATION_TO_DISPATCH]').innerText(), /剩余|超时|已到期/)
+      await page.locator('.el-message').waitFor({ state: 'hidden', timeout: 8_000 }).catch(() => {})
       await page.screenshot({ path: join(ARTIFACTS, '05-filed.png') })
       await page.keyboard.press('Escape')
 

@@ -47,6 +47,10 @@ const zh = {
     REQUEST_VERIFICATION: '派发核实', COMPLETE_VERIFICATION: '核实反馈', FILE: '立案', REJECT: '不予立案',
     MERGE: '合并', ANSWER: '答复', KEEP_SEPARATE: '不合并',
   },
+  clock: {
+    title: '计时', none: '计时尚未开始（等待计时服务接收立案）', stage: '环节', remaining: '剩余工作时间',
+    warning: '预警时间', deadline: '截止时间', green: '正常', yellow: '预警', red: '超时',
+  },
   unit: { MINUTES: '分钟', HOURS: '小时', WORKING_HOURS: '工作时', WORKING_DAYS: '工作日', DAYS: '天', NATURAL_HOURS: '自然时' },
 }
 
@@ -94,6 +98,10 @@ const en: Messages = {
   action: {
     REQUEST_VERIFICATION: 'Request verification', COMPLETE_VERIFICATION: 'Complete verification', FILE: 'File', REJECT: 'Reject',
     MERGE: 'Merge', ANSWER: 'Answer', KEEP_SEPARATE: 'Keep separate',
+  },
+  clock: {
+    title: 'Clocks', none: 'No clock yet (the clock service has not received the filing)', stage: 'Stage', remaining: 'Working time left',
+    warning: 'Warning at', deadline: 'Deadline', green: 'on time', yellow: 'warning', red: 'overdue',
   },
   unit: { MINUTES: 'min', HOURS: 'h', WORKING_HOURS: 'working hours', WORKING_DAYS: 'working days', DAYS: 'days', NATURAL_HOURS: 'hours' },
 }
