@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
+import { AxeBuilder } from '@axe-core/playwright'
 
 const CONSOLE_URL = (process.env.CONSOLE_URL ?? 'http://127.0.0.1:8086').replace(/\/$/, '')
 const PASSWORD = process.env.SZCG_DEMO_PASSWORD ?? 'Minqing2026'
@@ -66,6 +67,15 @@ async function registerReport(description) {
   return { report: await res.json(), createdAt: Date.now() }
 }
 
+/** axe-core finds no serious or critical accessibility violation on what the page shows now. */
+async function accessible(page, screen) {
+  const result = await new AxeBuilder({ page }).analyze()
+  const bad = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  assert.deepEqual(bad, [], `${screen}: accessibility`)
+}
+
 async function newPage() {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'UTC' })
   const page = await context.newPage()
@@ -104,6 +114,7 @@ describe('受理台 intake queue, operator', () => {
       const seenAfterMs = Date.now() - createdAt
       console.log(`arrival visible ${seenAfterMs} ms after its 201`)
       await page.screenshot({ path: join(ARTIFACTS, '02-intake-queue.png') })
+      await accessible(page, 'queue')
 
       // open it: details, map, and file it against the filing standard
       await row.click()
@@ -111,9 +122,11 @@ describe('受理台 intake queue, operator', () => {
       await page.locator('[data-test=file-button]:not([disabled])').waitFor({ timeout: 15_000 })
       await page.locator('[data-test=report-map][data-ready="1"]').waitFor({ timeout: 15_000 }).catch(() => {})
       await page.screenshot({ path: join(ARTIFACTS, '03-report-drawer.png') })
+      await accessible(page, 'report drawer')
       await page.locator('[data-test=file-button]').click()
       await page.locator('[data-test=filing-condition]').waitFor()
       await page.screenshot({ path: join(ARTIFACTS, '04-filing-dialog.png') })
+      await accessible(page, 'filing dialog')
       await page.locator('[data-test=filing-submit]').click()
       await page.locator('[data-test=report-status]', { hasText: '已立案' }).waitFor({ timeout: 15_000 })
       // the R-12 clock (立案派遣, 1 working hour) starts: green, with the working time left

@@ -22,7 +22,7 @@ const zh = {
     title: '受理台', channel: '渠道', status: '状态', time: '登记时间', from: '开始时间', to: '结束时间',
     reportNo: '受理号', category: '问题类别', township: '乡镇（街道）', address: '位置', description: '问题描述',
     registeredAt: '登记时间', total: '共 {n} 件', empty: '暂无上报', newArrival: '新到',
-    notFiltered: '乡镇、类别筛选待受理服务提供查询参数后开放',
+    notFiltered: '乡镇、类别筛选待受理服务提供查询参数后开放', pageSize: '每页条数', perPage: '{n} 条/页',
   },
   report: {
     title: '上报详情', photos: '照片', noPhotos: '无照片', map: '位置', collector: '采集员', reporter: '举报人',
@@ -74,7 +74,7 @@ const en: Messages = {
     title: 'Intake desk', channel: 'Channel', status: 'Status', time: 'Registered', from: 'From', to: 'To',
     reportNo: 'Report no.', category: 'Category', township: 'Township', address: 'Location', description: 'Description',
     registeredAt: 'Registered', total: '{n} reports', empty: 'No reports', newArrival: 'new',
-    notFiltered: 'Township and category filters open once intake-service offers those query parameters',
+    notFiltered: 'Township and category filters open once intake-service offers those query parameters', pageSize: 'Page size', perPage: '{n} / page',
   },
   report: {
     title: 'Report', photos: 'Photos', noPhotos: 'No photos', map: 'Position', collector: 'Collector', reporter: 'Reporter',
