@@ -262,6 +262,35 @@ start_services() {
   for svc in "${SERVICES[@]}"; do wait_ready "$svc" 240; done
 }
 
+# --- the console (console/: the command center's browser workbench) ----------------------------
+# Serves the web app and proxies /api/<service>/... to the services above (same origin, no CORS);
+# the browser logs in at Keycloak ($SZCG_OIDC_URL, client szcg-web, code + PKCE).
+CONSOLE_PORT=$((SZCG_PORT_BASE + 6))
+
+start_console() {
+  if is_running console; then return 0; fi
+  local jar="$REPO/console/target/quarkus-app/quarkus-run.jar"
+  [ -f "$jar" ] || { echo "missing $jar: build first" >&2; return 1; }
+  log "starting console on :$CONSOLE_PORT"
+  local up=()
+  for svc in "${SERVICES[@]}"; do
+    up+=("-Dszcg.console.upstream.${svc%-service}=http://127.0.0.1:${PORT[$svc]}")
+  done
+  nohup java -Xms32m -Xmx160m -XX:+UseSerialGC -Dquarkus.http.port="$CONSOLE_PORT" "${up[@]}" \
+    -Dszcg.console.oidc.authority="$SZCG_OIDC_URL" -jar "$jar" >"$LOGS/console.log" 2>&1 &
+  echo $! >"$RUN/console.pid"
+}
+
+wait_console() { # seconds
+  local end=$((SECONDS + $1))
+  while [ $SECONDS -lt $end ]; do
+    curl -fs "http://127.0.0.1:$CONSOLE_PORT/q/health/ready" >/dev/null 2>&1 && return 0
+    is_running console || { tail -40 "$LOGS/console.log"; echo "console died" >&2; return 1; }
+    sleep 1
+  done
+  tail -40 "$LOGS/console.log"; echo "console not ready after $1 s" >&2; return 1
+}
+
 # The system tests' own stack (see test.sh): fresh databases and broker, services started.
 start_fresh_stack() {
   stop_services; stop_pid kafka

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Stops the services, Kafka and Keycloak started by start.sh. PostgreSQL keeps running; pass
-# --all to stop it too, or --reset to also empty the demo stack (its databases, Kafka data and
+# Stops the console, the services, Kafka and Keycloak started by start.sh. PostgreSQL keeps
+# running; pass --all to stop it too, or --reset to also empty the demo stack (its databases, Kafka data and
 # Keycloak realm) so that the next start.sh begins from nothing.
 source "$(dirname "$0")/lib.sh"
+stop_pid console
 stop_services
 stop_pid kafka
 stop_pid keycloak

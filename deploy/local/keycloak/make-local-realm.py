@@ -11,9 +11,15 @@ realm['sslRequired'] = 'none'
 for c in realm['clients']:
     cid = c['clientId']
     if cid == 'szcg-web':
-        c['redirectUris'] = ['http://localhost:*', 'http://127.0.0.1:*']
-        c['webOrigins'] = ['+']
-        c['attributes']['post.logout.redirect.uris'] = 'http://localhost:*'
+        # the console (console/, port 8086; the test stack's on 8186) logs in with code + PKCE
+        # and comes back to /callback; Keycloak's token endpoint answers its origin (CORS of
+        # Keycloak only — the console reaches the APIs same-origin through its own proxy)
+        consoles = ['http://127.0.0.1:8086', 'http://localhost:8086',
+                    'http://127.0.0.1:8186', 'http://localhost:8186']
+        c['redirectUris'] = ['http://localhost:*', 'http://127.0.0.1:*'] + [o + '/*' for o in consoles]
+        c['webOrigins'] = ['+'] + consoles
+        c['attributes']['post.logout.redirect.uris'] = '##'.join(
+            ['http://localhost:*'] + [o + '/*' for o in consoles])
     if cid in ('szcg-web', 'szcg-mobile'):
         c['directAccessGrantsEnabled'] = True  # local only: password grant for curl
     if not c.get('publicClient'):

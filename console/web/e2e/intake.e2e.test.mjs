@@ -1,0 +1,208 @@
+// End-to-end test of the console against the real local stack (deploy/local/start.sh): the real
+// Keycloak login page, the real services behind the console's proxy, Debian's Chromium driven by
+// playwright-core (no browser download). Run: CONSOLE_URL=http://127.0.0.1:8086 npm run e2e
+// Screenshots: e2e/artifacts/*.png (gitignored); docs/console/*.png are copies of the main ones.
+import { after, before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+import { AxeBuilder } from '@axe-core/playwright'
+
+const CONSOLE_URL = (process.env.CONSOLE_URL ?? 'http://127.0.0.1:8086').replace(/\/$/, '')
+const PASSWORD = process.env.SZCG_DEMO_PASSWORD ?? 'Minqing2026'
+const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), 'artifacts')
+mkdirSync(ARTIFACTS, { recursive: true })
+
+let browser
+let authority
+
+before(async () => {
+  const cfg = await (await fetch(`${CONSOLE_URL}/config.json`)).json()
+  authority = cfg.oidcAuthority
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+})
+
+after(async () => {
+  await browser?.close()
+})
+
+/** A token by the password grant of the local realm (local demo users only). */
+async function token(user) {
+  const res = await fetch(`${authority}/protocol/openid-connect/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'password', client_id: 'szcg-web', username: user, password: PASSWORD }),
+  })
+  assert.equal(res.status, 200, `token for ${user}`)
+  return (await res.json()).access_token
+}
+
+/** A collector's report through the console's same-origin proxy (as the field app would). */
+async function registerReport(description) {
+  const res = await fetch(`${CONSOLE_URL}/api/intake/v1/reports`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${await token('collector1')}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      channel: 'PATROL',
+      kind: 'REPORT',
+      categoryCode: 'E-0101',
+      location: { lon: 118.8632 + Math.random() * 0.004, lat: 26.2231 + Math.random() * 0.004 },
+      description,
+      collectorId: 'C0001',
+    }),
+  })
+  assert.equal(res.status, 201, `register: ${await res.clone().text()}`)
+  return { report: await res.json(), createdAt: Date.now() }
+}
+
+/** axe-core finds no serious or critical accessibility violation on what the page shows now. */
+async function accessible(page, screen) {
+  const result = await new AxeBuilder({ page }).analyze()
+  const bad = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  assert.deepEqual(bad, [], `${screen}: accessibility`)
+}
+
+async function newPage() {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'UTC' })
+  const page = await context.newPage()
+  return { context, page }
+}
+
+/** Opens a console path, is sent to the Keycloak login page, logs in, comes back. */
+async function logIn(page, path, user) {
+  await page.goto(`${CONSOLE_URL}${path}`)
+  await page.waitForURL((u) => u.toString().startsWith(authority), { timeout: 30_000 })
+  await page.locator('#username').fill(user)
+  await page.locator('#password').fill(PASSWORD)
+  if (user === 'operator1') await page.screenshot({ path: join(ARTIFACTS, '01-keycloak-login.png') })
+  await page.locator('#kc-login').click()
+  await page.waitForURL((u) => u.toString().startsWith(CONSOLE_URL) && !u.pathname.startsWith('/callback'), { timeout: 30_000 })
+  // no token, no code in the address once back
+  assert.doesNotMatch(page.url(), /code=|token|state=/)
+}
+
+describe('受理台 intake queue, operator', () => {
+  test('operator1 logs in, sees an arrival without reload, files it, sees a refusal, logs out', async () => {
+    const { context, page } = await newPage()
+    try {
+      await logIn(page, '/intake', 'operator1')
+      await page.locator('[data-test=intake-queue]').waitFor()
+      await page.locator('[data-test=menu-intake]').waitFor()
+      await page.locator('[data-test=queue-table] .el-table__row').first().waitFor({ timeout: 20_000 }).catch(() => {})
+      // nothing of the session in localStorage: tokens live in this tab's sessionStorage only
+      const local = await page.evaluate(() => JSON.stringify(window.localStorage))
+      assert.doesNotMatch(local, /access_token|refresh_token|id_token/)
+
+      // a report registered through the API appears without reloading (poll every 2 s)
+      const { report, createdAt } = await registerReport(`e2e 暴露垃圾 ${Date.now()}`)
+      const row = page.locator(`[data-test="row-${report.reportNo}"]`)
+      await row.waitFor({ timeout: 10_000 })
+      const seenAfterMs = Date.now() - createdAt
+      console.log(`arrival visible ${seenAfterMs} ms after its 201`)
+      await page.screenshot({ path: join(ARTIFACTS, '02-intake-queue.png') })
+      await accessible(page, 'queue')
+
+      // open it: details, map, and file it against the filing standard
+      await row.click()
+      await page.locator('[data-test=report-details]').waitFor()
+      await page.locator('[data-test=file-button]:not([disabled])').waitFor({ timeout: 15_000 })
+      await page.locator('[data-test=report-map][data-ready="1"]').waitFor({ timeout: 15_000 }).catch(() => {})
+      await page.screenshot({ path: join(ARTIFACTS, '03-report-drawer.png') })
+      await accessible(page, 'report drawer')
+      await page.locator('[data-test=file-button]').click()
+      await page.locator('[data-test=filing-condition]').waitFor()
+      await page.screenshot({ path: join(ARTIFACTS, '04-filing-dialog.png') })
+      await accessible(page, 'filing dialog')
+      await page.locator('[data-test=filing-submit]').click()
+      await page.locator('[data-test=report-status]', { hasText: '已立案' }).waitFor({ timeout: 15_000 })
+      // the R-12 clock (立案派遣, 1 working hour) starts: green, with the working time left
+      await page.locator('[data-test=light-REGISTRATION_TO_DISPATCH]').waitFor({ timeout: 20_000 })
+      assert.match(await page.locator('[data-test=light-REGISTRATION_TO_DISPATCH]').getAttribute('class'), /green|yellow|red/)
+      assert.match(await page.locator('[data-test=remaining-REGISTRATION_TO_DISPATCH]').innerText(), /剩余|超时|已到期/)
+      await page.locator('.el-message').waitFor({ state: 'hidden', timeout: 8_000 }).catch(() => {})
+      await page.screenshot({ path: join(ARTIFACTS, '05-filed.png') })
+      await page.keyboard.press('Escape')
+
+      // a refused action shows the service's reason and keeps what was typed: the dialog is
+      // open, meanwhile the shift lead files the same report, then the operator submits
+      const second = (await registerReport(`e2e 拒绝 ${Date.now()}`)).report
+      const row2 = page.locator(`[data-test="row-${second.reportNo}"]`)
+      await row2.waitFor({ timeout: 10_000 })
+      await row2.click()
+      await page.locator('[data-test=file-button]:not([disabled])').waitFor({ timeout: 15_000 })
+      await page.locator('[data-test=file-button]').click()
+      await page.locator('[data-test=filing-condition]').waitFor()
+      await page.locator('textarea[data-test=filing-override]').fill('现场已确认 e2e')
+      const res = await fetch(`${CONSOLE_URL}/api/intake/v1/reports/${second.id}/filing`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${await token('shiftlead1')}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ categoryCode: 'E-0101' }),
+      })
+      assert.equal(res.status, 200)
+      await page.locator('[data-test=filing-submit]').click()
+      const problem = page.locator('[data-test=filing-problem]')
+      await problem.waitFor({ timeout: 10_000 })
+      const text = await problem.innerText()
+      assert.match(text, /[\u4e00-\u9fff]/, `a Chinese reason: ${text}`)
+      assert.equal(await page.locator('textarea[data-test=filing-override]').inputValue(), '现场已确认 e2e')
+      await page.screenshot({ path: join(ARTIFACTS, '06-filing-refused.png') })
+      await page.keyboard.press('Escape')
+      // the drawer re-read the report after the refusal: it shows what the shift lead did
+      await page.locator('[data-test=report-status]', { hasText: '已立案' }).waitFor({ timeout: 15_000 })
+      await page.locator('[data-test=report-drawer] .el-drawer__close-btn').click()
+      await page.locator('[data-test=report-drawer]').waitFor({ state: 'hidden' })
+
+      // logout ends the Keycloak session: the next visit asks for the password again
+      await page.locator('[data-test=logout]').click()
+      await page.waitForURL((u) => u.toString().startsWith(CONSOLE_URL), { timeout: 30_000 })
+      await page.goto(`${CONSOLE_URL}/intake`)
+      await page.waitForURL((u) => u.toString().startsWith(authority), { timeout: 30_000 })
+      await page.locator('#username').waitFor()
+    } catch (e) {
+      await page.screenshot({ path: join(ARTIFACTS, 'failure-operator.png') }).catch(() => {})
+      throw e
+    } finally {
+      await context.close()
+    }
+  })
+})
+
+describe('roles decide the menu', () => {
+  test('collector1 has no 受理台 entry and a forced address is refused', async () => {
+    const { context, page } = await newPage()
+    try {
+      await logIn(page, '/', 'collector1')
+      await page.locator('[data-test=welcome]').waitFor()
+      assert.equal(await page.locator('[data-test=menu-intake]').count(), 0)
+      await page.screenshot({ path: join(ARTIFACTS, '07-collector-home.png') })
+      await page.goto(`${CONSOLE_URL}/intake`)
+      await page.locator('[data-test=forbidden]').waitFor({ timeout: 15_000 })
+      assert.match(await page.locator('[data-test=forbidden]').innerText(), /受理台/)
+      assert.equal(await page.locator('[data-test=intake-queue]').count(), 0)
+      await page.screenshot({ path: join(ARTIFACTS, '08-collector-refused.png') })
+      // the English switch: the same refusal in English, the choice kept (no personal data)
+      await page.locator('[data-test=language]').click()
+      await page.locator('[data-test=forbidden]', { hasText: 'Intake desk' }).waitFor({ timeout: 5_000 })
+      await page.screenshot({ path: join(ARTIFACTS, '09-collector-refused-en.png') })
+    } catch (e) {
+      await page.screenshot({ path: join(ARTIFACTS, 'failure-collector.png') }).catch(() => {})
+      throw e
+    } finally {
+      await context.close()
+    }
+  })
+})

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import { formatDateTime, shanghaiIso } from './time'
+import { menuFor, mayOpen, rolesOfToken } from './roles'
+
+describe('times in Asia/Shanghai', () => {
+  it('shows an instant in Beijing time whatever the machine zone', () => {
+    expect(formatDateTime('2026-12-07T00:45:03Z')).toBe('2026-12-07 08:45:03')
+    expect(formatDateTime('2026-12-31T16:00:00Z')).toBe('2027-01-01 00:00:00')
+    expect(formatDateTime(null)).toBe('')
+    expect(formatDateTime('not a time')).toBe('')
+  })
+  it('gives the services an ISO-8601 time with +08:00', () => {
+    expect(shanghaiIso(new Date('2026-12-06T16:00:00Z'))).toBe('2026-12-07T00:00:00+08:00')
+  })
+})
+
+describe('roles decide the menu', () => {
+  const token = (claims: object) =>
+    'h.' + btoa(JSON.stringify(claims)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '') + '.s'
+
+  it('reads realm_access.roles of an access token', () => {
+    expect(rolesOfToken(token({ realm_access: { roles: ['operator', 'offline_access'] } }))).toEqual([
+      'operator',
+      'offline_access',
+    ])
+    expect(rolesOfToken(token({ sub: 'x' }))).toEqual([])
+    expect(rolesOfToken('garbage')).toEqual([])
+    expect(rolesOfToken(undefined)).toEqual([])
+  })
+  it('gives 受理台 to operators and shift leads only', () => {
+    expect(menuFor(['operator'])).toEqual(['home', 'intake'])
+    expect(menuFor(['shift-lead'])).toEqual(['home', 'intake'])
+    expect(menuFor(['collector'])).toEqual(['home'])
+    expect(menuFor(['dispatcher'])).toEqual(['home'])
+    expect(mayOpen('intake', ['collector'])).toBe(false)
+  })
+})

@@ -1,0 +1,39 @@
+import { createRouter, createWebHistory } from 'vue-router'
+import { currentUser, login } from './auth'
+import { mayOpen, type Screen } from './lib/roles'
+import { useSession } from './stores/session'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** the screen whose roles may open this route; absent: public (the login callback) */
+    screen?: Screen
+  }
+}
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    { path: '/callback', name: 'callback', component: () => import('./views/CallbackView.vue') },
+    { path: '/', name: 'home', component: () => import('./views/HomeView.vue'), meta: { screen: 'home' } },
+    { path: '/intake', name: 'intake', component: () => import('./views/IntakeQueue.vue'), meta: { screen: 'intake' } },
+    { path: '/forbidden', name: 'forbidden', component: () => import('./views/ForbiddenView.vue'), meta: { screen: 'home' } },
+    { path: '/:pathMatch(.*)*', redirect: '/' },
+  ],
+})
+
+// Every screen needs a signed-in person whose roles may open it; a forced address of a screen
+// the person may not use shows the refusal (the services refuse the calls anyway).
+router.beforeEach(async (to) => {
+  if (!to.meta.screen) return true
+  const user = await currentUser()
+  if (!user) {
+    await login(to.fullPath)
+    return false
+  }
+  const session = useSession()
+  session.fromUser(user)
+  if (!mayOpen(to.meta.screen, session.roles)) {
+    return { name: 'forbidden', query: { screen: to.meta.screen } }
+  }
+  return true
+})

@@ -1,0 +1,35 @@
+import { defineConfig } from 'vitest/config'
+import vue from '@vitejs/plugin-vue'
+
+// The build goes to ../target/web-dist, which Maven copies to META-INF/resources of the Quarkus
+// app (console/pom.xml). `npm run dev` proxies the APIs and /config.json to a running console
+// (deploy/local/start.sh), so the dev server is same-origin with the APIs too.
+export default defineConfig({
+  plugins: [vue()],
+  build: {
+    outDir: '../target/web-dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+    rollupOptions: {
+      output: {
+        manualChunks(id) {
+          if (id.includes('node_modules/maplibre-gl')) return 'maplibre'
+          if (id.includes('node_modules/echarts') || id.includes('node_modules/zrender')) return 'echarts'
+          if (id.includes('node_modules/element-plus')) return 'element-plus'
+          return undefined
+        },
+      },
+    },
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': 'http://127.0.0.1:8086',
+      '/config.json': 'http://127.0.0.1:8086',
+    },
+  },
+  test: {
+    environment: 'node',
+    include: ['src/**/*.test.ts'],
+  },
+})
