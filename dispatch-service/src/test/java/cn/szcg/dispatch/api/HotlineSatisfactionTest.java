@@ -42,9 +42,14 @@ class HotlineSatisfactionTest {
         handler("U-WATER"),
         caseId,
         "feedback",
-        body("description", "已更换", "photoIds", List.of("after-1")));
+        body(
+            "description", "已更换", "photoIds", List.of(photo(handler("U-WATER"), caseId, "AFTER"))));
     ok(OPERATOR, caseId, "check-orders", body("collectorId", "collector7"));
-    ok(COLLECTOR, caseId, "checks/pass", body("photoIds", List.of("check-1")));
+    ok(
+        COLLECTOR,
+        caseId,
+        "checks/pass",
+        body("photoIds", List.of(photo(COLLECTOR, caseId, "CHECK"))));
     ok(OPERATOR, caseId, "close", body("note", "结案"));
     return caseId;
   }

@@ -170,7 +170,7 @@ class SubOrderReturnPathTest {
         handler(DEPT),
         caseId,
         "sub-orders/" + subId + "/feedback",
-        body("description", "已清理", "photoIds", List.of("after-1")));
+        body("description", "已清理", "photoIds", List.of(photo(handler(DEPT), caseId, "SUB_AFTER"))));
   }
 
   @Test
