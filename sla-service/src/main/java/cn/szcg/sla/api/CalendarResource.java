@@ -10,6 +10,7 @@ import cn.szcg.sla.domain.IcsHolidayParser;
 import cn.szcg.sla.domain.WorkCalendar;
 import cn.szcg.sla.domain.WorkPeriod;
 import cn.szcg.sla.infra.Calendars;
+import cn.szcg.sla.infra.ClockService;
 import cn.szcg.sla.infra.CurrentActor;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.Authenticated;
@@ -36,7 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * Calendar maintenance (工作日历维护): read a year; store a year's State Council notice (JSON, {@code
  * szcg-holidays/1}, the shipped format) or import an ICS file. Every change is a new calendar
- * revision with its own version; running clocks keep the version they started under.
+ * revision with its own version; running working-time clocks whose deadline reaches a changed day
+ * (or a year that was not certain before) are recomputed on it (docs/sla-calendar.md §2).
  */
 @Path("/api/v1/calendar")
 @Authenticated
@@ -46,6 +48,7 @@ public class CalendarResource {
 
   @Inject Calendars calendars;
   @Inject CurrentActor actor;
+  @Inject ClockService clocks;
 
   public record Day(LocalDate date, String name) {}
 
@@ -61,7 +64,9 @@ public class CalendarResource {
       List<Day> holidays,
       List<Day> adjustedWorkingDays,
       int workingDays,
-      List<NoticeView> notices) {}
+      List<NoticeView> notices,
+      Integer lastNoticeYear,
+      Integer clocksRecomputed) {}
 
   public record RevisionView(
       int revision, String version, String reason, String createdBy, java.time.Instant createdAt) {}
@@ -71,7 +76,7 @@ public class CalendarResource {
   @Operation(summary = "某年日历 / the calendar of a year")
   public YearView getYear(@PathParam("year") String yearText) {
     int year = parseYear(yearText);
-    return view(year);
+    return view(year, null);
   }
 
   @GET
@@ -147,9 +152,10 @@ public class CalendarResource {
             o.date() + " 不在 " + year + " 年前后 / date is not around the year " + year);
       }
     }
+    WorkCalendar previous = calendars.current();
     QuarkusTransaction.requiringNew().run(() -> calendars.putYear(year, doc, actor.id(), reason));
     calendars.reload();
-    return view(year);
+    return view(year, recomputeRunningClocks(previous));
   }
 
   @POST
@@ -186,16 +192,26 @@ public class CalendarResource {
         yearText == null
             ? days.stream().mapToInt(d -> d.date().getYear()).min().orElseThrow()
             : parseYear(yearText);
+    WorkCalendar previous = calendars.current();
     QuarkusTransaction.requiringNew()
         .run(
             () ->
                 calendars.importIcs(
                     year, body, "ICS " + days.size() + " days", actor.id(), reason));
     calendars.reload();
-    return view(year);
+    return view(year, recomputeRunningClocks(previous));
   }
 
-  private YearView view(int year) {
+  /**
+   * A new notice changes working time: running clocks whose deadline reaches the changed days (or
+   * the years that were uncertain before) are measured again on the new calendar
+   * (docs/operations.md "Next year's holiday notice").
+   */
+  private int recomputeRunningClocks(WorkCalendar previous) {
+    return QuarkusTransaction.requiringNew().call(() -> clocks.onCalendarChanged(previous));
+  }
+
+  private YearView view(int year, Integer clocksRecomputed) {
     return QuarkusTransaction.joiningExisting()
         .call(
             () -> {
@@ -231,7 +247,9 @@ public class CalendarResource {
                   off,
                   work,
                   workingDays,
-                  notices);
+                  notices,
+                  cal.certainThroughYear().isPresent() ? cal.certainThroughYear().getAsInt() : null,
+                  clocksRecomputed);
             });
   }
 

@@ -86,6 +86,9 @@ public class ClockResource {
       Boolean breachedLate,
       String policyVersion,
       String calendarVersion,
+      boolean calendarCertain,
+      String parentOrderId,
+      String parentUnitId,
       String explanation) {}
 
   @GET
@@ -94,9 +97,13 @@ public class ClockResource {
     Instant now = Instant.now();
     List<ClockRecord> all = ClockRecord.ofCase(caseId);
     if (caller.isUnitScoped()) {
-      // a unit sees the clocks of its own orders only; another unit's case does not exist for it
+      // a unit sees the clocks of its own orders only (a department: of its sub-orders; a township
+      // body also the sub-orders it re-dispatched); another unit's case does not exist for it
       String unit = caller.unit();
-      all = all.stream().filter(c -> unit != null && unit.equals(c.unitId)).toList();
+      all =
+          all.stream()
+              .filter(c -> unit != null && (unit.equals(c.unitId) || unit.equals(c.parentUnitId)))
+              .toList();
       if (all.isEmpty()) {
         throw ProblemException.notFound("case", caseId);
       }
@@ -143,6 +150,9 @@ public class ClockResource {
         c.breachedLate,
         c.policyVersion,
         c.calendarVersion,
+        k.calendarCertain(),
+        c.parentOrderId,
+        c.parentUnitId,
         explain(c, k, st, now));
   }
 
@@ -168,6 +178,15 @@ public class ClockResource {
     if (k.emergency()) {
       zh.append("，突发事件按自然时间计（R-20）");
       en.append(", emergency: natural time (R-20)");
+      if (k.stage().countsFromAcceptanceInEmergency()) {
+        zh.append("，自受理之时起计算、不得缓办（第二十九条）");
+        en.append(
+            ", counted from acceptance (受理, the report's registration), not deferrable (Art 29)");
+      }
+    }
+    if (k.stage() == cn.szcg.sla.domain.Stage.SUB_HANDLING) {
+      zh.append("，二级派遣截止时间同上级单位处置截止时间");
+      en.append(", a sub-order ends with its township body's handling deadline");
     }
     if ("FRINGE".equals(c.zone) && k.stage().doubledInFringe()) {
       zh.append("，城乡结合部时限加倍");
@@ -217,6 +236,19 @@ public class ClockResource {
       Duration r = k.remaining(now);
       zh.append("；当前 ").append(st).append("，剩余").append(kindZh).append(" ").append(fmt(r));
       en.append("; now ").append(st).append(", ").append(kindEn).append(" left ").append(fmt(r));
+    }
+    if (!k.calendarCertain()) {
+      int y = k.calendar().certainThroughYear().orElse(0);
+      zh.append("；截止时间超出已录入节假日安排的最后一年（")
+          .append(y)
+          .append("），")
+          .append(y + 1)
+          .append(" 年法定节假日未知、按工作日计，录入通知后重算");
+      en.append("; the deadline lies past the last year with a stored holiday notice (")
+          .append(y)
+          .append("): holidays of ")
+          .append(y + 1)
+          .append(" are unknown and count as working days; recomputed when the notice is stored");
     }
     zh.append("（日历 ").append(k.calendarVersion()).append("，规则 ").append(k.policyVersion());
     zh.append("）");

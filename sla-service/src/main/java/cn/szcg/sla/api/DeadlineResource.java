@@ -57,6 +57,8 @@ public class DeadlineResource {
       Duration workingTimeSpanned,
       Duration naturalTimeSpanned,
       String deadlineLocal,
+      boolean calendarCertain,
+      Integer certainThroughYear,
       String explanation) {}
 
   @POST
@@ -155,6 +157,24 @@ public class DeadlineResource {
     }
     Instant from = unit.isWorkingTime() ? calendar.nextWorkingMoment(start) : start;
     Duration working = calendar.workingTimeBetween(start, deadline);
+    // a working-time deadline past the last year with a stored holiday notice is not certain: that
+    // year's official holidays are unknown and counted as working days (docs/sla-calendar.md §2)
+    boolean certain = !unit.isWorkingTime() || calendar.isCertain(deadline);
+    Integer through =
+        calendar.certainThroughYear().isPresent() ? calendar.certainThroughYear().getAsInt() : null;
+    String why = explain(calendar, start, from, limit, deadline, working);
+    if (!certain) {
+      int sep = why.indexOf(" / ");
+      why =
+          why.substring(0, sep)
+              + "；截止时间超出已录入节假日安排的最后一年（"
+              + through
+              + "），其后法定节假日未知、按工作日计"
+              + why.substring(sep)
+              + "; the deadline lies past the last year with a stored holiday notice ("
+              + through
+              + "): later official holidays are unknown and count as working days";
+    }
     return new DeadlineAnswer(
         start,
         amount,
@@ -165,7 +185,9 @@ public class DeadlineResource {
         working,
         Duration.between(start, deadline),
         LOCAL.format(deadline.atZone(calendar.zone())),
-        explain(calendar, start, from, limit, deadline, working));
+        certain,
+        through,
+        why);
   }
 
   static String explain(

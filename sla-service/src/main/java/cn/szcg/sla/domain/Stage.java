@@ -24,7 +24,17 @@ public enum Stage {
    * makes natural time the exception for emergencies, and a unit reads orders only in working time
    * under Art 22).
    */
-  RETURN_WINDOW("回退申请", "R-16", new TimeLimit(1, LimitUnit.WORKING_HOURS), false);
+  RETURN_WINDOW("回退申请", "R-16", new TimeLimit(1, LimitUnit.WORKING_HOURS), false),
+  /**
+   * R-13 for a sub-order (二级派遣, R-02, Art 25): the department (下属部门) a township body re-dispatches
+   * to signs for the sub-order within 1 working hour, as a unit signs for its order.
+   */
+  SUB_DISPATCH_TO_SIGN_FOR("二级签收", "R-13", new TimeLimit(1, LimitUnit.WORKING_HOURS), false),
+  /**
+   * R-14 for a sub-order: the department handles it by the township body's own current HANDLING
+   * deadline (a department never gets more time than its township body has).
+   */
+  SUB_HANDLING("二级处置", "R-14", null, false);
 
   private final String chineseName;
   private final String requirement;
@@ -47,13 +57,32 @@ public enum Stage {
     return requirement;
   }
 
-  /** The regulation's fixed limit; null for HANDLING (it comes from the filing standard). */
+  /**
+   * The regulation's fixed limit; null for HANDLING and SUB_HANDLING (they come from the filing
+   * standard).
+   */
   public TimeLimit baseLimit() {
     return baseLimit;
   }
 
   public boolean doubledInFringe() {
     return doubledInFringe;
+  }
+
+  /**
+   * Whether an emergency's clock of this stage counts from acceptance (受理, the report's
+   * registration) rather than from its own starting event: R-20 (Art 29, "必须从受理之时起计算处置时限") names
+   * the handling time limit (处置时限), so HANDLING and SUB_HANDLING; REGISTRATION_TO_DISPATCH starts
+   * at the registration anyway. Sign-for, return window and check measure a step that cannot begin
+   * before its own event (docs/sla-clocks.md §1b).
+   */
+  public boolean countsFromAcceptanceInEmergency() {
+    return this == HANDLING || this == SUB_HANDLING || this == REGISTRATION_TO_DISPATCH;
+  }
+
+  /** A clock of a sub-order (二级派遣), keyed by the sub-order's own order id. */
+  public boolean isSubOrder() {
+    return this == SUB_DISPATCH_TO_SIGN_FOR || this == SUB_HANDLING;
   }
 
   /**
@@ -67,8 +96,8 @@ public enum Stage {
    */
   public TimeLimit limit(Zone zone, boolean emergency, TimeLimit categoryLimit) {
     TimeLimit limit;
-    if (this == HANDLING) {
-      Objects.requireNonNull(categoryLimit, "HANDLING needs the category's limit (R-14)");
+    if (this == HANDLING || this == SUB_HANDLING) {
+      Objects.requireNonNull(categoryLimit, this + " needs the category's limit (R-14)");
       if (categoryLimit.amount() < 0 || categoryLimit.unit() == null) {
         throw new IllegalArgumentException("bad category limit: " + categoryLimit);
       }

@@ -143,6 +143,100 @@ public final class StageClock {
   }
 
   /**
+   * Starts a clock whose deadline is given rather than computed from its limit: a sub-order's
+   * handling clock (SUB_HANDLING) ends at its township body's HANDLING deadline (R-14, Art 25).
+   * {@code limit} is kept as the clock's limit (the kind of time its budget is measured in); a
+   * deadline before the start gives a budget of zero (the sub-order is overdue from the start).
+   */
+  public static StageClock startUntil(
+      WorkCalendar calendar,
+      StageClockPolicy policy,
+      Stage stage,
+      Zone zone,
+      boolean emergency,
+      TimeLimit limit,
+      Instant start,
+      Instant deadline) {
+    Objects.requireNonNull(calendar, "calendar");
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(stage, "stage");
+    Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(limit, "limit");
+    Objects.requireNonNull(start, "start");
+    Objects.requireNonNull(deadline, "deadline");
+    TimeLimit l = emergency ? Stage.toNatural(limit) : limit;
+    return new StageClock(
+        calendar,
+        policy.version(),
+        calendar.version(),
+        policy.warningPercent(),
+        stage,
+        zone,
+        emergency,
+        l,
+        l,
+        start,
+        deadline,
+        List.of(),
+        List.of(),
+        null,
+        start);
+  }
+
+  /**
+   * The same clock measured on a newer calendar (a holiday notice stored after it started, e.g.
+   * next year's 节假日安排): the deadline is computed again from the clock's own start with the limit in
+   * force, closed pauses moving it as before; an explicit extension deadline ({@link #extendTo}) or
+   * {@code fixedDeadline} (a sub-order's handling clock) is kept as an instant. Natural-time clocks
+   * do not depend on the calendar and are returned unchanged.
+   */
+  public StageClock recalendar(WorkCalendar newCalendar, Instant fixedDeadline) {
+    Objects.requireNonNull(newCalendar, "newCalendar");
+    if (!countsWorkingTime() || stoppedAt != null) {
+      return this;
+    }
+    Instant d;
+    Extension last = extensions.isEmpty() ? null : extensions.get(extensions.size() - 1);
+    if (fixedDeadline != null) {
+      d = fixedDeadline;
+    } else if (last != null && last.newLimit() == null) {
+      d = deadline;
+    } else {
+      long paused = 0;
+      for (Pause p : pauses) {
+        if (!p.isOpen()) {
+          paused += newCalendar.workingTimeBetween(p.from(), p.until()).toMillis();
+        }
+      }
+      d = newCalendar.deadline(start, limit);
+      if (paused > 0) {
+        d = newCalendar.addWorkingTime(d, Duration.ofMillis(paused));
+      }
+    }
+    return new StageClock(
+        newCalendar,
+        policyVersion,
+        newCalendar.version(),
+        warningPercent,
+        stage,
+        zone,
+        emergency,
+        originalLimit,
+        limit,
+        start,
+        d,
+        pauses,
+        extensions,
+        stoppedAt,
+        lastEventAt);
+  }
+
+  /** Whether the deadline lies within the years whose holiday notice the calendar holds. */
+  public boolean calendarCertain() {
+    return !countsWorkingTime() || calendar.isCertain(deadline);
+  }
+
+  /**
    * Everything a clock needs to be stored and restored without recomputing its deadline: the stored
    * deadline is authoritative (never rebuilt with today's rules).
    */
@@ -462,6 +556,11 @@ public final class StageClock {
 
   public String policyVersion() {
     return policyVersion;
+  }
+
+  /** The calendar the clock measures with. */
+  public WorkCalendar calendar() {
+    return calendar;
   }
 
   public String calendarVersion() {

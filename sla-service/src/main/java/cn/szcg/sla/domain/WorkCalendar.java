@@ -63,6 +63,8 @@ public final class WorkCalendar {
   private final List<SeasonalSchedule> seasons;
   private final List<DatedSchedule> datedSchedules;
   private final Map<LocalDate, DayOverride> overrides;
+  // the last year whose holiday notice (节假日安排) the calendar holds; null: not stated
+  private final Integer certainThroughYear;
 
   // precomputed range [firstDay, firstDay + days)
   private final long firstDay;
@@ -117,6 +119,7 @@ public final class WorkCalendar {
     this.seasons = List.copyOf(b.seasons);
     this.datedSchedules = List.copyOf(b.datedSchedules);
     this.overrides = Collections.unmodifiableMap(new LinkedHashMap<>(b.overrides));
+    this.certainThroughYear = b.certainThroughYear;
 
     this.firstDay = b.precomputeFrom.toEpochDay();
     this.days = (int) (b.precomputeTo.toEpochDay() - firstDay + 1);
@@ -180,6 +183,25 @@ public final class WorkCalendar {
 
   public List<WorkPeriod> defaultPeriods() {
     return defaultPeriods;
+  }
+
+  /**
+   * The last year whose holiday notice (节假日安排通知) the calendar holds: working time up to the end of
+   * that year is certain; after it, official holidays are unknown and count as ordinary days. Empty
+   * when the calendar does not state it (built by hand, e.g. in tests).
+   */
+  public java.util.OptionalInt certainThroughYear() {
+    return certainThroughYear == null
+        ? java.util.OptionalInt.empty()
+        : java.util.OptionalInt.of(certainThroughYear);
+  }
+
+  /**
+   * Whether an instant lies within the years of stored notices (local date in the calendar's zone);
+   * always true when the calendar does not state its horizon.
+   */
+  public boolean isCertain(Instant t) {
+    return certainThroughYear == null || t.atZone(zone).getYear() <= certainThroughYear;
   }
 
   /** The override (holiday or adjusted working day) on a date, if any. */
@@ -631,6 +653,7 @@ public final class WorkCalendar {
     private final List<SeasonalSchedule> seasons = new ArrayList<>();
     private final List<DatedSchedule> datedSchedules = new ArrayList<>();
     private final Map<LocalDate, DayOverride> overrides = new HashMap<>();
+    private Integer certainThroughYear;
     private LocalDate precomputeFrom = LocalDate.of(2010, 1, 1);
     private LocalDate precomputeTo = LocalDate.of(2040, 12, 31);
 
@@ -704,10 +727,25 @@ public final class WorkCalendar {
       return override(DayOverride.adjustedWorkday(date, name));
     }
 
-    /** Adds every override of the data set and takes its version. */
+    /**
+     * Adds every override of the data set and takes its version; the last year of its notices
+     * becomes the certain horizon ({@link #certainThrough}) unless a later one is set.
+     */
     public Builder holidays(HolidayData data) {
       overrides(data.dayOverrides());
       this.version = data.version();
+      data.notices().stream()
+          .mapToInt(HolidayNotice::year)
+          .max()
+          .ifPresent(
+              y ->
+                  certainThrough(Math.max(y, certainThroughYear == null ? y : certainThroughYear)));
+      return this;
+    }
+
+    /** The last year whose holiday notice the calendar holds ({@link #certainThroughYear()}). */
+    public Builder certainThrough(int year) {
+      this.certainThroughYear = year;
       return this;
     }
 

@@ -322,8 +322,14 @@ public class Calendars {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    int lastYear = Integer.MIN_VALUE;
     for (NoticeRow row : noticesAt(revision)) {
       b.overrides(overridesOf(row.source(), row.body()));
+      lastYear = Math.max(lastYear, row.year());
+    }
+    if (lastYear != Integer.MIN_VALUE) {
+      // the years with a stored notice (JSON or ICS) are certain; later ones are not
+      b.certainThrough(lastYear);
     }
     return b.version(version).build();
   }

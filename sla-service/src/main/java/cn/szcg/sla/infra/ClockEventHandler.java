@@ -118,6 +118,11 @@ public class ClockEventHandler implements EventHandler {
     if (r.kind() == ReportKind.CONSULTATION) {
       return;
     }
+    if (info.emergency) {
+      // an emergency dispatched before its registration was seen (topics interleave): its
+      // handling clock started at the dispatch and now counts from acceptance
+      fromAcceptance(info, r.registeredAt(), "REPORT_REGISTERED 受理");
+    }
     boolean exists =
         ClockRecord.count(
                 "caseId = ?1 and stage = ?2", r.caseId(), Stage.REGISTRATION_TO_DISPATCH.name())
@@ -157,6 +162,7 @@ public class ClockEventHandler implements EventHandler {
     if (f.zone() != null) {
       info.zone = f.zone().name();
     }
+    boolean wasEmergency = info.emergency;
     info.emergency = info.emergency || f.emergency();
     info.categoryCode = f.categoryCode();
     if (f.handlingLimit() != null) {
@@ -173,6 +179,61 @@ public class ClockEventHandler implements EventHandler {
         f.emergency()
             ? "CASE_FILED 突发事件按自然时间计 / emergency: natural time from acceptance (R-20)"
             : "CASE_FILED 立案: zone " + info.zone);
+    if (!wasEmergency && info.emergency) {
+      // filed as an emergency after a dispatch was seen (topics interleave): the clocks already
+      // running switch to natural time, handling from acceptance
+      fromAcceptance(info, f.filedAt(), "CASE_FILED 突发事件");
+    }
+  }
+
+  /**
+   * The case is (now) an emergency (突发事件, R-20, Art 29): every running clock switches to natural
+   * time; those the regulation counts from acceptance ({@link
+   * Stage#countsFromAcceptanceInEmergency}, the handling time limit 处置时限) start again at the
+   * acceptance (受理, the report's registration); a sub-order's handling clock ends at its township
+   * body's new handling deadline. Clocks already right are left as they are (ClockService.recompute
+   * is a no-op then), so applying it again or in another event order gives the same deadlines.
+   */
+  private void fromAcceptance(CaseClockInfo info, Instant at, String why) {
+    String reason =
+        (why + " 突发事件自受理之时起按自然时间计 / emergency: natural time from acceptance (R-20)").trim();
+    List<ClockRecord> open = ClockRecord.openOfCaseLocked(info.caseId);
+    java.util.Map<String, Instant> handling = new java.util.HashMap<>();
+    for (ClockRecord c : open) {
+      Stage stage = Stage.valueOf(c.stage);
+      if (stage == Stage.SUB_HANDLING) {
+        continue;
+      }
+      var k = clocks.domain(c);
+      Instant from =
+          stage.countsFromAcceptanceInEmergency()
+                  && info.acceptedAt != null
+                  && info.acceptedAt.isBefore(c.startedAt)
+              ? info.acceptedAt
+              : null;
+      TimeLimit limit = stage == Stage.HANDLING ? k.originalLimit() : null;
+      clocks.recompute(c, zoneOf(info), true, limit, from, null, at, reason);
+      if (stage == Stage.HANDLING) {
+        handling.put(nz(c.orderId), c.deadline);
+      }
+    }
+    for (ClockRecord c : open) {
+      if (!Stage.SUB_HANDLING.name().equals(c.stage)) {
+        continue;
+      }
+      var k = clocks.domain(c);
+      Instant parent = handling.get(nz(c.parentOrderId));
+      if (parent == null && handling.size() == 1) {
+        parent = handling.values().iterator().next();
+      }
+      Instant from =
+          info.acceptedAt != null && info.acceptedAt.isBefore(c.startedAt) ? info.acceptedAt : null;
+      if (parent != null) {
+        clocks.recompute(c, zoneOf(info), true, k.originalLimit(), from, parent, at, reason);
+      } else {
+        clocks.recompute(c, zoneOf(info), true, k.originalLimit(), from, c.deadline, at, reason);
+      }
+    }
   }
 
   private void recomputeIntake(CaseClockInfo info, Instant at, String why) {
@@ -206,9 +267,14 @@ public class ClockEventHandler implements EventHandler {
     if (t.zone() != null) {
       info.zone = t.zone().name();
     }
+    boolean wasEmergency = info.emergency;
     info.emergency = info.emergency || t.emergency();
     info.updatedAt = Instant.now();
     boolean emergency = info.emergency;
+    if (!wasEmergency && emergency) {
+      // the emergency flag set on a transition: the running clocks switch first
+      fromAcceptance(info, at, tr);
+    }
     Zone zone = zoneOf(info);
     String why = tr + " " + (t.reason() == null ? "" : t.reason()).trim();
     if (DISPATCHES.contains(tr)) {
@@ -227,7 +293,22 @@ public class ClockEventHandler implements EventHandler {
       }
       TimeLimit limit = t.handlingLimit() != null ? t.handlingLimit() : limitOf(info);
       if (limit != null) {
-        start(eventId, t, Stage.HANDLING, zone, emergency, limit);
+        // R-20 (Art 29): an emergency's handling time limit counts from acceptance (受理), not from
+        // the dispatch: the minutes the center spends before dispatching are not given to the unit
+        clocks.start(
+            ClockService.clockId(t.caseId(), Stage.HANDLING, eventId),
+            t.caseId(),
+            Stage.HANDLING,
+            zone,
+            emergency,
+            limit,
+            at,
+            countFrom(info, Stage.HANDLING, at),
+            null,
+            t.orderId(),
+            t.unitId(),
+            null,
+            null);
       } else {
         LOG.warnf("case %s dispatched without a handling limit: no R-14 clock", t.caseId());
       }
@@ -252,7 +333,35 @@ public class ClockEventHandler implements EventHandler {
             clocks.extendTo(c, t.newDeadline(), at, "GRANT_EXTENSION 同意延期 " + nz(t.reason()));
           }
         }
+        // a sub-order's handling ends with its township body's: it follows the extension
+        for (ClockRecord c : ClockRecord.openOfCaseLocked(t.caseId())) {
+          if (c.stage.equals(Stage.SUB_HANDLING.name())
+              && t.newDeadline().isAfter(c.deadline)
+              && (c.parentOrderId == null
+                  || t.orderId() == null
+                  || c.parentOrderId.equals(t.orderId()))) {
+            clocks.extendTo(c, t.newDeadline(), at, "GRANT_EXTENSION 上级处置时限延期 " + nz(t.reason()));
+          }
+        }
       }
+      case "REDISPATCH_TO_SUB_UNIT" -> startSubOrder(eventId, t, info, zone, emergency);
+      case "SIGN_FOR_SUB_ORDER" ->
+          stopOrder(
+              t.caseId(),
+              t.orderId(),
+              at,
+              "SIGN_FOR_SUB_ORDER 二级签收",
+              Stage.SUB_DISPATCH_TO_SIGN_FOR);
+      case "SUBMIT_SUB_FEEDBACK" ->
+          stopOrder(t.caseId(), t.orderId(), at, "SUBMIT_SUB_FEEDBACK 二级反馈", Stage.SUB_HANDLING);
+      case "APPROVE_SUB_ORDER_RETURN" ->
+          stopOrder(
+              t.caseId(),
+              t.orderId(),
+              at,
+              "APPROVE_SUB_ORDER_RETURN 同意二级回退",
+              Stage.SUB_DISPATCH_TO_SIGN_FOR,
+              Stage.SUB_HANDLING);
       case "SUBMIT_FEEDBACK" -> {
         stopOpen(t.caseId(), at, "SUBMIT_FEEDBACK 处理反馈", Stage.HANDLING);
         start(eventId, t, Stage.FEEDBACK_TO_CHECK, zone, emergency, null);
@@ -280,6 +389,114 @@ public class ClockEventHandler implements EventHandler {
       default -> {
         // not a clock event (e.g. APPROVE_BY_LEADER, ORDER_CHECK, RECORD_SATISFACTION, or a
         // transition added later): ignored
+      }
+    }
+  }
+
+  /**
+   * A township body re-dispatches to its department (REDISPATCH_TO_SUB_UNIT, two-level command,
+   * R-02, Art 25): SUB_DISPATCH_TO_SIGN_FOR (1 working hour, as R-13) from the sub-dispatch, and
+   * SUB_HANDLING ending at the township body's current HANDLING deadline (never more time than it
+   * has; if none is running, the category's handling limit from the sub-dispatch). The clocks carry
+   * the sub-order's id and the department's unit id; an emergency's run in natural time and its
+   * SUB_HANDLING counts from acceptance like the parent's (R-20).
+   */
+  private void startSubOrder(
+      String eventId, CaseTransitioned t, CaseClockInfo info, Zone zone, boolean emergency) {
+    if (t.orderId() == null || t.unitId() == null) {
+      LOG.warnf("case %s: REDISPATCH_TO_SUB_UNIT without orderId/unitId: no clocks", t.caseId());
+      return;
+    }
+    java.util.Map<String, String> data = t.data() == null ? java.util.Map.of() : t.data();
+    String parentOrderId = data.get("parentOrderId");
+    String parentUnitId = data.get("parentUnitId");
+    Instant at = t.at();
+    clocks.start(
+        ClockService.clockId(t.caseId(), Stage.SUB_DISPATCH_TO_SIGN_FOR, eventId),
+        t.caseId(),
+        Stage.SUB_DISPATCH_TO_SIGN_FOR,
+        zone,
+        emergency,
+        null,
+        at,
+        at,
+        null,
+        t.orderId(),
+        t.unitId(),
+        parentOrderId,
+        parentUnitId);
+    ClockRecord parent = null;
+    for (ClockRecord c : ClockRecord.openOfCaseLocked(t.caseId())) {
+      if (c.stage.equals(Stage.HANDLING.name())
+          && (parentOrderId == null || parentOrderId.equals(c.orderId))) {
+        parent = c;
+      }
+    }
+    Instant from = countFrom(info, Stage.SUB_HANDLING, at);
+    if (parent != null) {
+      clocks.start(
+          ClockService.clockId(t.caseId(), Stage.SUB_HANDLING, eventId),
+          t.caseId(),
+          Stage.SUB_HANDLING,
+          zone,
+          emergency,
+          clocks.domain(parent).limit(),
+          at,
+          from,
+          parent.deadline,
+          t.orderId(),
+          t.unitId(),
+          parentOrderId != null ? parentOrderId : parent.orderId,
+          parentUnitId != null ? parentUnitId : parent.unitId);
+      return;
+    }
+    TimeLimit limit = t.handlingLimit() != null ? t.handlingLimit() : limitOf(info);
+    if (limit == null) {
+      LOG.warnf(
+          "case %s sub-order %s without a handling limit: no SUB_HANDLING clock",
+          t.caseId(), t.orderId());
+      return;
+    }
+    clocks.start(
+        ClockService.clockId(t.caseId(), Stage.SUB_HANDLING, eventId),
+        t.caseId(),
+        Stage.SUB_HANDLING,
+        zone,
+        emergency,
+        limit,
+        at,
+        from,
+        null,
+        t.orderId(),
+        t.unitId(),
+        parentOrderId,
+        parentUnitId);
+  }
+
+  /**
+   * Where a clock of this stage counts from: the acceptance for an emergency's handling (R-20, Art
+   * 29: 从受理之时起), when it is known and not after the event; otherwise the event itself.
+   */
+  private static Instant countFrom(CaseClockInfo info, Stage stage, Instant at) {
+    if (info.emergency
+        && stage.countsFromAcceptanceInEmergency()
+        && info.acceptedAt != null
+        && info.acceptedAt.isBefore(at)) {
+      return info.acceptedAt;
+    }
+    return at;
+  }
+
+  /** Stops the running clocks of the given stages of one (sub-)order. */
+  private void stopOrder(
+      String caseId, String orderId, Instant at, String reason, Stage... stages) {
+    if (orderId == null) {
+      return;
+    }
+    for (ClockRecord c : ClockRecord.openOfCaseLocked(caseId)) {
+      if (orderId.equals(c.orderId)
+          && List.of(stages).stream().anyMatch(s -> s.name().equals(c.stage))) {
+        clocks.stop(c, at, reason);
       }
     }
   }

@@ -54,6 +54,14 @@ public class ClockRecord extends PanacheEntityBase {
   @Column(name = "unit_id")
   public String unitId;
 
+  /** A sub-order's clock (二级派遣): the township body's order it was re-dispatched from. */
+  @Column(name = "parent_order_id")
+  public String parentOrderId;
+
+  /** A sub-order's clock: the township body (the parent order's unit). */
+  @Column(name = "parent_unit_id")
+  public String parentUnitId;
+
   /** {@link cn.szcg.sla.domain.StageClock.Snapshot} as JSON (pauses, extensions, limits). */
   public String snapshot;
 

@@ -12,6 +12,7 @@ import cn.szcg.platform.outbox.Outbox;
 import cn.szcg.platform.tx.AfterCommit;
 import cn.szcg.sla.domain.Stage;
 import cn.szcg.sla.domain.StageClock;
+import cn.szcg.sla.domain.WorkCalendar;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -128,24 +129,80 @@ public class ClockService {
       Instant at,
       String orderId,
       String unitId) {
+    return start(
+        id,
+        caseId,
+        stage,
+        zone,
+        emergency,
+        categoryLimit,
+        at,
+        at,
+        null,
+        orderId,
+        unitId,
+        null,
+        null);
+  }
+
+  /**
+   * Starts a clock at event time {@code at} that counts from {@code from} (the acceptance of an
+   * emergency, R-20; otherwise {@code at}) and, when {@code fixedDeadline} is given, ends there (a
+   * sub-order's handling clock ends at its township body's deadline). Moments that fell due between
+   * {@code from} and {@code at} are published at once. An open clock of the same stage (for a
+   * sub-order stage: of the same sub-order) is stopped first (superseded).
+   */
+  public ClockRecord start(
+      UUID id,
+      String caseId,
+      Stage stage,
+      Zone zone,
+      boolean emergency,
+      TimeLimit categoryLimit,
+      Instant at,
+      Instant from,
+      Instant fixedDeadline,
+      String orderId,
+      String unitId,
+      String parentOrderId,
+      String parentUnitId) {
     ClockRecord existing = ClockRecord.findById(id);
     if (existing != null) {
       return existing; // the same start applied again
     }
     for (ClockRecord open : ClockRecord.openOfCaseLocked(caseId)) {
-      if (open.stage.equals(stage.name())) {
+      if (open.stage.equals(stage.name())
+          && (!stage.isSubOrder() || java.util.Objects.equals(open.orderId, orderId))) {
         stop(open, at, "SUPERSEDED 被新计时取代");
         em.flush();
       }
     }
     StageClock clock =
-        StageClock.start(
-            calendars.current(), calendars.policy(), stage, zone, emergency, categoryLimit, at);
+        fixedDeadline != null
+            ? StageClock.startUntil(
+                calendars.current(),
+                calendars.policy(),
+                stage,
+                zone,
+                emergency,
+                categoryLimit,
+                from,
+                fixedDeadline)
+            : StageClock.start(
+                calendars.current(),
+                calendars.policy(),
+                stage,
+                zone,
+                emergency,
+                categoryLimit,
+                from);
     ClockRecord c = new ClockRecord();
     c.id = id;
     c.caseId = caseId;
     c.orderId = orderId;
     c.unitId = unitId;
+    c.parentOrderId = parentOrderId;
+    c.parentUnitId = parentUnitId;
     store(c, clock);
     c.persist();
     outbox.publish(
@@ -212,28 +269,168 @@ public class ClockService {
       TimeLimit categoryLimit,
       Instant at,
       String why) {
+    recompute(c, zone, emergency, categoryLimit, null, null, at, why);
+  }
+
+  /**
+   * As {@link #recompute(ClockRecord, Zone, boolean, TimeLimit, Instant, String)}, and the clock
+   * may also start again from {@code from} (an emergency's handling counts from acceptance, R-20;
+   * null keeps its start) and end at {@code fixedDeadline} (a sub-order's handling clock follows
+   * its township body's deadline; null computes it from the limit). Pauses and extensions of the
+   * old clock are dropped (an emergency may have neither, R-20).
+   */
+  public void recompute(
+      ClockRecord c,
+      Zone zone,
+      boolean emergency,
+      TimeLimit categoryLimit,
+      Instant from,
+      Instant fixedDeadline,
+      Instant at,
+      String why) {
     if (!c.isOpen()) {
       return;
     }
     StageClock old = domain(c);
-    TimeLimit newLimit = calendars.policy().limitFor(old.stage(), zone, emergency, categoryLimit);
-    if (newLimit.equals(old.limit()) && emergency == old.emergency()) {
+    Instant start = from == null ? old.start() : from;
+    TimeLimit newLimit =
+        fixedDeadline != null
+            ? (emergency ? Stage.toNatural(categoryLimit) : categoryLimit)
+            : calendars.policy().limitFor(old.stage(), zone, emergency, categoryLimit);
+    Instant newDeadline = fixedDeadline;
+    if (newLimit.equals(old.limit())
+        && emergency == old.emergency()
+        && start.equals(old.start())
+        && (newDeadline == null || newDeadline.equals(old.deadline()))) {
       c.zone = zone.name();
       store(c, old);
       return;
     }
     Instant t = clamp(old, at);
     catchUp(c, t);
+    WorkCalendar cal = calendars.byVersion(c.calendarVersion);
     StageClock fresh =
-        StageClock.start(
-            calendars.byVersion(c.calendarVersion),
-            calendars.policy(),
-            old.stage(),
-            zone,
-            emergency,
-            categoryLimit,
-            old.start());
+        fixedDeadline != null
+            ? StageClock.startUntil(
+                cal,
+                calendars.policy(),
+                old.stage(),
+                zone,
+                emergency,
+                categoryLimit,
+                start,
+                fixedDeadline)
+            : StageClock.start(
+                cal, calendars.policy(), old.stage(), zone, emergency, categoryLimit, start);
     changed(c, old, fresh, why, t);
+    catchUp(c, t);
+  }
+
+  /**
+   * A holiday notice was stored (new calendar revision): every running working-time clock whose
+   * deadline is on or after {@code firstChanged} (the first day whose override changed) and that
+   * has not breached yet is measured again on {@code current} from its own start ({@link
+   * StageClock#recalendar}); a sub-order's handling clock follows its township body's new deadline.
+   * Clocks whose deadline moves publish ClockDeadlineChanged; all of them take the new calendar
+   * version. A published breach stands (the clock is left as it is).
+   *
+   * @return the number of clocks whose deadline moved
+   */
+  public int recalendarRunning(
+      WorkCalendar current, java.time.LocalDate firstChanged, Instant now) {
+    Instant from = firstChanged.atStartOfDay(current.zone()).toInstant();
+    List<ClockRecord> open =
+        ClockRecord.find(
+                "stoppedAt is null and breachedAt is null and limitUnit like 'WORKING%'"
+                    + " and deadline >= ?1 order by caseId, startedAt",
+                from)
+            .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+            .list();
+    int moved = 0;
+    java.util.Map<String, Instant> handlingDeadline = new java.util.HashMap<>();
+    List<ClockRecord> subs = new java.util.ArrayList<>();
+    for (ClockRecord c : open) {
+      if (Stage.SUB_HANDLING.name().equals(c.stage)) {
+        subs.add(c);
+        continue;
+      }
+      if (recalendarOne(c, current, null, now)) {
+        moved++;
+      }
+      if (Stage.HANDLING.name().equals(c.stage)) {
+        handlingDeadline.put(c.caseId + "/" + c.orderId, c.deadline);
+      }
+    }
+    for (ClockRecord c : subs) {
+      Instant parent = handlingDeadline.get(c.caseId + "/" + c.parentOrderId);
+      if (recalendarOne(c, current, parent == null ? c.deadline : parent, now)) {
+        moved++;
+      }
+    }
+    return moved;
+  }
+
+  /**
+   * After a calendar change (a holiday notice stored, an ICS import; the current calendar already
+   * reloaded): the first day whose override differs between {@code previous} and the current
+   * calendar — or, when the certain horizon grew, the first day that was uncertain before — and the
+   * running clocks from there on recomputed ({@link #recalendarRunning}). Call in a transaction.
+   *
+   * @return the number of clocks whose deadline moved
+   */
+  public int onCalendarChanged(WorkCalendar previous) {
+    WorkCalendar current = calendars.current();
+    if (previous == null || previous.version().equals(current.version())) {
+      return 0;
+    }
+    java.time.LocalDate first = null;
+    java.util.Set<java.time.LocalDate> days =
+        new java.util.HashSet<>(previous.overrides().keySet());
+    days.addAll(current.overrides().keySet());
+    for (java.time.LocalDate d : days) {
+      if (!java.util.Objects.equals(previous.overrides().get(d), current.overrides().get(d))
+          && (first == null || d.isBefore(first))) {
+        first = d;
+      }
+    }
+    if (previous.certainThroughYear().isPresent()
+        && (current.certainThroughYear().isEmpty()
+            || current.certainThroughYear().getAsInt()
+                > previous.certainThroughYear().getAsInt())) {
+      java.time.LocalDate wasUncertain =
+          java.time.LocalDate.of(previous.certainThroughYear().getAsInt() + 1, 1, 1);
+      if (first == null || wasUncertain.isBefore(first)) {
+        first = wasUncertain;
+      }
+    }
+    if (first == null) {
+      return 0;
+    }
+    return recalendarRunning(current, first, Instant.now());
+  }
+
+  private boolean recalendarOne(ClockRecord c, WorkCalendar cal, Instant fixed, Instant now) {
+    if (cal.version().equals(c.calendarVersion)) {
+      return false;
+    }
+    StageClock old = domain(c);
+    StageClock fresh = old.recalendar(cal, fixed);
+    if (fresh.deadline().equals(old.deadline())) {
+      store(c, fresh);
+      return false;
+    }
+    Instant t = clamp(old, now);
+    changed(
+        c,
+        old,
+        fresh,
+        "CALENDAR 节假日安排更新，按日历 "
+            + cal.version()
+            + " 重算 / holiday notice stored: recomputed on calendar "
+            + cal.version(),
+        t);
+    catchUp(c, now);
+    return true;
   }
 
   /**

@@ -272,4 +272,37 @@ class StageClockTest {
     // and it goes on: resuming at 11:00 moves the deadline by 1 working hour of the new calendar
     assertEquals(t("2026-02-24T10:00"), r.resume(t("2026-02-12T11:00")).deadline());
   }
+
+  @Test
+  void aSubOrdersHandlingClockEndsAtItsTownshipBodysDeadline() {
+    // township body's HANDLING: Mon 09:00 + 4 working hours → 15:30. The department's sub-order,
+    // re-dispatched 10:00, ends at 15:30 too: budget 10:00–12:00 + 14:30–15:30 = 3 working hours.
+    StageClock parent = handling(4, LimitUnit.WORKING_HOURS, "2026-03-02T09:00");
+    StageClock sub =
+        StageClock.startUntil(
+            MINQING,
+            P,
+            Stage.SUB_HANDLING,
+            Zone.URBAN,
+            false,
+            parent.limit(),
+            t("2026-03-02T10:00"),
+            parent.deadline());
+    assertEquals(t("2026-03-02T15:30"), sub.deadline());
+    assertEquals(Duration.ofHours(3), sub.budget());
+    assertEquals(ClockState.BREACHED, sub.state(t("2026-03-02T15:31")));
+    // an emergency's sub-order runs in natural time
+    StageClock em =
+        StageClock.startUntil(
+            MINQING,
+            P,
+            Stage.SUB_HANDLING,
+            Zone.URBAN,
+            true,
+            new TimeLimit(4, LimitUnit.WORKING_HOURS),
+            t("2026-03-02T09:00"),
+            t("2026-03-02T13:00"));
+    assertEquals(LimitUnit.NATURAL_HOURS, em.limit().unit());
+    assertEquals(Duration.ofHours(4), em.budget());
+  }
 }

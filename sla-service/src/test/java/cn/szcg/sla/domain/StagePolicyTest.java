@@ -1,7 +1,9 @@
 package cn.szcg.sla.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.szcg.contracts.events.LimitUnit;
 import cn.szcg.contracts.events.TimeLimit;
@@ -73,5 +75,32 @@ class StagePolicyTest {
     assertEquals(80, P.warningPercent());
     assertThrows(IllegalArgumentException.class, () -> new StageClockPolicy("x", 0));
     assertThrows(IllegalArgumentException.class, () -> new StageClockPolicy("x", 100));
+  }
+
+  @Test
+  void subOrdersAreTimedLikeOrders() {
+    // two-level command (R-02, Art 25): sign-for 1 working hour as R-13, handling by the category
+    assertEquals(
+        new TimeLimit(1, LimitUnit.WORKING_HOURS),
+        Stage.SUB_DISPATCH_TO_SIGN_FOR.limit(Zone.FRINGE, false, null));
+    assertEquals(
+        new TimeLimit(1, LimitUnit.NATURAL_HOURS),
+        Stage.SUB_DISPATCH_TO_SIGN_FOR.limit(Zone.URBAN, true, null));
+    assertEquals(
+        new TimeLimit(3, LimitUnit.WORKING_DAYS),
+        Stage.SUB_HANDLING.limit(Zone.FRINGE, false, new TimeLimit(3, LimitUnit.WORKING_DAYS)));
+    assertTrue(Stage.SUB_HANDLING.isSubOrder());
+  }
+
+  @Test
+  void r20Art29CountsTheHandlingTimeLimitFromAcceptance() {
+    // 从受理之时起计算处置时限: the handling limits (and R-12, which starts there anyway)
+    assertTrue(Stage.HANDLING.countsFromAcceptanceInEmergency());
+    assertTrue(Stage.SUB_HANDLING.countsFromAcceptanceInEmergency());
+    assertTrue(Stage.REGISTRATION_TO_DISPATCH.countsFromAcceptanceInEmergency());
+    assertFalse(Stage.DISPATCH_TO_SIGN_FOR.countsFromAcceptanceInEmergency());
+    assertFalse(Stage.RETURN_WINDOW.countsFromAcceptanceInEmergency());
+    assertFalse(Stage.FEEDBACK_TO_CHECK.countsFromAcceptanceInEmergency());
+    assertFalse(Stage.SUB_DISPATCH_TO_SIGN_FOR.countsFromAcceptanceInEmergency());
   }
 }

@@ -361,12 +361,12 @@ class ClockLifecycleTest {
 
   @Test
   void emergencyWarningAndBreachArePushedWithinOneSecond() {
-    // an emergency counts natural time. Handling limit 1 natural minute, dispatched 40 s
-    // ago: warning (80 %) in ~8 s, breach in ~20 s.
+    // an emergency counts natural time from acceptance (Art 29). Handling limit 1 natural
+    // minute, accepted 40 s ago and dispatched 30 s ago: warning (80 %) in ~8 s, breach in ~20 s.
     String c = UUID.randomUUID().toString();
     Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-    Instant reg = now.minusSeconds(50);
-    Instant dispatched = now.minusSeconds(40);
+    Instant reg = now.minusSeconds(40);
+    Instant dispatched = now.minusSeconds(30);
     TimeLimit minute = new TimeLimit(1, LimitUnit.WORKING_MINUTES);
     send(c, reg, Ev.registered(c, reg, Zone.URBAN));
     send(c, reg.plusSeconds(2), Ev.filed(c, reg, reg.plusSeconds(2), minute, Zone.URBAN, true));
@@ -386,7 +386,9 @@ class ClockLifecycleTest {
             .findFirst()
             .orElseThrow();
     assertEquals("NATURAL_MINUTES", started.data().path("limit").path("unit").asText());
-    assertEquals(dispatched.plusSeconds(60).toString(), started.data().path("deadline").asText());
+    // issue 16: counted from acceptance (the registration), not from the dispatch
+    assertEquals(reg.toString(), started.data().path("startedAt").asText());
+    assertEquals(reg.plusSeconds(60).toString(), started.data().path("deadline").asText());
     // R-12 switched to natural time from acceptance when the emergency was filed
     assertEquals(1, count(events, "clock-deadline-changed", "REGISTRATION_TO_DISPATCH"));
 
@@ -428,7 +430,10 @@ class ClockLifecycleTest {
     String c = UUID.randomUUID().toString();
     scheduler.stop();
     try {
-      Instant reg = Instant.now().minus(Duration.ofMinutes(5));
+      // an emergency's handling counts from acceptance: accepted 3.5 min ago, so its
+      // warning and deadline (1 min later) fall after the dispatch 3 min ago, while the
+      // scheduler is down (with 5 min, as before issue 16, the dispatch would publish them)
+      Instant reg = Instant.now().minus(Duration.ofSeconds(210));
       Instant dispatched = Instant.now().minus(Duration.ofMinutes(3));
       TimeLimit minute = new TimeLimit(1, LimitUnit.NATURAL_MINUTES);
       send(c, reg, Ev.registered(c, reg, Zone.URBAN));
