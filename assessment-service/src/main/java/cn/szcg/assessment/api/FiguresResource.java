@@ -16,11 +16,11 @@ import cn.szcg.assessment.infra.FigureStore;
 import cn.szcg.assessment.infra.ReportFiles;
 import cn.szcg.assessment.infra.Reports;
 import cn.szcg.assessment.infra.StaffFigureStore;
-import cn.szcg.assessment.infra.Times;
 import cn.szcg.assessment.infra.UnitNames;
 import cn.szcg.assessment.infra.WeightStore;
 import cn.szcg.platform.security.Caller;
 import cn.szcg.platform.security.Roles;
+import cn.szcg.platform.sql.SqlValues;
 import cn.szcg.platform.web.Problem;
 import cn.szcg.platform.web.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -391,7 +391,7 @@ public class FiguresResource {
                         (Boolean) r[11],
                         (String) r[12],
                         (String) r[13],
-                        Times.instant(r[14])))
+                        SqlValues.instant(r[14])))
             .toList();
     return new Page<>(items, page, size, total);
   }

@@ -3,6 +3,7 @@ package cn.szcg.assessment.infra;
 import cn.szcg.assessment.domain.CollectorRef;
 import cn.szcg.contracts.events.CollectorDutyRecorded;
 import cn.szcg.contracts.events.CollectorRegistered;
+import cn.szcg.platform.sql.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -158,7 +159,7 @@ public class CollectorRegister {
 
   /** The stored entry enters the in-memory copy once the transaction has committed. */
   private void afterCommit(String collectorId, List<Object[]> row) {
-    Entry e = new Entry((String) row.get(0)[0], Times.instant(row.get(0)[1]));
+    Entry e = new Entry((String) row.get(0)[0], SqlValues.instant(row.get(0)[1]));
     @SuppressWarnings("unchecked")
     Map<String, Entry> pending = (Map<String, Entry>) tx.getResource(PENDING);
     if (pending == null) {
@@ -200,7 +201,7 @@ public class CollectorRegister {
                   "SELECT collector_id, collection_unit_id, unit_changed_at FROM collector_register")
               .getResultList();
       for (Object[] r : rows) {
-        merge((String) r[0], new Entry((String) r[1], Times.instant(r[2])));
+        merge((String) r[0], new Entry((String) r[1], SqlValues.instant(r[2])));
       }
       loadedAt = started;
       loaded = true;

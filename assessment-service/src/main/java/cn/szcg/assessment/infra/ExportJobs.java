@@ -3,6 +3,7 @@ package cn.szcg.assessment.infra;
 import cn.szcg.assessment.domain.Period;
 import cn.szcg.assessment.domain.ReportTable;
 import cn.szcg.assessment.domain.UnitReportRow;
+import cn.szcg.platform.sql.SqlValues;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -206,8 +207,8 @@ public class ExportJobs {
         (String) r[3],
         (String) r[4],
         (String) r[5],
-        Times.instant(r[6]),
-        Times.instant(r[7]),
+        SqlValues.instant(r[6]),
+        SqlValues.instant(r[7]),
         (String) r[8],
         (String) r[9]);
   }

@@ -7,6 +7,7 @@ import cn.szcg.assessment.domain.FiguresKey;
 import cn.szcg.assessment.domain.OrderRef;
 import cn.szcg.assessment.domain.Period;
 import cn.szcg.assessment.domain.Satisfaction;
+import cn.szcg.platform.sql.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -451,8 +452,8 @@ public class FigureStore {
             (String) r[4],
             (String) r[5],
             (String) r[6],
-            Times.instant(r[7]));
-    Instant at = Times.instant(r[8]);
+            SqlValues.instant(r[7]));
+    Instant at = SqlValues.instant(r[8]);
     Boolean onTime = (Boolean) r[9];
     Integer num = r[10] == null ? null : ((Number) r[10]).intValue();
     boolean expiredBefore = Boolean.TRUE.equals(r[11]);

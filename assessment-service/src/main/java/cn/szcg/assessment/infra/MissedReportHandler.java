@@ -17,6 +17,7 @@ import cn.szcg.contracts.events.LocationResolved;
 import cn.szcg.contracts.events.ReportMerged;
 import cn.szcg.contracts.events.ReportRegistered;
 import cn.szcg.platform.inbox.EventHandler;
+import cn.szcg.platform.sql.SqlValues;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -182,8 +183,8 @@ public class MissedReportHandler implements EventHandler {
         return; // an older (or the same) revision: nothing new
       }
       grids.addAll(split((String) b[1]));
-      from = min(from, Times.instant(b[2]));
-      to = max(to, Times.instant(b[3]));
+      from = min(from, SqlValues.instant(b[2]));
+      to = max(to, SqlValues.instant(b[3]));
     }
     em.createNativeQuery(
             "INSERT INTO missed_duty_shift (shift_id, revision, collector_id, collection_unit_id,"
@@ -316,7 +317,7 @@ public class MissedReportHandler implements EventHandler {
     return new RegisteredProblem(
         problemId,
         grid,
-        Times.instant(f[2]),
+        SqlValues.instant(f[2]),
         channel,
         channel == Channel.PATROL ? (String) f[1] : null,
         true);
@@ -340,8 +341,8 @@ public class MissedReportHandler implements EventHandler {
               (String) r[0],
               ref((String) r[1], (String) r[5]),
               new HashSet<>(split((String) r[2])),
-              Times.instant(r[3]),
-              Times.instant(r[4])));
+              SqlValues.instant(r[3]),
+              SqlValues.instant(r[4])));
     }
     return out;
   }
@@ -371,7 +372,7 @@ public class MissedReportHandler implements EventHandler {
             .getResultList();
     Map<String, Object[]> out = new TreeMap<>();
     for (Object[] r : rows) {
-      out.put((String) r[0], new Object[] {r[1], r[2], r[3], Times.instant(r[4]), r[5]});
+      out.put((String) r[0], new Object[] {r[1], r[2], r[3], SqlValues.instant(r[4]), r[5]});
     }
     return out;
   }

@@ -8,6 +8,7 @@ import cn.szcg.assessment.domain.StaffFiguresBook;
 import cn.szcg.assessment.domain.StaffFiguresBook.Book;
 import cn.szcg.assessment.domain.StaffFiguresBook.Cells;
 import cn.szcg.assessment.domain.StaffFiguresBook.StoredFact;
+import cn.szcg.platform.sql.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -63,7 +64,7 @@ public class StaffFigureStore {
                   (String) r[2],
                   (String) r[3],
                   (String) r[4],
-                  Times.instant(r[5]),
+                  SqlValues.instant(r[5]),
                   (String) r[6],
                   (String) r[7],
                   (Boolean) r[8]);

@@ -1,5 +1,7 @@
 package cn.szcg.dispatch.api;
 
+import static cn.szcg.platform.sql.SqlValues.instant;
+
 import cn.szcg.dispatch.api.CaseViews.CaseSummary;
 import cn.szcg.dispatch.api.CaseViews.OrderClocks;
 import cn.szcg.dispatch.api.CaseViews.Page;
@@ -16,7 +18,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -215,21 +216,5 @@ public class CaseQueries {
     java.util.Set<String> s = new java.util.LinkedHashSet<>(a);
     s.addAll(b);
     return new ArrayList<>(s);
-  }
-
-  static Instant instant(Object o) {
-    if (o == null) {
-      return null;
-    }
-    if (o instanceof Instant i) {
-      return i;
-    }
-    if (o instanceof Timestamp t) {
-      return t.toInstant();
-    }
-    if (o instanceof OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    throw new IllegalStateException("not a timestamp: " + o.getClass());
   }
 }

@@ -1,5 +1,7 @@
 package cn.szcg.dispatch.infra;
 
+import static cn.szcg.platform.sql.SqlValues.instant;
+
 import cn.szcg.dispatch.domain.Actor;
 import cn.szcg.dispatch.domain.CaseCommand;
 import cn.szcg.dispatch.domain.CaseTransition;
@@ -21,7 +23,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -294,21 +295,5 @@ public class EvidenceStore {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every Java platform", e);
     }
-  }
-
-  private static Instant instant(Object o) {
-    if (o == null) {
-      return null;
-    }
-    if (o instanceof Instant i) {
-      return i;
-    }
-    if (o instanceof Timestamp t) {
-      return t.toInstant();
-    }
-    if (o instanceof OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    throw new IllegalStateException("not a timestamp: " + o.getClass());
   }
 }

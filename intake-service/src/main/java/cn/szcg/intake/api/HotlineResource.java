@@ -3,6 +3,7 @@ package cn.szcg.intake.api;
 import cn.szcg.intake.domain.IntakeState;
 import cn.szcg.intake.infra.Report;
 import cn.szcg.platform.security.Roles;
+import cn.szcg.platform.sql.SqlValues;
 import cn.szcg.platform.web.ProblemException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.annotation.security.RolesAllowed;
@@ -129,7 +130,7 @@ public class HotlineResource {
               (String) o[1],
               (String) o[2],
               (String) o[3],
-              Views.instant(o[4])));
+              SqlValues.instant(o[4])));
     }
     return out;
   }

@@ -19,6 +19,7 @@ import cn.szcg.intake.infra.Report;
 import cn.szcg.intake.infra.ReportAccess;
 import cn.szcg.intake.infra.VerificationTask;
 import cn.szcg.platform.security.Roles;
+import cn.szcg.platform.sql.SqlValues;
 import cn.szcg.platform.web.Problem;
 import cn.szcg.platform.web.ProblemException;
 import cn.szcg.platform.web.Problems;
@@ -314,7 +315,7 @@ public class ReportResource {
       m.put("action", o[2]);
       m.put("actorId", o[3]);
       m.put("actorRole", o[4]);
-      m.put("at", String.valueOf(cn.szcg.intake.api.Views.instant(o[5])));
+      m.put("at", String.valueOf(SqlValues.instant(o[5])));
       m.put("note", o[6]);
       out.add(m);
     }

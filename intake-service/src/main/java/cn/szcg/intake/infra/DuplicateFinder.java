@@ -1,5 +1,7 @@
 package cn.szcg.intake.infra;
 
+import static cn.szcg.platform.sql.SqlValues.instant;
+
 import cn.szcg.contracts.events.GeoPoint;
 import cn.szcg.intake.domain.BoundingBox;
 import cn.szcg.intake.domain.DuplicateDetector;
@@ -13,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -74,19 +75,6 @@ public class DuplicateFinder {
                         IntakeState.valueOf((String) o[5])))
             .toList();
     return DuplicateDetector.findDuplicates(r.categoryCode, p, r.registeredAt, open, policy);
-  }
-
-  static Instant instant(Object o) {
-    if (o instanceof Instant i) {
-      return i;
-    }
-    if (o instanceof Timestamp t) {
-      return t.toInstant();
-    }
-    if (o instanceof java.time.OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    return Instant.parse(o.toString());
   }
 
   static UUID uuid(String s) {

@@ -1,5 +1,7 @@
 package cn.szcg.intake.infra;
 
+import static cn.szcg.platform.sql.SqlValues.instant;
+
 import cn.szcg.contracts.events.CollectorDutyRecorded;
 import cn.szcg.intake.domain.BilingualText;
 import cn.szcg.intake.domain.DomainValidationException;
@@ -319,22 +321,6 @@ public class DutyRoster {
 
   private static List<String> split(String s) {
     return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split(","));
-  }
-
-  private static Instant instant(Object o) {
-    if (o == null) {
-      return null;
-    }
-    if (o instanceof Instant i) {
-      return i;
-    }
-    if (o instanceof java.sql.Timestamp t) {
-      return t.toInstant();
-    }
-    if (o instanceof java.time.OffsetDateTime t) {
-      return t.toInstant();
-    }
-    throw new IllegalStateException("not a time: " + o.getClass());
   }
 
   private static Instant now() {

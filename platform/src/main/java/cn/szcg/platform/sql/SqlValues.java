@@ -1,13 +1,14 @@
-package cn.szcg.assessment.infra;
+package cn.szcg.platform.sql;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
-/** Reads timestamptz values from native query results. */
-public final class Times {
-  private Times() {}
+/** Values read from native query results, whatever type the JDBC driver or Hibernate gave. */
+public final class SqlValues {
+  private SqlValues() {}
 
+  /** A {@code timestamptz} column as an instant; null stays null. */
   public static Instant instant(Object o) {
     if (o == null) {
       return null;
@@ -21,6 +22,6 @@ public final class Times {
     if (o instanceof Timestamp ts) {
       return ts.toInstant();
     }
-    throw new IllegalStateException("unexpected time type " + o.getClass());
+    throw new IllegalStateException("not a timestamp: " + o.getClass());
   }
 }
