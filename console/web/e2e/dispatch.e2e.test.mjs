@@ -124,6 +124,15 @@ describe('案卷 and 督办, shift lead', () => {
       await screenshot(page, '14-case-action-dialog.png', false)
       await page.keyboard.press('Escape')
 
+      // the same page in English: the services' labels and the console's words switch together
+      await page.locator('[data-test=case-action-dialog]').waitFor({ state: 'hidden' })
+      await page.locator('[data-test=language]').click()
+      await page.locator('[data-test=case-page] h3', { hasText: 'History' }).waitFor({ timeout: 5_000 })
+      await page.locator('[data-test=case-history] [data-test=step-DISPATCH]', { hasText: 'Dispatch' }).waitFor({ timeout: 5_000 })
+      await screenshot(page, '16-case-page-en.png')
+      await page.locator('[data-test=language]').click()
+      await page.locator('[data-test=case-page] h3', { hasText: '流转记录' }).waitFor({ timeout: 5_000 })
+
       // 督办: the list loads (warnings and breaches of the open cases, oldest first)
       await page.locator('[data-test=menu-supervision]').click()
       await page.locator('[data-test=supervision-table]').waitFor()

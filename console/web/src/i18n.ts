@@ -200,7 +200,7 @@ const en: Messages = {
     ORDER_CHECK: 'Order a check', PASS_CHECK: 'Check passed', FAIL_CHECK: 'Check failed', CLOSE: 'Close', START_COORDINATION: 'Coordinate',
     RECORD_COORDINATION_AGREEMENT: 'Coordination agreement', ESCALATE_TO_COUNTY_GOVERNMENT: 'Escalate to county government', DESIGNATE_UNIT: 'County designation',
     START_EMERGENCY_ARRANGEMENT: 'Emergency arrangement', RECORD_EMERGENCY_MEASURES: 'Record emergency measures',
-    TRANSFER_TO_LAW_ENFORCEMENT: 'Transfer to law enforcement', CANCEL: 'Cancel', RECORD_SATISFACTION: 'Satisfaction',
+    TRANSFER_TO_LAW_ENFORCEMENT: 'Transfer to law enforcement', CANCEL: 'Void the case', RECORD_SATISFACTION: 'Satisfaction',
     REGISTER: 'Registered', REQUEST_VERIFICATION: 'Verification requested', COMPLETE_VERIFICATION: 'Verified', FILE: 'Filed', REJECT: 'Rejected',
     MERGE: 'Merged', ANSWER: 'Answered', KEEP_SEPARATE: 'Kept separate',
   },
