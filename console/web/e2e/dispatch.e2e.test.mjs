@@ -5,28 +5,9 @@
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { ARTIFACTS, CONSOLE_URL, accessible, attachPhoto, logIn, newPage, registerReport, token, useBrowser } from './support.mjs'
+import { ARTIFACTS, CONSOLE_URL, accessible, filedCase, logIn, newPage, token, useBrowser } from './support.mjs'
 
 useBrowser()
-
-/** A report registered by collector1 and filed by operator1 through the API; waits for dispatch. */
-async function filedCase(description) {
-  const { report } = await registerReport(description)
-  await attachPhoto(report.id)
-  const res = await fetch(`${CONSOLE_URL}/api/intake/v1/reports/${report.id}/filing`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${await token('operator1')}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ categoryCode: 'E-0101' }),
-  })
-  assert.equal(res.status, 200, `filing: ${await res.clone().text()}`)
-  const dispatcher = await token('dispatcher1')
-  for (let i = 0; i < 60; i++) {
-    const c = await fetch(`${CONSOLE_URL}/api/dispatch/v1/cases/${report.id}`, { headers: { Authorization: `Bearer ${dispatcher}` } })
-    if (c.status === 200) return report
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  assert.fail(`dispatch-service never opened case ${report.id}`)
-}
 
 async function screenshot(page, name, fullPage = true) {
   await page.locator('.el-message').waitFor({ state: 'hidden', timeout: 8_000 }).catch(() => {})

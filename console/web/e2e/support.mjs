@@ -141,3 +141,22 @@ export async function attachPhoto(reportId) {
   })
   assert.equal(res.status, 201, `attachment: ${await res.clone().text()}`)
 }
+
+/** A report registered by collector1 and filed by operator1 through the API; waits for dispatch. */
+export async function filedCase(description) {
+  const { report } = await registerReport(description)
+  await attachPhoto(report.id)
+  const res = await fetch(`${CONSOLE_URL}/api/intake/v1/reports/${report.id}/filing`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${await token('operator1')}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ categoryCode: 'E-0101' }),
+  })
+  assert.equal(res.status, 200, `filing: ${await res.clone().text()}`)
+  const dispatcher = await token('dispatcher1')
+  for (let i = 0; i < 60; i++) {
+    const c = await fetch(`${CONSOLE_URL}/api/dispatch/v1/cases/${report.id}`, { headers: { Authorization: `Bearer ${dispatcher}` } })
+    if (c.status === 200) return report
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  assert.fail(`dispatch-service never opened case ${report.id}`)
+}
