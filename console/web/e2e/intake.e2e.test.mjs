@@ -2,98 +2,12 @@
 // Keycloak login page, the real services behind the console's proxy, Debian's Chromium driven by
 // playwright-core (no browser download). Run: CONSOLE_URL=http://127.0.0.1:8086 npm run e2e
 // Screenshots: e2e/artifacts/*.png (gitignored); docs/console/*.png are copies of the main ones.
-import { after, before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdirSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
-import { AxeBuilder } from '@axe-core/playwright'
+import { join } from 'node:path'
+import { ARTIFACTS, CONSOLE_URL, accessible, authority, logIn, newPage, registerReport, token, useBrowser } from './support.mjs'
 
-const CONSOLE_URL = (process.env.CONSOLE_URL ?? 'http://127.0.0.1:8086').replace(/\/$/, '')
-const PASSWORD = process.env.SZCG_DEMO_PASSWORD ?? 'Minqing2026'
-const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), 'artifacts')
-mkdirSync(ARTIFACTS, { recursive: true })
-
-let browser
-let authority
-
-before(async () => {
-  const cfg = await (await fetch(`${CONSOLE_URL}/config.json`)).json()
-  authority = cfg.oidcAuthority
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
-})
-
-after(async () => {
-  await browser?.close()
-})
-
-/** A token by the password grant of the local realm (local demo users only). */
-async function token(user) {
-  const res = await fetch(`${authority}/protocol/openid-connect/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', client_id: 'szcg-web', username: user, password: PASSWORD }),
-  })
-  assert.equal(res.status, 200, `token for ${user}`)
-  return (await res.json()).access_token
-}
-
-/** A collector's report through the console's same-origin proxy (as the field app would). */
-async function registerReport(description) {
-  const res = await fetch(`${CONSOLE_URL}/api/intake/v1/reports`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${await token('collector1')}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      channel: 'PATROL',
-      kind: 'REPORT',
-      categoryCode: 'E-0101',
-      location: { lon: 118.8632 + Math.random() * 0.004, lat: 26.2231 + Math.random() * 0.004 },
-      description,
-      collectorId: 'C0001',
-    }),
-  })
-  assert.equal(res.status, 201, `register: ${await res.clone().text()}`)
-  return { report: await res.json(), createdAt: Date.now() }
-}
-
-/** axe-core finds no serious or critical accessibility violation on what the page shows now. */
-async function accessible(page, screen) {
-  const result = await new AxeBuilder({ page }).analyze()
-  const bad = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-  assert.deepEqual(bad, [], `${screen}: accessibility`)
-}
-
-async function newPage() {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'UTC' })
-  const page = await context.newPage()
-  return { context, page }
-}
-
-/** Opens a console path, is sent to the Keycloak login page, logs in, comes back. */
-async function logIn(page, path, user) {
-  await page.goto(`${CONSOLE_URL}${path}`)
-  await page.waitForURL((u) => u.toString().startsWith(authority), { timeout: 30_000 })
-  await page.locator('#username').fill(user)
-  await page.locator('#password').fill(PASSWORD)
-  if (user === 'operator1') await page.screenshot({ path: join(ARTIFACTS, '01-keycloak-login.png') })
-  await page.locator('#kc-login').click()
-  await page.waitForURL((u) => u.toString().startsWith(CONSOLE_URL) && !u.pathname.startsWith('/callback'), { timeout: 30_000 })
-  // no token, no code in the address once back
-  assert.doesNotMatch(page.url(), /code=|token|state=/)
-}
+useBrowser()
 
 describe('受理台 intake queue, operator', () => {
   test('operator1 logs in, sees an arrival without reload, files it, sees a refusal, logs out', async () => {

@@ -6,7 +6,7 @@ import { createI18n } from 'vue-i18n'
  */
 const zh = {
   app: { title: '闽清县数字城管 · 指挥中心', short: '数字城管' },
-  menu: { home: '工作台', intake: '受理台', dispatch: '派遣台', cases: '案卷', supervision: '督办', map: '地图' },
+  menu: { home: '工作台', intake: '受理台', dispatch: '派遣台', cases: '案卷', case: '案卷', supervision: '督办', map: '地图' },
   common: {
     logout: '退出登录', language: 'English', loading: '加载中…', refresh: '刷新', cancel: '取消',
     close: '关闭', search: '查询', reset: '重置', none: '无', all: '全部', roles: '角色',
@@ -14,7 +14,7 @@ const zh = {
   },
   home: {
     welcome: '欢迎，{name}', yourScreens: '您可使用的功能', noScreens: '您的角色暂无可用的坐席功能。',
-    later: '派遣台、案卷、督办、地图将在后续版本提供。',
+    later: '地图将在后续版本提供。',
   },
   forbidden: { title: '无权访问', text: '您的角色无权使用“{screen}”。如需使用，请联系系统管理员。', back: '返回工作台' },
   login: { redirecting: '正在跳转到统一身份认证…', failed: '登录失败', retry: '重新登录' },
@@ -52,13 +52,63 @@ const zh = {
     warning: '预警时间', deadline: '截止时间', green: '正常', yellow: '预警', red: '超时',
   },
   unit: { MINUTES: '分钟', HOURS: '小时', WORKING_HOURS: '工作时', WORKING_DAYS: '工作日', DAYS: '天', NATURAL_HOURS: '自然时' },
+  dispatch: {
+    title: '派遣台', awaiting: '待派遣案卷', total: '共 {n} 件', empty: '暂无待派遣案卷', pick: '请在左侧选择一件案卷',
+    filedAt: '立案时间', grid: '单元网格', emergency: '紧急', proposal: '派遣建议（责任矩阵）', proposedUnit: '建议单位',
+    rule: '依据', explanation: '说明', tied: '并列单位', excluded: '已排除单位（曾回退）', maintainer: '部件养护单位',
+    noProposal: '责任矩阵未能确定唯一责任单位，请选择单位并说明理由，或发起协调。', confirm: '按建议派遣',
+    other: '改派其他单位', unit: '派遣单位', unitPick: '选择单位', reason: '改派理由', requirements: '处置要求',
+    submitOther: '派遣到所选单位', done: '已派遣：{no} → {unit}', refused: '派遣未成功', load: '在办批办件',
+    loadOf: '{n} 件在办', openCase: '打开案卷', clocks: '计时', dispatched: '已派遣', component: '部件',
+  },
+  caseFile: {
+    title: '案卷', report: '上报信息', state: '案卷状态', responsible: '责任单位', order: '批办件', orders: '批办件',
+    history: '流转记录', when: '时间', who: '操作人', role: '角色', unit: '单位', step: '环节', why: '理由/说明',
+    actions: '可办理操作', elsewhere: '由单位/采集员在各自终端办理：', none: '当前无可办理操作', source: '来源',
+    intake: '受理', dispatch: '派遣', photosIntake: '上报与核实照片', photosDispatch: '处置与核查照片',
+    hash: 'SHA-256', takenAt: '拍摄时间', uploadedAt: '上传时间', position: '位置', filingCondition: '立案条件',
+    closingCondition: '结案条件', failedChecks: '核查不通过次数', overdue: '过期未处置', submit: '确定', done: '已办理：{step}',
+    refused: '办理未成功', notReadable: '受理服务不向您的角色提供该上报的详情', back: '返回',
+    returnRequest: '回退申请', extensionRequest: '延期申请', requested: '申请期限', proposedUnit: '建议单位',
+  },
+  field: {
+    collectorId: '核查采集员', note: '说明', reason: '理由', grantedDeadline: '同意延期至（北京时间）',
+    reasonCode: '挂起原因类别', enforcementBody: '执法机关', measures: '应急措施', unitId: '指定单位',
+    decisionReference: '县政府决定文号', requirements: '处置要求',
+  },
+  suspension: { WEATHER: '天气原因', COURT_RULING: '法院裁定', THIRD_PARTY: '第三方原因', OTHER: '其他' },
+  supervision: {
+    title: '督办', warned: '预警', breached: '超时', empty: '当前没有预警或超时的计时', since: '预警/超时起',
+    unit: '单位', stage: '环节', caseNo: '受理号', state: '案卷状态', remaining: '剩余工作时间', deadline: '截止时间',
+    byUnit: '按单位与环节', center: '指挥中心', scanned: '已检查 {cases} 件在办案卷（上限 {max} 件）', overdueHandling: '过期未处置',
+    all: '全部单位', allStages: '全部环节', refresh: '每30秒自动刷新',
+  },
+  caseState: {
+    AWAITING_DISPATCH: '待派遣', DISPATCHED: '已派遣', SIGNED_FOR: '已签收', IN_HANDLING: '处置中', RETURN_REQUESTED: '回退申请中',
+    EXTENSION_REQUESTED: '延期申请中', SUSPENDED: '已挂起', FEEDBACK_SUBMITTED: '已反馈', CHECK_ORDERED: '核查中',
+    CHECK_PASSED: '核查通过', COORDINATING: '协调中', ESCALATED_TO_COUNTY_GOVERNMENT: '已报县政府',
+    EMERGENCY_ARRANGEMENT: '应急处置中', CLOSED: '已结案', TRANSFERRED_TO_LAW_ENFORCEMENT: '已移交执法', CANCELLED: '已作废',
+  },
+  transition: {
+    OPEN: '接收立案', DISPATCH: '派遣', SIGN_FOR: '签收', APPROVE_BY_LEADER: '批办', REQUEST_RETURN: '回退申请',
+    APPROVE_RETURN: '同意回退', REFUSE_RETURN: '驳回回退', REQUEST_EXTENSION: '延期申请', GRANT_EXTENSION: '同意延期',
+    REFUSE_EXTENSION: '驳回延期', SUSPEND: '挂起', RESUME: '恢复', REDISPATCH_TO_SUB_UNIT: '二级派遣',
+    SIGN_FOR_SUB_ORDER: '二级签收', SUBMIT_SUB_FEEDBACK: '二级反馈', REQUEST_SUB_ORDER_RETURN: '二级回退申请',
+    APPROVE_SUB_ORDER_RETURN: '同意二级回退', REFUSE_SUB_ORDER_RETURN: '驳回二级回退', SUBMIT_FEEDBACK: '处理反馈',
+    ORDER_CHECK: '指令核查', PASS_CHECK: '核查通过', FAIL_CHECK: '核查不通过', CLOSE: '结案', START_COORDINATION: '协调',
+    RECORD_COORDINATION_AGREEMENT: '协调一致', ESCALATE_TO_COUNTY_GOVERNMENT: '报县政府', DESIGNATE_UNIT: '县政府指定',
+    START_EMERGENCY_ARRANGEMENT: '应急处置', RECORD_EMERGENCY_MEASURES: '记录应急措施',
+    TRANSFER_TO_LAW_ENFORCEMENT: '移交执法', CANCEL: '作废', RECORD_SATISFACTION: '满意度回访',
+    REGISTER: '登记', REQUEST_VERIFICATION: '派发核实', COMPLETE_VERIFICATION: '核实反馈', FILE: '立案', REJECT: '不予立案',
+    MERGE: '合并', ANSWER: '答复', KEEP_SEPARATE: '不合并',
+  },
 }
 
 type Messages = typeof zh
 
 const en: Messages = {
   app: { title: 'Minqing digital urban management · command center', short: 'SZCG' },
-  menu: { home: 'Workbench', intake: 'Intake desk', dispatch: 'Dispatch desk', cases: 'Case file', supervision: 'Supervision', map: 'Map' },
+  menu: { home: 'Workbench', intake: 'Intake desk', dispatch: 'Dispatch desk', cases: 'Case file', case: 'Case file', supervision: 'Supervision', map: 'Map' },
   common: {
     logout: 'Log out', language: '中文', loading: 'Loading…', refresh: 'Refresh', cancel: 'Cancel',
     close: 'Close', search: 'Search', reset: 'Reset', none: 'none', all: 'All', roles: 'Roles',
@@ -66,7 +116,7 @@ const en: Messages = {
   },
   home: {
     welcome: 'Welcome, {name}', yourScreens: 'Your screens', noScreens: 'Your roles have no workbench screen yet.',
-    later: 'Dispatch desk, case file, supervision and map come in later versions.',
+    later: 'The map comes in a later version.',
   },
   forbidden: { title: 'Not allowed', text: 'Your roles may not open “{screen}”. Ask the administrator if you need it.', back: 'Back to the workbench' },
   login: { redirecting: 'Redirecting to the login…', failed: 'Login failed', retry: 'Log in again' },
@@ -104,6 +154,56 @@ const en: Messages = {
     warning: 'Warning at', deadline: 'Deadline', green: 'on time', yellow: 'warning', red: 'overdue',
   },
   unit: { MINUTES: 'min', HOURS: 'h', WORKING_HOURS: 'working hours', WORKING_DAYS: 'working days', DAYS: 'days', NATURAL_HOURS: 'hours' },
+  dispatch: {
+    title: 'Dispatch desk', awaiting: 'Awaiting dispatch', total: '{n} cases', empty: 'Nothing awaits dispatch', pick: 'Pick a case on the left',
+    filedAt: 'Filed', grid: 'Unit grid', emergency: 'Emergency', proposal: 'Proposal (responsibility matrix)', proposedUnit: 'Proposed unit',
+    rule: 'Basis', explanation: 'Why', tied: 'Tied units', excluded: 'Excluded (returned before)', maintainer: 'Component maintainer',
+    noProposal: 'The matrix found no single responsible unit: choose one with a reason, or start coordination.', confirm: 'Dispatch as proposed',
+    other: 'Choose another unit', unit: 'Unit', unitPick: 'Pick a unit', reason: 'Reason for another unit', requirements: 'Requirements',
+    submitOther: 'Dispatch to this unit', done: 'Dispatched: {no} → {unit}', refused: 'Dispatch refused', load: 'Open orders',
+    loadOf: '{n} open', openCase: 'Open the case', clocks: 'Clocks', dispatched: 'Dispatched', component: 'Component',
+  },
+  caseFile: {
+    title: 'Case file', report: 'Report', state: 'State', responsible: 'Responsible unit', order: 'Order', orders: 'Orders',
+    history: 'History', when: 'When', who: 'Who', role: 'Role', unit: 'Unit', step: 'Step', why: 'Why',
+    actions: 'Allowed actions', elsewhere: 'Done by the unit or the collector on their own screens:', none: 'No action open to you now', source: 'Service',
+    intake: 'intake', dispatch: 'dispatch', photosIntake: 'Report and verification photos', photosDispatch: 'After and check photos',
+    hash: 'SHA-256', takenAt: 'Taken', uploadedAt: 'Uploaded', position: 'Position', filingCondition: 'Filing condition',
+    closingCondition: 'Closing condition', failedChecks: 'Failed checks', overdue: 'Overdue handling', submit: 'Confirm', done: 'Done: {step}',
+    refused: 'Refused', notReadable: 'intake-service does not show this report to your roles', back: 'Back',
+    returnRequest: 'Return request', extensionRequest: 'Extension request', requested: 'Requested deadline', proposedUnit: 'Proposed unit',
+  },
+  field: {
+    collectorId: 'Collector to check', note: 'Note', reason: 'Reason', grantedDeadline: 'Granted until (Beijing time)',
+    reasonCode: 'Kind of reason', enforcementBody: 'Enforcement body', measures: 'Measures taken', unitId: 'Designated unit',
+    decisionReference: 'Decision reference', requirements: 'Requirements',
+  },
+  suspension: { WEATHER: 'Weather', COURT_RULING: 'Court ruling', THIRD_PARTY: 'Third party', OTHER: 'Other' },
+  supervision: {
+    title: 'Supervision', warned: 'Warning', breached: 'Overdue', empty: 'No clock in warning or overdue', since: 'Since',
+    unit: 'Unit', stage: 'Stage', caseNo: 'Report no.', state: 'Case state', remaining: 'Working time left', deadline: 'Deadline',
+    byUnit: 'By unit and stage', center: 'Command center', scanned: '{cases} open cases checked (at most {max})', overdueHandling: 'Overdue handling',
+    all: 'All units', allStages: 'All stages', refresh: 'refreshes every 30 s',
+  },
+  caseState: {
+    AWAITING_DISPATCH: 'Awaiting dispatch', DISPATCHED: 'Dispatched', SIGNED_FOR: 'Signed for', IN_HANDLING: 'In handling', RETURN_REQUESTED: 'Return requested',
+    EXTENSION_REQUESTED: 'Extension requested', SUSPENDED: 'Suspended', FEEDBACK_SUBMITTED: 'Feedback submitted', CHECK_ORDERED: 'Check ordered',
+    CHECK_PASSED: 'Check passed', COORDINATING: 'Coordinating', ESCALATED_TO_COUNTY_GOVERNMENT: 'Escalated to the county government',
+    EMERGENCY_ARRANGEMENT: 'Emergency arrangement', CLOSED: 'Closed', TRANSFERRED_TO_LAW_ENFORCEMENT: 'Transferred to law enforcement', CANCELLED: 'Cancelled',
+  },
+  transition: {
+    OPEN: 'Opened', DISPATCH: 'Dispatch', SIGN_FOR: 'Sign for', APPROVE_BY_LEADER: 'Leader approval', REQUEST_RETURN: 'Return request',
+    APPROVE_RETURN: 'Approve return', REFUSE_RETURN: 'Refuse return', REQUEST_EXTENSION: 'Extension request', GRANT_EXTENSION: 'Grant extension',
+    REFUSE_EXTENSION: 'Refuse extension', SUSPEND: 'Suspend', RESUME: 'Resume', REDISPATCH_TO_SUB_UNIT: 'Sub-dispatch',
+    SIGN_FOR_SUB_ORDER: 'Sub-order sign-for', SUBMIT_SUB_FEEDBACK: 'Sub-order feedback', REQUEST_SUB_ORDER_RETURN: 'Sub-order return request',
+    APPROVE_SUB_ORDER_RETURN: 'Approve sub-order return', REFUSE_SUB_ORDER_RETURN: 'Refuse sub-order return', SUBMIT_FEEDBACK: 'Feedback',
+    ORDER_CHECK: 'Order a check', PASS_CHECK: 'Check passed', FAIL_CHECK: 'Check failed', CLOSE: 'Close', START_COORDINATION: 'Coordinate',
+    RECORD_COORDINATION_AGREEMENT: 'Coordination agreement', ESCALATE_TO_COUNTY_GOVERNMENT: 'Escalate to county government', DESIGNATE_UNIT: 'County designation',
+    START_EMERGENCY_ARRANGEMENT: 'Emergency arrangement', RECORD_EMERGENCY_MEASURES: 'Record emergency measures',
+    TRANSFER_TO_LAW_ENFORCEMENT: 'Transfer to law enforcement', CANCEL: 'Void the case', RECORD_SATISFACTION: 'Satisfaction',
+    REGISTER: 'Registered', REQUEST_VERIFICATION: 'Verification requested', COMPLETE_VERIFICATION: 'Verified', FILE: 'Filed', REJECT: 'Rejected',
+    MERGE: 'Merged', ANSWER: 'Answered', KEEP_SEPARATE: 'Kept separate',
+  },
 }
 
 const saved = typeof window !== 'undefined' ? window.localStorage.getItem('szcg.lang') : null

@@ -17,13 +17,35 @@ export const Role = {
   ADMIN: 'admin',
 } as const
 
-export type Screen = 'home' | 'intake'
+export type Screen = 'home' | 'intake' | 'dispatch' | 'supervision' | 'case'
 
-/** Who may open each screen built so far (受理台: 受理员 and 值班长, R-04, R-05). */
+/** The command center's roles that read any case (dispatch-service GET /cases/{id}). */
+const CENTER = [
+  Role.OPERATOR,
+  Role.SHIFT_LEAD,
+  Role.DISPATCHER,
+  Role.SUPERVISION_OFFICE,
+  Role.EFFICIENCY_OFFICE,
+  Role.COUNTY_GOVERNMENT,
+  Role.ADMIN,
+] as const
+
+/**
+ * Who may open each screen built so far, as the services allow the calls behind it:
+ * 受理台 受理员 and 值班长 (R-04, R-05); 派遣台 派遣员, 值班长 and 受理员 (dispatch-service's
+ * POST /cases/{id}/dispatch, R-12); 督办 值班长 and the center's supervising offices (R-22);
+ * 案卷 every center role (not a menu entry: opened from a list).
+ */
 export const SCREEN_ROLES: Record<Screen, readonly string[] | 'any'> = {
   home: 'any',
   intake: [Role.OPERATOR, Role.SHIFT_LEAD],
+  dispatch: [Role.DISPATCHER, Role.SHIFT_LEAD, Role.OPERATOR],
+  supervision: [Role.SHIFT_LEAD, Role.DISPATCHER, Role.SUPERVISION_OFFICE, Role.EFFICIENCY_OFFICE, Role.COUNTY_GOVERNMENT, Role.ADMIN],
+  case: CENTER,
 }
+
+/** Screens reached from a list, not from the menu. */
+const NOT_IN_MENU: readonly Screen[] = ['case']
 
 export function mayOpen(screen: Screen, roles: readonly string[]): boolean {
   const allowed = SCREEN_ROLES[screen]
@@ -32,7 +54,7 @@ export function mayOpen(screen: Screen, roles: readonly string[]): boolean {
 
 /** The menu entries of a person, in menu order. */
 export function menuFor(roles: readonly string[]): Screen[] {
-  return (Object.keys(SCREEN_ROLES) as Screen[]).filter((s) => mayOpen(s, roles))
+  return (Object.keys(SCREEN_ROLES) as Screen[]).filter((s) => !NOT_IN_MENU.includes(s) && mayOpen(s, roles))
 }
 
 /** The realm roles of an access token (its payload's realm_access.roles); [] if unreadable. */

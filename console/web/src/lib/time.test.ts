@@ -28,10 +28,15 @@ describe('roles decide the menu', () => {
     expect(rolesOfToken(undefined)).toEqual([])
   })
   it('gives 受理台 to operators and shift leads only', () => {
-    expect(menuFor(['operator'])).toEqual(['home', 'intake'])
-    expect(menuFor(['shift-lead'])).toEqual(['home', 'intake'])
+    expect(menuFor(['operator'])).toEqual(['home', 'intake', 'dispatch'])
+    expect(menuFor(['shift-lead'])).toEqual(['home', 'intake', 'dispatch', 'supervision'])
     expect(menuFor(['collector'])).toEqual(['home'])
-    expect(menuFor(['dispatcher'])).toEqual(['home'])
+    expect(menuFor(['dispatcher'])).toEqual(['home', 'dispatch', 'supervision'])
+    // 案卷 is opened from a list, never a menu entry; any center role may open it
+    expect(mayOpen('case', ['dispatcher'])).toBe(true)
+    expect(mayOpen('case', ['collector'])).toBe(false)
+    expect(mayOpen('dispatch', ['unit-receiver'])).toBe(false)
+    expect(mayOpen('supervision', ['operator'])).toBe(false)
     expect(mayOpen('intake', ['collector'])).toBe(false)
   })
 })

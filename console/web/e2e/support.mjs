@@ -1,0 +1,162 @@
+// Shared by the end-to-end tests (e2e/*.e2e.test.mjs): the browser, Keycloak login, password-grant
+// tokens of the local demo users, a collector's report through the console's proxy, axe checks.
+import { after, before } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+import { AxeBuilder } from '@axe-core/playwright'
+
+export const CONSOLE_URL = (process.env.CONSOLE_URL ?? 'http://127.0.0.1:8086').replace(/\/$/, '')
+export const PASSWORD = process.env.SZCG_DEMO_PASSWORD ?? 'Minqing2026'
+export const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), 'artifacts')
+mkdirSync(ARTIFACTS, { recursive: true })
+
+let browser
+/** the Keycloak realm of the console's /config.json */
+export let authority
+
+/** Registers before/after hooks that start and stop Debian's Chromium for the calling test file. */
+export function useBrowser() {
+  before(async () => {
+    const cfg = await (await fetch(`${CONSOLE_URL}/config.json`)).json()
+    authority = cfg.oidcAuthority
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    })
+  })
+  after(async () => {
+    await browser?.close()
+  })
+}
+
+/** A token by the password grant of the local realm (local demo users only). */
+export async function token(user) {
+  const res = await fetch(`${authority}/protocol/openid-connect/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'password', client_id: 'szcg-web', username: user, password: PASSWORD }),
+  })
+  assert.equal(res.status, 200, `token for ${user}`)
+  return (await res.json()).access_token
+}
+
+/** A collector's report through the console's same-origin proxy (as the field app would). */
+export async function registerReport(description) {
+  const res = await fetch(`${CONSOLE_URL}/api/intake/v1/reports`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${await token('collector1')}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      channel: 'PATROL',
+      kind: 'REPORT',
+      categoryCode: 'E-0101',
+      location: { lon: 118.8632 + Math.random() * 0.004, lat: 26.2231 + Math.random() * 0.004 },
+      description,
+      collectorId: 'C0001',
+    }),
+  })
+  assert.equal(res.status, 201, `register: ${await res.clone().text()}`)
+  return { report: await res.json(), createdAt: Date.now() }
+}
+
+/** axe-core finds no serious or critical accessibility violation on what the page shows now. */
+export async function accessible(page, screen) {
+  const result = await new AxeBuilder({ page }).analyze()
+  const bad = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  assert.deepEqual(bad, [], `${screen}: accessibility`)
+}
+
+export async function newPage() {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'UTC' })
+  const page = await context.newPage()
+  return { context, page }
+}
+
+/** Opens a console path, is sent to the Keycloak login page, logs in, comes back. */
+export async function logIn(page, path, user) {
+  await page.goto(`${CONSOLE_URL}${path}`)
+  await page.waitForURL((u) => u.toString().startsWith(authority), { timeout: 30_000 })
+  await page.locator('#username').fill(user)
+  await page.locator('#password').fill(PASSWORD)
+  if (user === 'operator1') await page.screenshot({ path: join(ARTIFACTS, '01-keycloak-login.png') })
+  await page.locator('#kc-login').click()
+  await page.waitForURL((u) => u.toString().startsWith(CONSOLE_URL) && !u.pathname.startsWith('/callback'), { timeout: 30_000 })
+  // no token, no code in the address once back
+  assert.doesNotMatch(page.url(), /code=|token|state=/)
+}
+
+/** A small real PNG (solid colour, width × height) for photo uploads. */
+export async function png(width = 160, height = 120, rgb = [70, 130, 90]) {
+  const { deflateSync } = await import('node:zlib')
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+    return c >>> 0
+  })
+  const crc = (buf) => {
+    let c = 0xffffffff
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8)
+    return (c ^ 0xffffffff) >>> 0
+  }
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4)
+    len.writeUInt32BE(data.length)
+    const td = Buffer.concat([Buffer.from(type, 'ascii'), data])
+    const c = Buffer.alloc(4)
+    c.writeUInt32BE(crc(td))
+    return Buffer.concat([len, td, c])
+  }
+  const ihdr = Buffer.alloc(13)
+  ihdr.writeUInt32BE(width, 0)
+  ihdr.writeUInt32BE(height, 4)
+  ihdr[8] = 8 // bit depth
+  ihdr[9] = 2 // truecolour
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())])
+  const raw = Buffer.concat(Array.from({ length: height }, () => row))
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
+}
+
+/** collector1 attaches a before-photo (现场照片) to a report. */
+export async function attachPhoto(reportId) {
+  const res = await fetch(`${CONSOLE_URL}/api/intake/v1/reports/${reportId}/attachments?purpose=BEFORE&fileName=before.png`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${await token('collector1')}`, 'Content-Type': 'image/png' },
+    body: await png(),
+  })
+  assert.equal(res.status, 201, `attachment: ${await res.clone().text()}`)
+}
+
+/** A report registered by collector1 and filed by operator1 through the API; waits for dispatch. */
+export async function filedCase(description) {
+  const { report } = await registerReport(description)
+  await attachPhoto(report.id)
+  const res = await fetch(`${CONSOLE_URL}/api/intake/v1/reports/${report.id}/filing`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${await token('operator1')}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ categoryCode: 'E-0101' }),
+  })
+  assert.equal(res.status, 200, `filing: ${await res.clone().text()}`)
+  const dispatcher = await token('dispatcher1')
+  for (let i = 0; i < 60; i++) {
+    const c = await fetch(`${CONSOLE_URL}/api/dispatch/v1/cases/${report.id}`, { headers: { Authorization: `Bearer ${dispatcher}` } })
+    if (c.status === 200) return report
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  assert.fail(`dispatch-service never opened case ${report.id}`)
+}
