@@ -225,4 +225,32 @@ class HardeningTest {
     assertEquals(marker + "<_>", stored.substring(0, marker.length() + 3));
     assertTrue(stored.chars().allMatch(c -> c >= 0x20 && c < 0x7f), stored);
   }
+
+  // --- tokens meant for someone else ------------------------------------------------------------
+
+  @Test
+  void tokensOfKeycloaksOwnClientsAreRefused() {
+    for (String client : List.of("admin-cli", "account-console", "security-admin-console")) {
+      String token = TestTokens.user("hd-" + client, "operator").client(client).build();
+      Api.as(token)
+          .get("/api/v1/reports")
+          .then()
+          .statusCode(401)
+          .contentType("application/problem+json")
+          .header("WWW-Authenticate", containsString("Bearer"));
+      // also where the token would only be recorded (a refused write)
+      Api.as(token)
+          .contentType(ContentType.JSON)
+          .body("{}")
+          .post("/api/v1/reports")
+          .then()
+          .statusCode(401);
+    }
+    for (String client : List.of("szcg-web", "szcg-mobile")) {
+      Api.as(TestTokens.user("hd-" + client, "operator").client(client).build())
+          .get("/api/v1/reports")
+          .then()
+          .statusCode(200);
+    }
+  }
 }
