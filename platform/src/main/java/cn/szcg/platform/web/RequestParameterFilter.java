@@ -24,6 +24,13 @@ public class RequestParameterFilter implements ContainerRequestFilter {
 
   private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
 
+  /**
+   * An upload's {@code fileName} is the device's name of the file, kept as evidence and sanitised
+   * by the upload itself (dispatch's PhotoPolicy.safeFileName: no path parts, no control
+   * characters): only NUL, which nothing can store, is refused here.
+   */
+  static final String FILE_NAME = "fileName";
+
   @Override
   public void filter(ContainerRequestContext req) {
     var uri = req.getUriInfo();
@@ -42,8 +49,9 @@ public class RequestParameterFilter implements ContainerRequestFilter {
         throw ProblemException.invalidField(
             name, "control-character", ControlCharacters.message(e.getKey(), badName));
       }
+      boolean fileName = FILE_NAME.equals(e.getKey());
       for (String v : e.getValue()) {
-        int bad = ControlCharacters.firstInParameter(v);
+        int bad = fileName ? v.indexOf('\0') : ControlCharacters.firstInParameter(v);
         if (bad >= 0) {
           throw ProblemException.invalidField(
               e.getKey(), "control-character", ControlCharacters.message(v, bad));
