@@ -96,7 +96,10 @@ public class ReportResource {
               + " detected categoryCode, confidence, sourceRef = alarm id; position from gis-service"
               + " if no location), LEADER/MEDIA/WEBSITE/WEIBO/HOTLINE/PHONE/WALK_IN (description,"
               + " sourceRef for pushed channels, reporter). A repeated call with the same"
-              + " Idempotency-Key from the same client returns the original registration (200). 400 names the field; 403 when"
+              + " Idempotency-Key and body from the same client returns the original registration (200);"
+              + " the same key with another body is 422. A HOTLINE ticket (sourceRef) is registered"
+              + " once: pushed again, with or without a key, it answers the first report (200), or 409"
+              + " naming sourceRef when its content differs. 400 names the field; 403 when"
               + " the collector may not report (R-09)."
               + " Who may use which channel: a collector PATROL only (as the collector of their"
               + " token); operators and shift leads LEADER, MEDIA, WEBSITE, WEIBO and the calls"
@@ -113,28 +116,79 @@ public class ReportResource {
     requireChannelAllowed(request);
     boolean reporter = access.seesReporter();
     String client = current.idempotencyScope();
-    var previous = registration.findByIdempotencyKey(client, idempotencyKey);
+    String hash = registration.requestHash(request);
+    String ticket = RegistrationService.hotlineTicket(request);
+    var previous = registration.findPrevious(client, idempotencyKey, ticket);
     if (previous.isPresent()) {
-      return Response.ok(ReportView.of(previous.get(), reporter)).build();
+      return replay(previous.get(), hash, reporter);
     }
     Instant now = Instant.now();
     var prepared = registration.prepare(request, now);
     Report r;
     try {
-      r = registration.register(request, prepared, client, idempotencyKey, current.id(), now);
+      r = registration.register(request, prepared, client, idempotencyKey, hash, current.id(), now);
     } catch (ProblemException e) {
       throw e; // 503: queue full, or the database unreachable — nothing was registered
     } catch (RuntimeException e) {
-      // A concurrent retry with the same key won the race: answer with its registration.
-      var winner = registration.findByIdempotencyKey(client, idempotencyKey);
+      // A concurrent retry with the same key (or ticket) won the race: answer as to a retry.
+      var winner = registration.findPrevious(client, idempotencyKey, ticket);
       if (winner.isPresent()) {
-        return Response.ok(ReportView.of(winner.get(), reporter)).build();
+        return replay(winner.get(), hash, reporter);
       }
       throw e;
     }
     return Response.created(URI.create("/api/v1/reports/" + r.id))
         .entity(ReportView.of(r, reporter))
         .build();
+  }
+
+  /**
+   * The answer to a repeated registration (issue 19): the same Idempotency-Key with the same body →
+   * the first report (200); with another body → 422 naming the key. The same hotline ticket
+   * (sourceRef) again, without a key or under another key → the first report (200) when the body is
+   * the same, 409 naming {@code sourceRef} when it is not — a ticket is registered once. Reports
+   * registered before the body was hashed have no hash and are answered as before.
+   */
+  private Response replay(RegistrationService.Previous previous, String hash, boolean reporter) {
+    Report first = previous.report();
+    boolean same = first.requestHash == null || first.requestHash.equals(hash);
+    if (!same && previous.byKey()) {
+      throw new ProblemException(
+          422,
+          "idempotency-key-reused",
+          "幂等键已用于另一请求 / Idempotency-Key reused",
+          "该幂等键已用于内容不同的登记请求（上报 "
+              + first.reportNo
+              + "）/ this Idempotency-Key was used for a different request (report "
+              + first.reportNo
+              + ")",
+          List.of(
+              new Problem.FieldError(
+                  "Idempotency-Key",
+                  "reused",
+                  "幂等键已用于内容不同的请求 / the key was used for a different request")));
+    }
+    if (!same) {
+      throw new ProblemException(
+          409,
+          "ticket-already-registered",
+          Problems.TITLE_CONFLICT,
+          "热线工单 "
+              + first.sourceRef
+              + " 已登记为上报 "
+              + first.reportNo
+              + "，内容不同 / hotline ticket "
+              + first.sourceRef
+              + " is already registered as report "
+              + first.reportNo
+              + " with different content",
+          List.of(
+              new Problem.FieldError(
+                  "sourceRef",
+                  "already-registered",
+                  "工单已登记 / the ticket is already registered as " + first.reportNo)));
+    }
+    return Response.ok(ReportView.of(first, reporter)).build();
   }
 
   /** 403 naming the channel (or the collector) when the caller may not register this arrival. */

@@ -126,7 +126,8 @@ public class VerificationResource {
               + "&verificationTaskId=...). The collector must be certified and active (403"
               + " otherwise). Emits verification-completed; a confirmed public report may be"
               + " filed. Only the collector the task is given to (collector_id of the token; the"
-              + " body's collectorId must be the same): 403 for anyone else.")
+              + " body's collectorId must be the same, else 403); another collector's task is 404, as reading"
+              + " it is, without naming its collector.")
   public VerificationView complete(
       @PathParam("taskId") UUID taskId, @NotNull @Valid ActionRequests.VerificationResult body) {
     String me = current.collectorId();

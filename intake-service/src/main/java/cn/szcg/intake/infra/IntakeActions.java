@@ -204,7 +204,9 @@ public class IntakeActions {
       UUID taskId, String collectorId, boolean confirmed, String note, Instant now) {
     Instant at = micros(now);
     VerificationTask t = VerificationTask.findById(taskId, LockModeType.PESSIMISTIC_WRITE);
-    if (t == null) {
+    // Another collector's task does not exist for this one: 404 as reading it answers, without
+    // naming the assignee and before its state is told (issue 19, docs/security.md).
+    if (t == null || (t.collectorId != null && !t.collectorId.equals(collectorId))) {
       throw ProblemException.notFound("verification task", taskId.toString());
     }
     if (!VerificationTask.PENDING.equals(t.status)) {
@@ -214,13 +216,6 @@ public class IntakeActions {
               + "，不能再反馈；允许的操作：无 / the task is "
               + t.status
               + " and takes no result");
-    }
-    if (t.collectorId != null && !t.collectorId.equals(collectorId)) {
-      throw ProblemException.forbidden(
-          "该核实任务派给了信息采集员 "
-              + t.collectorId
-              + " / the task is assigned to collector "
-              + t.collectorId);
     }
     requireEligible(collectorId, at, 403);
     if (verificationPhotoRequired

@@ -48,6 +48,7 @@ public class RegistrationService {
 
   @Inject EntityManager em;
   @Inject javax.sql.DataSource ds;
+  @Inject com.fasterxml.jackson.databind.ObjectMapper json;
   @Inject FilingStandard standard;
   @Inject GisClient gis;
   @Inject RegistrationWriter writer;
@@ -69,23 +70,41 @@ public class RegistrationService {
     return validator;
   }
 
-  /** A previous registration with the same idempotency key from the same client, if any. */
-  public Optional<Report> findByIdempotencyKey(String clientId, String key) {
-    if (key == null) {
+  /**
+   * A previous registration of the same request from the same client: by its Idempotency-Key, or (a
+   * HOTLINE arrival) by its 12345 ticket. {@code byKey} tells which matched (the key wins).
+   */
+  public record Previous(Report report, boolean byKey) {}
+
+  /**
+   * The previous registration with this idempotency key or this hotline ticket from the same
+   * client, if any (issue 19: a ticket is registered once, with or without a key).
+   */
+  public Optional<Previous> findPrevious(String clientId, String key, String hotlineTicket) {
+    if (key == null && hotlineTicket == null) {
       return Optional.empty();
     }
-    // Asked on every registration with a key and almost always answered "none": a plain indexed
-    // JDBC lookup, not a Hibernate query (whose interpretation cost most of this call, profiled).
+    // Asked on every registration with a key (or a ticket) and almost always answered "none": one
+    // plain indexed JDBC lookup, not a Hibernate query (whose interpretation cost most of this
+    // call, profiled); both columns have a unique index per client.
     UUID id = null;
+    boolean byKey = false;
     try (Connection c = ds.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "SELECT id FROM report WHERE client_id = ? AND idempotency_key = ?")) {
-      ps.setString(1, clientId);
-      ps.setString(2, key);
+                "SELECT id, idempotency_key IS NOT DISTINCT FROM ? FROM report WHERE client_id = ?"
+                    + " AND (idempotency_key = ? OR hotline_ticket = ?)")) {
+      ps.setString(1, key);
+      ps.setString(2, clientId);
+      ps.setString(3, key);
+      ps.setString(4, hotlineTicket);
       try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next()) {
-          id = rs.getObject(1, UUID.class);
+        while (rs.next()) {
+          boolean k = key != null && rs.getBoolean(2);
+          if (id == null || k) {
+            id = rs.getObject(1, UUID.class);
+            byKey = k;
+          }
         }
       }
     } catch (SQLException e) {
@@ -94,7 +113,32 @@ public class RegistrationService {
       }
       throw new IllegalStateException("idempotency lookup failed", e);
     }
-    return id == null ? Optional.empty() : Optional.ofNullable(Report.findById(id));
+    if (id == null) {
+      return Optional.empty();
+    }
+    boolean k = byKey;
+    return Optional.ofNullable(Report.<Report>findById(id)).map(r -> new Previous(r, k));
+  }
+
+  /** The ticket a HOTLINE arrival registers (its sourceRef), or null for other channels. */
+  public static String hotlineTicket(RegisterReportRequest req) {
+    return req.channel() == Channel.HOTLINE ? req.sourceRef() : null;
+  }
+
+  /**
+   * SHA-256 (hex) of the canonical request: the parsed body written again by the service's
+   * ObjectMapper (fields in declaration order, no whitespace), so spacing and field order of the
+   * client's JSON do not matter, its values do.
+   */
+  public String requestHash(RegisterReportRequest req) {
+    try {
+      byte[] canonical = json.writeValueAsBytes(req);
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(canonical));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException
+        | java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("request hash", e);
+    }
   }
 
   /** What registration learned before its transaction: rules passed, location looked up. */
@@ -183,6 +227,7 @@ public class RegistrationService {
       Prepared prepared,
       String clientId,
       String idempotencyKey,
+      String requestHash,
       String actorId,
       Instant now) {
     Report r = new Report();
@@ -207,6 +252,8 @@ public class RegistrationService {
     }
     r.clientId = clientId;
     r.idempotencyKey = idempotencyKey;
+    r.requestHash = requestHash;
+    r.hotlineTicket = hotlineTicket(req);
     r.deviceTime = req.deviceTime() == null ? null : req.deviceTime().toInstant();
     r.registeredAt = now.truncatedTo(ChronoUnit.MICROS);
     LocationContext ctx = prepared.context();

@@ -241,6 +241,8 @@ public class RegistrationWriter {
           "reporter_phone",
           "idempotency_key",
           "client_id",
+          "request_hash",
+          "hotline_ticket",
           "township_code",
           "township_name",
           "community_code",
@@ -306,6 +308,8 @@ public class RegistrationWriter {
         ps.setString(++i, r.reporterPhone);
         ps.setString(++i, r.idempotencyKey);
         ps.setString(++i, r.clientId);
+        ps.setString(++i, r.requestHash);
+        ps.setString(++i, r.hotlineTicket);
         ps.setString(++i, r.townshipCode);
         ps.setString(++i, r.townshipName);
         ps.setString(++i, r.communityCode);

@@ -53,6 +53,14 @@ public class Report extends PanacheEntityBase {
   @Column(name = "client_id")
   public String clientId;
 
+  /** SHA-256 of the canonical registration request, kept with the Idempotency-Key (issue 19). */
+  @Column(name = "request_hash")
+  public String requestHash;
+
+  /** The 12345 ticket a HOTLINE report registered (its sourceRef): once per client (issue 19). */
+  @Column(name = "hotline_ticket")
+  public String hotlineTicket;
+
   @Column(name = "township_code")
   public String townshipCode;
 

@@ -98,12 +98,14 @@ class VerificationTest {
         .body("errors.field", hasItem("attachments"));
     // someone else's task
     photo("V-NEAR", id, task, 11);
+    // (issue 19: 404 as reading it answers, never naming its collector — was 403 naming V-NEAR)
     Api.as(Api.collector("V-FAR"))
         .contentType(ContentType.JSON)
         .body("{\"collectorId\":\"V-FAR\",\"confirmed\":true}")
         .post("/api/v1/verifications/" + task + "/result")
         .then()
-        .statusCode(403);
+        .statusCode(404)
+        .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("V-NEAR")));
     Api.as(Api.collector("V-NEAR"))
         .contentType(ContentType.JSON)
         .body("{\"collectorId\":\"V-NEAR\",\"confirmed\":true,\"note\":\"现场属实\"}")

@@ -1,6 +1,7 @@
 package cn.szcg.intake.security;
 
 import static cn.szcg.intake.security.Fixtures.as;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -190,7 +191,9 @@ class CollectorScopingTest {
         .body("{\"collectorId\":\"C-SCOPE-A\",\"confirmed\":true}")
         .post("/api/v1/verifications/" + taskB + "/result")
         .then()
-        .statusCode(403);
+        // issue 19: as reading it (404), without naming its collector (was 403 naming C-SCOPE-B)
+        .statusCode(404)
+        .body(not(containsString("C-SCOPE-B")));
     as(a)
         .contentType(ContentType.JSON)
         .body("{\"collectorId\":\"C-SCOPE-B\",\"confirmed\":true}")

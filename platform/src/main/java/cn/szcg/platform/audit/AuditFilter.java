@@ -1,6 +1,7 @@
 package cn.szcg.platform.audit;
 
 import cn.szcg.platform.security.Caller;
+import cn.szcg.platform.web.ControlCharacters;
 import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -27,6 +28,12 @@ public class AuditFilter implements ContainerResponseFilter {
   private static final Logger LOG = Logger.getLogger(AuditFilter.class);
   private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
+  /** The longest request id stored; longer ones are cut. */
+  static final int MAX_REQUEST_ID = 128;
+
+  /** The longest path stored (the HTTP layer already refuses far longer request lines). */
+  static final int MAX_PATH = 2048;
+
   @Inject AuditTrail trail;
   @Inject Caller caller;
   @Inject CurrentIdentityAssociation identities;
@@ -42,7 +49,7 @@ public class AuditFilter implements ContainerResponseFilter {
     URI location = res.getLocation();
     int status = res.getStatus();
     String remote = caller.remoteAddress();
-    String requestId = req.getHeaderString("X-Request-Id");
+    String requestId = requestId(req.getHeaderString("X-Request-Id"));
     if (BlockingOperationControl.isBlockingAllowed()) {
       SecurityIdentity identity;
       try {
@@ -78,6 +85,24 @@ public class AuditFilter implements ContainerResponseFilter {
     }
   }
 
+  /**
+   * The caller's {@code X-Request-Id} as stored: printable ASCII only (anything else replaced by
+   * {@code _}), at most {@link #MAX_REQUEST_ID} characters, blank as none (issue 19). Anyone may
+   * send it; it must neither break the trail's batch nor forge lines where it is shown.
+   */
+  static String requestId(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    StringBuilder sb = new StringBuilder(Math.min(raw.length(), MAX_REQUEST_ID));
+    for (int i = 0; i < raw.length() && sb.length() < MAX_REQUEST_ID; i++) {
+      char c = raw.charAt(i);
+      sb.append(c >= 0x20 && c < 0x7f ? c : '_');
+    }
+    String s = sb.toString();
+    return s.isBlank() ? null : s;
+  }
+
   static AuditTrail.Call describe(
       SecurityIdentity identity,
       String method,
@@ -95,7 +120,7 @@ public class AuditFilter implements ContainerResponseFilter {
         known ? Caller.claimOf(identity, Caller.UNIT_CLAIM) : null,
         known ? Caller.clientIdOf(identity) : null,
         method,
-        path,
+        ControlCharacters.sanitise(path, MAX_PATH),
         status,
         location == null ? null : location.getPath(),
         remote,

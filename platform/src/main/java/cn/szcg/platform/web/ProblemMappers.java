@@ -157,7 +157,11 @@ public final class ProblemMappers {
     String field = "body";
     String code = "malformed-json";
     String message = "请求体不是有效的 JSON / the body is not valid JSON";
-    if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+    if (e instanceof ControlCharacterException c) {
+      field = pathOf(c.getPath());
+      code = "control-character";
+      message = c.getOriginalMessage();
+    } else if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
       field = pathOf(m.getPath());
       if (e instanceof UnrecognizedPropertyException) {
         code = "unknown-field";
