@@ -279,8 +279,8 @@ public class UnitFiguresHandler implements EventHandler {
     }
     switch (t.transition()) {
       case "DISPATCH", "RECORD_COORDINATION_AGREEMENT", "DESIGNATE_UNIT" -> dispatched(eventId, t);
-      case "SIGN_FOR" ->
-          track(t)
+      case "SIGN_FOR", "SIGN_FOR_SUB_ORDER" ->
+          orderOrSubOrder(t)
               .ifPresent(
                   r -> {
                     People p = r.people().named(t.data(), t.actorUserId(), true);
@@ -288,46 +288,25 @@ public class UnitFiguresHandler implements EventHandler {
                       batch.save(r.with(p));
                     }
                   });
-      case "REQUEST_RETURN" ->
-          track(t)
+      case "REQUEST_RETURN", "REQUEST_SUB_ORDER_RETURN" ->
+          orderOrSubOrder(t)
               .ifPresent(
                   r -> apply(r, r.track().returnRequested(eventId + ":return-requested", t.at())));
-      case "APPROVE_RETURN" ->
-          track(t)
+      case "APPROVE_RETURN", "APPROVE_SUB_ORDER_RETURN" ->
+          orderOrSubOrder(t)
               .ifPresent(
                   r -> apply(r, r.track().returnApproved(eventId + ":return-approved", t.at())));
+      case "REFUSE_RETURN", "REFUSE_SUB_ORDER_RETURN" ->
+          orderOrSubOrder(t)
+              .ifPresent(
+                  r -> apply(r, r.track().returnRefused(eventId + ":return-refused", t.at())));
       case "GRANT_EXTENSION" ->
           track(t)
               .ifPresent(r -> apply(r, r.track().extensionGranted(eventId + ":extension", t.at())));
       case "FAIL_CHECK" -> failedCheck(eventId, t);
       case "PASS_CHECK" -> passedCheck(eventId, t);
-      case "REFUSE_RETURN" ->
-          track(t)
-              .ifPresent(
-                  r -> apply(r, r.track().returnRefused(eventId + ":return-refused", t.at())));
       case "RECORD_SATISFACTION" -> satisfaction(eventId, t);
       case "REDISPATCH_TO_SUB_UNIT" -> subDispatched(eventId, t);
-      case "SIGN_FOR_SUB_ORDER" ->
-          subTrack(t)
-              .ifPresent(
-                  r -> {
-                    People p = r.people().named(t.data(), t.actorUserId(), true);
-                    if (!p.equals(r.people())) {
-                      batch.save(r.with(p));
-                    }
-                  });
-      case "REQUEST_SUB_ORDER_RETURN" ->
-          subTrack(t)
-              .ifPresent(
-                  r -> apply(r, r.track().returnRequested(eventId + ":return-requested", t.at())));
-      case "APPROVE_SUB_ORDER_RETURN" ->
-          subTrack(t)
-              .ifPresent(
-                  r -> apply(r, r.track().returnApproved(eventId + ":return-approved", t.at())));
-      case "REFUSE_SUB_ORDER_RETURN" ->
-          subTrack(t)
-              .ifPresent(
-                  r -> apply(r, r.track().returnRefused(eventId + ":return-refused", t.at())));
       case "SUBMIT_SUB_FEEDBACK" -> subFeedback(eventId, t);
       default -> {
         // other steps do not move unit figures
@@ -417,6 +396,16 @@ public class UnitFiguresHandler implements EventHandler {
   }
 
   /** The department's sub-order track of a sub-order step (orderId = the sub-order id). */
+  /**
+   * The track a step concerns: a sub-order's own track (二级批办件, keyed by the sub-order id) for the
+   * sub-order steps, else the order's track of the step's unit.
+   */
+  private Optional<TrackRow> orderOrSubOrder(CaseTransitioned t) {
+    return t.transition().endsWith("_SUB_ORDER") || t.transition().endsWith("_SUB_ORDER_RETURN")
+        ? subTrack(t)
+        : track(t);
+  }
+
   private Optional<TrackRow> subTrack(CaseTransitioned t) {
     return t.orderId() == null
         ? Optional.empty()
