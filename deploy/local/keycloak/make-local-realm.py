@@ -14,8 +14,9 @@ for c in realm['clients']:
         # the console (console/, port 8086; the test stack's on 8186) logs in with code + PKCE
         # and comes back to /callback; Keycloak's token endpoint answers its origin (CORS of
         # Keycloak only — the console reaches the APIs same-origin through its own proxy)
-        consoles = ['http://127.0.0.1:8086', 'http://localhost:8086',
-                    'http://127.0.0.1:8186', 'http://localhost:8186']
+        # — and any other local stack's console (SZCG_PORT_BASE + 6 for the bases 8000…8900,
+        # so that several stacks can run side by side on one machine)
+        consoles = [f'http://{h}:{8006 + 100 * k}' for k in range(10) for h in ('127.0.0.1', 'localhost')]
         c['redirectUris'] = ['http://localhost:*', 'http://127.0.0.1:*'] + [o + '/*' for o in consoles]
         c['webOrigins'] = ['+'] + consoles
         c['attributes']['post.logout.redirect.uris'] = '##'.join(
