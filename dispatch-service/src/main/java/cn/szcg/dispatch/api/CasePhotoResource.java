@@ -1,9 +1,10 @@
 package cn.szcg.dispatch.api;
 
 import cn.szcg.dispatch.api.EvidenceViews.PhotoView;
-import cn.szcg.dispatch.domain.ImageType;
 import cn.szcg.dispatch.domain.PhotoPolicy;
 import cn.szcg.dispatch.infra.EvidenceStore;
+import cn.szcg.platform.files.FileNames;
+import cn.szcg.platform.files.ImageType;
 import cn.szcg.platform.security.Roles;
 import cn.szcg.platform.web.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -43,7 +44,8 @@ public class CasePhotoResource {
       summary = "上传证据照片 / upload an evidence photo (after-photo, sub-order photo, check photo)",
       description =
           "The body is the raw image; Content-Type its type (image/jpeg, image/png, image/webp,"
-              + " ≤ 10 MiB) and the bytes must be that type (415 otherwise, 413 over the limit)."
+              + " ≤ 10 MiB) and the bytes must be that type, magic number and decode (415"
+              + " otherwise, 413 over the limit); at most 20 per uploader, order and purpose (409)."
               + " purpose = AFTER (the unit of the current order, while it handles it), SUB_AFTER"
               + " (the department holding an open sub-order) or CHECK (the collector ordered to"
               + " check, while the check is ordered); optional lon, lat (inside the county) and"
@@ -114,7 +116,8 @@ public class CasePhotoResource {
       summary = "证据照片内容 / the bytes of an evidence photo, exactly as uploaded",
       description =
           "Content-Type as stored (checked against the bytes at upload), X-Content-SHA256 to check"
-              + " the bytes are unaltered, X-Content-Type-Options: nosniff.")
+              + " the bytes are unaltered, X-Content-Type-Options: nosniff, Content-Disposition"
+              + " inline with the sanitised name (RFC 6266 filename*).")
   public Response content(
       @PathParam("caseId") String caseId, @PathParam("photoId") String photoId) {
     EvidenceStore.Content c = store.content(caseId, photoId);
@@ -123,8 +126,10 @@ public class CasePhotoResource {
         .header("X-Content-Type-Options", "nosniff")
         .header(
             "Content-Disposition",
-            "inline; filename="
-                + PhotoPolicy.safeFileName(c.photo().fileName(), c.photo().photoId(), type))
+            FileNames.contentDisposition(
+                "inline",
+                c.photo().fileName(),
+                PhotoPolicy.safeFileName(null, c.photo().photoId(), type)))
         .header("X-Content-SHA256", c.photo().sha256())
         .header("ETag", "\"" + c.photo().sha256() + "\"")
         .header("Cache-Control", "private, max-age=3600")

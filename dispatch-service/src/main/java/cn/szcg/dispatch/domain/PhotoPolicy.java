@@ -1,29 +1,35 @@
 package cn.szcg.dispatch.domain;
 
+import cn.szcg.platform.files.FileContent;
+import cn.szcg.platform.files.ImageType;
 import java.util.Optional;
 
 /**
  * What a photo uploaded to dispatch-service's evidence store must be (R-10, R-14, R-15): a JPEG,
- * PNG or WebP image whose bytes are the type it claims (magic numbers), not empty, at most {@link
- * #maxBytes} (intake-service's AttachmentPolicy limit for images: 10 MiB), and — where the device
- * gives it — taken inside the county.
+ * PNG or WebP image whose bytes are the type it claims (magic numbers and a decode, platform's
+ * {@link FileContent}), not empty, at most {@link #maxBytes} (intake-service's AttachmentPolicy
+ * limit for images: 10 MiB), and — where the device gives it — taken inside the county. Each
+ * uploader (a unit, or a collector) has its own quota of {@link #maxPerUploader} photos per order
+ * and purpose (issue 19): one party cannot use up another's room for evidence.
  *
  * @param maxBytes size limit of one photo
+ * @param maxPerUploader photos one unit or collector may upload per order and purpose
  * @param minLon west edge of the county box
  * @param minLat south edge
  * @param maxLon east edge
  * @param maxLat north edge
  */
 public record PhotoPolicy(
-    long maxBytes, double minLon, double minLat, double maxLon, double maxLat) {
+    long maxBytes, int maxPerUploader, double minLon, double minLat, double maxLon, double maxLat) {
 
   public static final long MIB = 1024L * 1024L;
 
   /**
-   * Minqing County (闽清县, 350124): photos up to 10 MiB (as intake's images), positions inside lon
-   * 118.3–119.2, lat 25.9–26.6 (the box intake checks reports against).
+   * Minqing County (闽清县, 350124): photos up to 10 MiB (as intake's images), 20 per uploader, order
+   * and purpose, positions inside lon 118.3–119.2, lat 25.9–26.6 (the box intake checks reports
+   * against).
    */
-  public static final PhotoPolicy MINQING = new PhotoPolicy(10 * MIB, 118.3, 25.9, 119.2, 26.6);
+  public static final PhotoPolicy MINQING = new PhotoPolicy(10 * MIB, 20, 118.3, 25.9, 119.2, 26.6);
 
   /** Why a photo is refused: the field, a stable code and the message in Chinese and English. */
   public record Refusal(Kind kind, String field, String code, String messageZh, String messageEn) {
@@ -32,11 +38,29 @@ public record PhotoPolicy(
     }
   }
 
-  /** Kinds of refusal (the API answers 415, 413 and 400 for them). */
+  /** Kinds of refusal (the API answers 415, 413, 400 and 409 for them). */
   public enum Kind {
     UNSUPPORTED_TYPE,
     TOO_LARGE,
-    INVALID
+    INVALID,
+    QUOTA
+  }
+
+  /**
+   * The refusal of one more photo when this uploader already stored {@code alreadyStored} photos
+   * for the same order and purpose (photos of other uploaders do not count), if any.
+   */
+  public Optional<Refusal> quotaRefusal(long alreadyStored) {
+    if (alreadyStored < maxPerUploader) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Refusal(
+            Kind.QUOTA,
+            "body",
+            "quota_exceeded",
+            "每个上传方每个派遣、每种用途最多 " + maxPerUploader + " 张照片",
+            "at most " + maxPerUploader + " photos per uploader, order and purpose"));
   }
 
   /** The refusal of these bytes declared as {@code contentType}, if any. */
@@ -64,21 +88,12 @@ public record PhotoPolicy(
               "照片超过 " + (maxBytes / MIB) + " MiB 上限",
               "the photo exceeds the " + (maxBytes / MIB) + " MiB limit"));
     }
-    Optional<ImageType> actual = ImageType.sniff(bytes);
-    if (actual.isEmpty() || actual.get() != declared.get()) {
+    Optional<FileContent.Mismatch> mismatch = FileContent.mismatch(contentType, bytes);
+    if (mismatch.isPresent()) {
+      FileContent.Mismatch m = mismatch.get();
       return Optional.of(
           new Refusal(
-              Kind.UNSUPPORTED_TYPE,
-              "contentType",
-              "content_mismatch",
-              "文件内容不是所声明的 "
-                  + declared.get().mediaType()
-                  + " 图像"
-                  + actual.map(a -> "（实为 " + a.mediaType() + "）").orElse(""),
-              "the bytes are not the "
-                  + declared.get().mediaType()
-                  + " image declared"
-                  + actual.map(a -> " (they are " + a.mediaType() + ")").orElse("")));
+              Kind.UNSUPPORTED_TYPE, "contentType", m.code(), m.messageZh(), m.messageEn()));
     }
     return Optional.empty();
   }

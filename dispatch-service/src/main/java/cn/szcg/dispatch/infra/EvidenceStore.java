@@ -8,10 +8,11 @@ import cn.szcg.dispatch.domain.CaseTransition;
 import cn.szcg.dispatch.domain.DispatchCase;
 import cn.szcg.dispatch.domain.EvidenceRefusedException;
 import cn.szcg.dispatch.domain.EvidenceRules;
-import cn.szcg.dispatch.domain.ImageType;
 import cn.szcg.dispatch.domain.PhotoPolicy;
 import cn.szcg.dispatch.domain.PhotoPurpose;
 import cn.szcg.dispatch.domain.Role;
+import cn.szcg.platform.files.FileNames;
+import cn.szcg.platform.files.ImageType;
 import cn.szcg.platform.web.Problem;
 import cn.szcg.platform.web.ProblemException;
 import cn.szcg.platform.web.Problems;
@@ -83,8 +84,10 @@ public class EvidenceStore {
   /**
    * Stores a photo for case {@code caseId}: 404 when the caller may not see the case, 400 for an
    * unknown purpose or a bad position, 403/409 when the caller may not add photos of this purpose
-   * now, 415 when the bytes are not the image type declared, 413 over the size limit. The same
-   * bytes again from the same unit or collector answer the first photo.
+   * now, 415 when the bytes are not the image type declared (magic number and decode), 413 over the
+   * size limit, 409 when this uploader's quota for the order and purpose is used up. The file name
+   * is stored sanitised (platform {@link FileNames}). The same bytes again from the same unit or
+   * collector answer the first photo.
    */
   @Transactional
   public Stored upload(
@@ -121,6 +124,44 @@ public class EvidenceStore {
     }
     ImageType type = ImageType.ofMediaType(contentType).orElseThrow();
     String hash = sha256Hex(bytes);
+    String uploaderKey =
+        target.uploaderUnitId() != null
+            ? "U:" + target.uploaderUnitId()
+            : "C:" + target.uploaderCollectorId();
+    // each uploader's own quota per order and purpose (issue 19): serialised per case and
+    // uploader, so that concurrent uploads cannot pass it together; the same bytes again are
+    // answered below and do not count
+    em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
+        .setParameter(1, "case_photo:" + caseId + ":" + uploaderKey)
+        .getSingleResult();
+    long mine =
+        ((Number)
+                em.createNativeQuery(
+                        "SELECT count(*) FROM case_photo WHERE case_id = ?1 AND"
+                            + " COALESCE(order_id, '') = COALESCE(CAST(?2 AS text), '') AND purpose = ?3 AND"
+                            + " COALESCE('U:' || uploader_unit_id, 'C:' || uploader_collector_id)"
+                            + " = ?4 AND sha256 <> ?5")
+                    .setParameter(1, caseId)
+                    .setParameter(2, target.orderId())
+                    .setParameter(3, purpose.name())
+                    .setParameter(4, uploaderKey)
+                    .setParameter(5, hash)
+                    .getSingleResult())
+            .longValue();
+    boolean known =
+        !select(
+                "case_id = ?1 AND COALESCE('U:' || uploader_unit_id, 'C:' ||"
+                    + " uploader_collector_id) = ?2 AND sha256 = ?3",
+                caseId,
+                uploaderKey,
+                hash)
+            .isEmpty();
+    if (!known) {
+      Optional<PhotoPolicy.Refusal> full = POLICY.quotaRefusal(mine);
+      if (full.isPresent()) {
+        throw problem(full.get());
+      }
+    }
     String id = UUID.randomUUID().toString();
     int inserted =
         em.createNativeQuery(
@@ -133,7 +174,7 @@ public class EvidenceStore {
             .setParameter(2, caseId)
             .setParameter(3, target.orderId())
             .setParameter(4, purpose.name())
-            .setParameter(5, fileName == null || fileName.isBlank() ? null : fileName.strip())
+            .setParameter(5, FileNames.sanitise(fileName))
             .setParameter(6, type.mediaType())
             .setParameter(7, (long) bytes.length)
             .setParameter(8, hash)
@@ -152,9 +193,7 @@ public class EvidenceStore {
             "case_id = ?1 AND COALESCE('U:' || uploader_unit_id, 'C:' || uploader_collector_id) ="
                 + " ?2 AND sha256 = ?3",
             caseId,
-            target.uploaderUnitId() != null
-                ? "U:" + target.uploaderUnitId()
-                : "C:" + target.uploaderCollectorId(),
+            uploaderKey,
             hash);
     return new Stored(found.get(0), inserted == 1);
   }
@@ -286,6 +325,9 @@ public class EvidenceStore {
           new ProblemException(
               413, "payload-too-large", Problems.TITLE_TOO_LARGE, r.message(), List.of(fe));
       case INVALID -> ProblemException.badRequest(r.field() + ": " + r.message(), List.of(fe));
+      case QUOTA ->
+          new ProblemException(
+              409, "quota-exceeded", Problems.TITLE_CONFLICT, r.message(), List.of(fe));
     };
   }
 

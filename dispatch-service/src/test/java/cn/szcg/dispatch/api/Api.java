@@ -197,40 +197,31 @@ public final class Api {
     }
   }
 
-  /** A tiny JPEG's first bytes (SOI, JFIF APP0) then EOI: enough for the magic-number check. */
+  /**
+   * A tiny valid JPEG (8×8, encoded by javax.imageio) carrying {@code text} in a comment (COM)
+   * segment right after SOI, so that every call can give distinct bytes that still decode.
+   */
   public static byte[] jpeg(String text) {
-    byte[] t = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    byte[] head = {
-      (byte) 0xFF,
-      (byte) 0xD8,
-      (byte) 0xFF,
-      (byte) 0xE0,
-      0,
-      16,
-      'J',
-      'F',
-      'I',
-      'F',
-      0,
-      1,
-      1,
-      0,
-      0,
-      1,
-      0,
-      1,
-      0,
-      0,
-      (byte) 0xFF,
-      (byte) 0xFE,
-      0,
-      (byte) (t.length + 2)
-    };
-    byte[] out = java.util.Arrays.copyOf(head, head.length + t.length + 2);
-    System.arraycopy(t, 0, out, head.length, t.length);
-    out[out.length - 2] = (byte) 0xFF;
-    out[out.length - 1] = (byte) 0xD9;
-    return out;
+    try {
+      java.awt.image.BufferedImage img =
+          new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB);
+      img.setRGB(1, 1, 0x336699);
+      java.io.ByteArrayOutputStream enc = new java.io.ByteArrayOutputStream();
+      javax.imageio.ImageIO.write(img, "jpeg", enc);
+      byte[] body = enc.toByteArray();
+      byte[] t = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      out.write(body, 0, 2); // SOI
+      out.write(
+          new byte[] {
+            (byte) 0xFF, (byte) 0xFE, (byte) ((t.length + 2) >> 8), (byte) (t.length + 2)
+          });
+      out.write(t);
+      out.write(body, 2, body.length - 2);
+      return out.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static void chunk(java.io.ByteArrayOutputStream out, String type, byte[] data)

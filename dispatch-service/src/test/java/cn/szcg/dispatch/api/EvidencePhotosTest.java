@@ -213,7 +213,11 @@ class EvidencePhotosTest {
     assertArrayEquals(png, content.asByteArray());
     assertEquals("image/png", content.contentType());
     assertEquals("nosniff", content.header("X-Content-Type-Options"));
-    assertEquals("inline; filename=after__1.png", content.header("Content-Disposition"));
+    // RFC 6266: an ASCII fallback and the sanitised UTF-8 name (no path, no CR LF) in filename*
+    assertEquals(
+        "inline; filename=\"after1.png\"; filename*=UTF-8''%E7%8E%B0%E5%9C%BA%20after1.png",
+        content.header("Content-Disposition"));
+    assertEquals("现场 after1.png", p.getString("fileName"));
     assertEquals(sha, content.header("X-Content-SHA256"));
     List<String> ids =
         receiver(UNIT)
@@ -231,6 +235,64 @@ class EvidencePhotosTest {
         given()
             .get("/api/v1/cases/" + caseId + "/photos/" + UUID.randomUUID() + "/content")
             .statusCode());
+  }
+
+  @Test
+  void filesThatLieAboutTheirTypeAreRefused() {
+    String caseId = inHandling();
+    byte[] html = "<html><script>alert(document.cookie)</script></html>".getBytes();
+    byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".getBytes();
+    // a JPEG's or PNG's magic number in front of a page: the magic matches, the decode fails
+    byte[] jpegHtml = new byte[3 + html.length];
+    jpegHtml[0] = (byte) 0xFF;
+    jpegHtml[1] = (byte) 0xD8;
+    jpegHtml[2] = (byte) 0xFF;
+    System.arraycopy(html, 0, jpegHtml, 3, html.length);
+    byte[] png = png("lying");
+    byte[] pngSvg = java.util.Arrays.copyOf(png, 8 + svg.length);
+    System.arraycopy(svg, 0, pngSvg, 8, svg.length);
+    for (String type : List.of("image/jpeg", "image/png")) {
+      assertProblem(upload(handler(UNIT), caseId, "AFTER", type, html), 415, "contentType");
+      assertProblem(upload(handler(UNIT), caseId, "AFTER", type, svg), 415, "contentType");
+    }
+    Response forged = upload(handler(UNIT), caseId, "AFTER", "image/jpeg", jpegHtml);
+    assertProblem(forged, 415, "contentType");
+    assertEquals("not_decodable", forged.jsonPath().getString("errors[0].code"));
+    assertProblem(upload(handler(UNIT), caseId, "AFTER", "image/png", pngSvg), 415, "contentType");
+    assertEquals(
+        List.of(),
+        receiver(UNIT)
+            .spec()
+            .get("/api/v1/cases/" + caseId + "/photos")
+            .jsonPath()
+            .getList("photoId"));
+  }
+
+  @Test
+  void eachUploaderHasItsOwnQuotaPerOrderAndPurpose() {
+    String caseId = inHandling();
+    byte[] first = null;
+    for (int i = 0; i < 20; i++) {
+      byte[] b = png("quota-" + i + "-" + UUID.randomUUID());
+      first = first == null ? b : first;
+      Response r =
+          upload(i % 2 == 0 ? handler(UNIT) : leader(UNIT), caseId, "AFTER", "image/png", b);
+      assertEquals(201, r.statusCode(), r.asString());
+    }
+    Response full = upload(handler(UNIT), caseId, "AFTER", "image/png", png("one-too-many"));
+    assertProblem(full, 409, "body");
+    assertEquals("quota_exceeded", full.jsonPath().getString("errors[0].code"));
+    // the same bytes again are the first photo, not one more
+    assertEquals(200, upload(handler(UNIT), caseId, "AFTER", "image/png", first).statusCode());
+    // the unit's full quota leaves the collector's check photos their own room
+    JsonPath ids = receiver(UNIT).spec().get("/api/v1/cases/" + caseId + "/photos").jsonPath();
+    ok(
+        leader(UNIT),
+        caseId,
+        "feedback",
+        body("description", "已修剪", "photoIds", List.of(ids.getString("[0].photoId"))));
+    ok(DISPATCHER, caseId, "check-orders", body("collectorId", "collector7"));
+    assertNotNull(photo(COLLECTOR, caseId, "CHECK"));
   }
 
   @Test

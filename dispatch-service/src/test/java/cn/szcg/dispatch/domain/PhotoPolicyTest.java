@@ -3,6 +3,8 @@ package cn.szcg.dispatch.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.szcg.dispatch.api.Api;
+import cn.szcg.platform.files.ImageType;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -10,9 +12,11 @@ import org.junit.jupiter.api.Test;
 /** What an evidence photo must be: its bytes the type it claims, a size, a place. */
 class PhotoPolicyTest {
 
-  static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0};
-  static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16};
-  static final byte[] WEBP = "RIFF\0\0\0\0WEBPVP8 ".getBytes(StandardCharsets.ISO_8859_1);
+  // real images (issue 19: the bytes are decoded, a magic number alone no longer passes)
+  static final byte[] PNG = Api.png("policy");
+  static final byte[] JPEG = Api.jpeg("policy");
+  static final byte[] WEBP =
+      "RIFF\u000c\0\0\0WEBPVP8 \0\0\0\0".getBytes(StandardCharsets.ISO_8859_1);
 
   final PhotoPolicy policy = PhotoPolicy.MINQING;
 
@@ -31,6 +35,30 @@ class PhotoPolicyTest {
     assertEquals("type_not_allowed", policy.refusal("text/html", html).orElseThrow().code());
     assertEquals("type_not_allowed", policy.refusal(null, PNG).orElseThrow().code());
     assertEquals("type_not_allowed", policy.refusal("image/svg+xml", PNG).orElseThrow().code());
+  }
+
+  @Test
+  void aMagicNumberInFrontOfAPageIsNoImage() {
+    byte[] svg = "<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>".getBytes();
+    byte[] jpegSvg =
+        Arrays.copyOf(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, 3 + svg.length);
+    System.arraycopy(svg, 0, jpegSvg, 3, svg.length);
+    PhotoPolicy.Refusal r = policy.refusal("image/jpeg", jpegSvg).orElseThrow();
+    assertEquals(PhotoPolicy.Kind.UNSUPPORTED_TYPE, r.kind());
+    assertEquals("not_decodable", r.code());
+    assertEquals("contentType", r.field());
+    assertEquals(
+        "not_decodable", policy.refusal("image/png", Arrays.copyOf(PNG, 40)).orElseThrow().code());
+  }
+
+  @Test
+  void eachUploaderHasItsOwnQuotaPerOrderAndPurpose() {
+    assertEquals(20, policy.maxPerUploader());
+    assertTrue(policy.quotaRefusal(0).isEmpty());
+    assertTrue(policy.quotaRefusal(19).isEmpty());
+    PhotoPolicy.Refusal full = policy.quotaRefusal(20).orElseThrow();
+    assertEquals(PhotoPolicy.Kind.QUOTA, full.kind());
+    assertEquals("quota_exceeded", full.code());
   }
 
   @Test
