@@ -481,7 +481,10 @@ public class ReportResource {
       summary = "上传附件 / upload a photo or document",
       description =
           "The body is the raw file; Content-Type is its type (image/jpeg, image/png, image/webp ≤"
-              + " 10 MiB; video/mp4 ≤ 50 MiB; application/pdf ≤ 20 MiB; at most 9 per report)."
+              + " 10 MiB; video/mp4 ≤ 50 MiB; application/pdf ≤ 20 MiB), and the bytes must be that"
+              + " type (magic number; images are decoded): 415 naming contentType otherwise. At"
+              + " most 9 per report, purpose and uploader (400 too_many); the file name is stored"
+              + " without path parts or control characters."
               + " purpose = BEFORE (default), SNAPSHOT or VERIFICATION (with verificationTaskId)."
               + " Stored with its SHA-256; the same bytes again return the first upload (200)."
               + " 415 for a type not allowed, 413 over the size limit. Operators and shift leads"

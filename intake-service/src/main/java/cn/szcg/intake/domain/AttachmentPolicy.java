@@ -1,16 +1,24 @@
 package cn.szcg.intake.domain;
 
+import cn.szcg.platform.files.FileContent;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Which attachments an arrival may carry: allowed content types with a size cap each, and a cap on
  * their number. Photos are the evidence of R-10.
+ *
+ * <p>Uploaded files (issue 19): the bytes must be the type declared ({@link #contentViolation}:
+ * magic number, and for images a decode — platform's {@code FileContent}); and {@link #maxCount} is
+ * a quota per report, purpose and uploader ({@link #quotaViolation}), never per report alone, so
+ * that a collector with a verification task cannot fill a report's room for attachments and leave
+ * none to the center or the reporter's channel.
  */
 public record AttachmentPolicy(Map<String, Long> maxBytesByContentType, int maxCount) {
 
@@ -53,6 +61,33 @@ public record AttachmentPolicy(Map<String, Long> maxBytesByContentType, int maxC
     return (semi >= 0 ? contentType.substring(0, semi) : contentType)
         .trim()
         .toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The violation of an uploaded file whose bytes are not the {@code contentType} declared (an HTML
+   * or SVG page sent as {@code image/jpeg}, a forged magic number, a truncated image), if any;
+   * field {@code contentType}, code {@code content_mismatch} or {@code not_decodable}.
+   */
+  public Optional<FieldViolation> contentViolation(String contentType, byte[] bytes) {
+    return FileContent.mismatch(contentType, bytes)
+        .map(m -> FieldViolation.of("contentType", m.code(), m.messageZh(), m.messageEn()));
+  }
+
+  /**
+   * The violation of one more upload when this uploader already stored {@code storedByUploader}
+   * attachments of the same purpose to the report (other uploaders' and other purposes' do not
+   * count), if any; field {@code attachment}, code {@code too_many}.
+   */
+  public Optional<FieldViolation> quotaViolation(long storedByUploader) {
+    if (storedByUploader < maxCount) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        FieldViolation.of(
+            "attachment",
+            "too_many",
+            "每位上传者每件上报每种用途最多 " + maxCount + " 个附件",
+            "at most " + maxCount + " attachments per report, purpose and uploader"));
   }
 
   /**

@@ -5,6 +5,7 @@ import cn.szcg.intake.domain.AttachmentPolicy;
 import cn.szcg.intake.domain.ContentHash;
 import cn.szcg.intake.domain.FieldViolation;
 import cn.szcg.intake.domain.IntakeRules;
+import cn.szcg.platform.files.FileNames;
 import cn.szcg.platform.web.Problem;
 import cn.szcg.platform.web.ProblemException;
 import cn.szcg.platform.web.Problems;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -21,6 +23,8 @@ import java.util.UUID;
  * AttachmentPolicy} and stored with the hash in PostgreSQL ({@code bytea}), linked to the report
  * (before-photos, video snapshots) or to a verification task (on-site photos). Never altered: a
  * database trigger refuses updates. Uploading the same bytes twice to one report returns the first.
+ * Issue 19: the bytes must be the declared type (415 naming {@code contentType}), each uploader has
+ * its own quota per report and purpose, and the file name is stored sanitised ({@link FileNames}).
  */
 @ApplicationScoped
 public class AttachmentService {
@@ -123,28 +127,41 @@ public class AttachmentService {
                           f.messageZh() + " / " + f.messageEn()))
               .toList());
     }
+    Optional<FieldViolation> lie = policy.contentViolation(type, bytes);
+    if (lie.isPresent()) {
+      FieldViolation f = lie.get();
+      String message = f.messageZh() + " / " + f.messageEn();
+      throw new ProblemException(
+          415,
+          "unsupported-media-type",
+          Problems.TITLE_UNSUPPORTED,
+          message,
+          List.of(new Problem.FieldError(f.field(), f.code(), message)));
+    }
+    // one uploader at a time per report: the quota below cannot be passed by concurrent uploads
+    Attachment.getEntityManager()
+        .createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
+        .setParameter(1, "attachment:" + reportId + ":" + actor)
+        .getSingleResult();
     Attachment existing =
         Attachment.find("reportId = ?1 and sha256 = ?2", reportId, hash).firstResult();
     if (existing != null) {
       return new Stored(existing, false);
     }
-    long count = Attachment.count("reportId", reportId);
-    if (count >= policy.maxCount()) {
+    long mine =
+        Attachment.count("reportId = ?1 and purpose = ?2 and uploadedBy = ?3", reportId, p, actor);
+    Optional<FieldViolation> full = policy.quotaViolation(mine);
+    if (full.isPresent()) {
+      FieldViolation f = full.get();
       throw ProblemException.invalidField(
-          "attachment",
-          "too_many",
-          "每件上报最多 "
-              + policy.maxCount()
-              + " 个附件 / at most "
-              + policy.maxCount()
-              + " attachments per report");
+          f.field(), f.code(), f.messageZh() + " / " + f.messageEn());
     }
     Attachment a = new Attachment();
     a.id = UUID.randomUUID();
     a.reportId = reportId;
     a.verificationId = verificationTaskId;
     a.purpose = p;
-    a.fileName = fileName;
+    a.fileName = FileNames.sanitise(fileName);
     a.contentType = type;
     a.sizeBytes = size;
     a.sha256 = hash;

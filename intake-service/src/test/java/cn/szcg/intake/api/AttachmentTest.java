@@ -11,7 +11,6 @@ import cn.szcg.testsupport.KafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,8 +32,7 @@ class AttachmentTest {
 
   @Test
   void storedWithItsHashAndReturnedUnaltered() {
-    byte[] photo = new byte[200_000];
-    new Random(7).nextBytes(photo);
+    byte[] photo = TestImages.jpeg("x".repeat(60_000)); // a real JPEG, a comment making it larger
     String hash = ContentHash.sha256Hex(photo);
     String id =
         given()
@@ -45,7 +43,7 @@ class AttachmentTest {
             .then()
             .statusCode(201)
             .body("sha256", equalTo(hash))
-            .body("sizeBytes", equalTo(200_000))
+            .body("sizeBytes", equalTo(photo.length))
             .body("purpose", equalTo("BEFORE"))
             .extract()
             .path("id");
@@ -131,14 +129,14 @@ class AttachmentTest {
     for (int i = 0; i < 9; i++) {
       given()
           .contentType("image/png")
-          .body(new byte[] {(byte) i, 9, 9})
+          .body(TestImages.png("limit-" + i))
           .post("/api/v1/reports/" + report + "/attachments")
           .then()
           .statusCode(201);
     }
     given()
         .contentType("image/png")
-        .body(new byte[] {42, 42})
+        .body(TestImages.png("one-too-many"))
         .post("/api/v1/reports/" + report + "/attachments")
         .then()
         .statusCode(400)
@@ -148,5 +146,78 @@ class AttachmentTest {
         .get("/api/v1/attachments/" + java.util.UUID.randomUUID())
         .then()
         .statusCode(404);
+  }
+
+  @Test
+  void filesThatLieAboutTheirTypeAreRefused() {
+    byte[] html = "<html><script>alert(document.cookie)</script></html>".getBytes();
+    byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".getBytes();
+    byte[] jpegHtml = new byte[3 + html.length]; // a JPEG's magic number in front of a page
+    jpegHtml[0] = (byte) 0xFF;
+    jpegHtml[1] = (byte) 0xD8;
+    jpegHtml[2] = (byte) 0xFF;
+    System.arraycopy(html, 0, jpegHtml, 3, html.length);
+    for (String type : new String[] {"image/jpeg", "image/png", "image/webp"}) {
+      for (byte[] lie : new byte[][] {html, svg}) {
+        given()
+            .contentType(type)
+            .body(lie)
+            .post("/api/v1/reports/" + report + "/attachments")
+            .then()
+            .statusCode(415)
+            .contentType("application/problem+json")
+            .body("errors[0].field", equalTo("contentType"))
+            .body("errors[0].code", equalTo("content_mismatch"));
+      }
+    }
+    given()
+        .contentType("image/jpeg")
+        .body(jpegHtml)
+        .post("/api/v1/reports/" + report + "/attachments")
+        .then()
+        .statusCode(415)
+        .body("errors[0].field", equalTo("contentType"))
+        .body("errors[0].code", equalTo("not_decodable"));
+    given()
+        .contentType("application/pdf")
+        .body(html)
+        .post("/api/v1/reports/" + report + "/attachments")
+        .then()
+        .statusCode(415)
+        .body("errors[0].field", equalTo("contentType"));
+    // a PNG declared as JPEG names what it is
+    given()
+        .contentType("image/jpeg")
+        .body(TestImages.png("declared-as-jpeg"))
+        .post("/api/v1/reports/" + report + "/attachments")
+        .then()
+        .statusCode(415)
+        .body("detail", org.hamcrest.Matchers.containsString("image/png"));
+    given().get("/api/v1/reports/" + report + "/attachments").then().body("$", hasSize(0));
+  }
+
+  @Test
+  void namesAreStoredSanitisedAndServedSafely() {
+    String id =
+        given()
+            .contentType("image/jpeg")
+            .queryParam("fileName", "..\\..\\windows\\现场\r\n照片\u202E\".jpg")
+            .body(TestImages.jpeg("named"))
+            .post("/api/v1/reports/" + report + "/attachments")
+            .then()
+            .statusCode(201)
+            .body("fileName", equalTo("现场照片\".jpg"))
+            .extract()
+            .path("id");
+    given()
+        .get("/api/v1/attachments/" + id)
+        .then()
+        .statusCode(200)
+        .header("X-Content-Type-Options", "nosniff")
+        .header(
+            "Content-Disposition",
+            "inline; filename=\"attachment-"
+                + id
+                + ".jpg\"; filename*=UTF-8''%E7%8E%B0%E5%9C%BA%E7%85%A7%E7%89%87%22.jpg");
   }
 }

@@ -41,8 +41,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaTestResource.class)
 class CaseHolderAccessTest {
 
-  static final byte[] BEFORE = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 1, 1};
-  static final byte[] ON_SITE = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 2, 2, 2};
+  static final byte[] BEFORE = TestImages.jpeg("before");
+  static final byte[] ON_SITE = TestImages.jpeg("on-site");
 
   @Inject GisClient gis;
   @Inject ServiceToken serviceToken;

@@ -143,7 +143,7 @@ class CenterChannelsTest {
         .contentType("image/jpeg")
         .queryParam("purpose", "VERIFICATION")
         .queryParam("verificationTaskId", task)
-        .body(new byte[] {(byte) 0xFF, (byte) 0xD8, 4, 4, 4})
+        .body(TestImages.jpeg("center-channels"))
         .post("/api/v1/reports/" + call + "/attachments")
         .then()
         .statusCode(201);

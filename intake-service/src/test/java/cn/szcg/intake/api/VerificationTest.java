@@ -23,8 +23,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaTestResource.class)
 class VerificationTest {
 
-  static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3, 4};
-
   @BeforeEach
   void collectors() {
     Api.signIn(Api.OPERATOR);
@@ -45,14 +43,49 @@ class VerificationTest {
 
   /** An on-site photo uploaded by collector {@code by} to the task. */
   static void photo(String by, String reportId, String taskId, int seed) {
-    byte[] bytes = JPEG.clone();
-    bytes[4] = (byte) seed;
+    byte[] bytes = TestImages.jpeg("verification-" + seed);
     Api.as(Api.collector(by))
         .contentType("image/jpeg")
         .body(bytes)
         .queryParam("purpose", "VERIFICATION")
         .queryParam("verificationTaskId", taskId)
         .post("/api/v1/reports/" + reportId + "/attachments")
+        .then()
+        .statusCode(201);
+  }
+
+  @Test
+  void aCollectorWithATaskCannotUseUpTheReportsAttachments() {
+    String id = Api.register(Api.hotline("VER-Q-" + UUID.randomUUID(), "REPORT"));
+    String task =
+        given()
+            .contentType(ContentType.JSON)
+            .body("{\"collectorId\":\"V-NEAR\"}")
+            .post("/api/v1/reports/" + id + "/verification")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    for (int i = 0; i < 9; i++) {
+      photo("V-NEAR", id, task, 100 + i);
+    }
+    // the collector's own quota for on-site photos is used up …
+    Api.as(Api.collector("V-NEAR"))
+        .contentType("image/jpeg")
+        .body(TestImages.jpeg("verification-one-too-many"))
+        .queryParam("purpose", "VERIFICATION")
+        .queryParam("verificationTaskId", task)
+        .post("/api/v1/reports/" + id + "/attachments")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("attachment"))
+        .body("errors[0].code", equalTo("too_many"));
+    // … and the center still attaches (issue 19: the quota was the report's, 9 in all)
+    given()
+        .contentType("image/jpeg")
+        .body(TestImages.jpeg("center-after-collector"))
+        .post("/api/v1/reports/" + id + "/attachments")
         .then()
         .statusCode(201);
   }

@@ -39,7 +39,7 @@ class AttachmentAppendOnlyTest {
     String id =
         as(me)
             .contentType("image/jpeg")
-            .body(new byte[] {(byte) 0xFF, (byte) 0xD8, 9, 9, 9})
+            .body(cn.szcg.intake.api.TestImages.jpeg("append-only"))
             .post("/api/v1/reports/" + report + "/attachments")
             .then()
             .statusCode(201)

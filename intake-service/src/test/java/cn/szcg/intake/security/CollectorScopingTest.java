@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaTestResource.class)
 class CollectorScopingTest {
 
-  static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 7, 7, 7};
+  static final byte[] JPEG = cn.szcg.intake.api.TestImages.jpeg("scoping");
 
   String a;
   String b;
@@ -40,8 +40,7 @@ class CollectorScopingTest {
   }
 
   private static String upload(String token, String report, String taskId, int seed) {
-    byte[] bytes = JPEG.clone();
-    bytes[4] = (byte) seed;
+    byte[] bytes = cn.szcg.intake.api.TestImages.jpeg("scoping-" + seed);
     var r = as(token).contentType("image/jpeg").body(bytes);
     if (taskId != null) {
       r = r.queryParam("purpose", "VERIFICATION").queryParam("verificationTaskId", taskId);

@@ -120,7 +120,7 @@ class IntakeAuthorizationMatrixTest {
     attachment =
         as(me)
             .contentType("image/jpeg")
-            .body(new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3})
+            .body(cn.szcg.intake.api.TestImages.jpeg("matrix"))
             .post("/api/v1/reports/" + report + "/attachments")
             .then()
             .statusCode(201)
