@@ -306,6 +306,7 @@ system_test_args() {
     printf -- '-Dszcg.%s.url=http://127.0.0.1:%s ' "${svc%-service}" "${PORT[$svc]}"
   done
   printf -- '-Dszcg.oidc.url=%s ' "$SZCG_OIDC_URL"
+  printf -- '-Dszcg.logs.dir=%s ' "$LOGS"
   printf -- '-Dszcg.db.suffix=%s' "$SZCG_DB_SUFFIX"
 }
 

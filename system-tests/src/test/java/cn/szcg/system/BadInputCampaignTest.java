@@ -12,6 +12,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -60,11 +63,49 @@ class BadInputCampaignTest {
     "ＭＱ２０２６"
   };
 
+  /** The personal data the campaign sends (reporter name and phone): never in any service's log. */
+  static final String CAMPAIGN_NAME = "闵测" + Long.toString(System.nanoTime() % 100_000, 36) + "清";
+
+  static final String CAMPAIGN_PHONE =
+      "1390" + String.format("%07d", System.nanoTime() % 10_000_000);
+
+  /** Control characters refused in every text parameter (issue 19): NUL, SOH, ESC, DEL. */
+  private static final String[] CONTROLS = {"\u0000", "\u0001", "\u001b", "\u007f"};
+
+  /** Numbers no numeric parameter accepts: overflowing, negative. */
+  private static final String[] BAD_NUMBERS = {
+    "99999999999999999999", "2147483648", "-1", "-2147483649", "1e309"
+  };
+
+  /**
+   * Files that lie about their type: HTML and SVG pages, and a JPEG/PNG magic number before one.
+   */
+  private static final byte[][] LYING_FILES = {
+    "<html><script>alert(document.cookie)</script></html>".getBytes(StandardCharsets.UTF_8),
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>"
+        .getBytes(StandardCharsets.UTF_8),
+    concat(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0}, "<html></html>"),
+    concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, "<svg onload=x/>")
+  };
+
+  private static byte[] concat(byte[] head, String tail) {
+    byte[] t = tail.getBytes(StandardCharsets.UTF_8);
+    byte[] out = java.util.Arrays.copyOf(head, head.length + t.length);
+    System.arraycopy(t, 0, out, head.length, t.length);
+    return out;
+  }
+
+  /** Per class of issue 19: requests sent, and those not answered 4xx problem+json naming it. */
+  static final Map<String, int[]> CLASSES = new TreeMap<>();
+
+  /** A report the campaign may attach (lying) files to, registered before the counts are taken. */
+  private String seededReport;
+
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final Random random = new Random(20161110L);
 
-  record Outcome(int status, boolean problem, boolean names) {}
+  record Outcome(int status, boolean problem, boolean names, String body) {}
 
   /** Per endpoint: counts of 2xx, problem 4xx, other 4xx, 5xx. */
   static final class Tally {
@@ -86,9 +127,12 @@ class BadInputCampaignTest {
     services.put("sla-service", Stack.SLA);
     services.put("assessment-service", Stack.ASSESSMENT);
 
+    seededReport = seedReport();
+    Map<String, Long> logOffsets = logSizes(services.keySet());
     Map<String, Long> before = rowCounts();
     Map<String, Tally> tallies = new TreeMap<>();
     for (var svc : services.entrySet()) {
+      currentService = svc.getKey();
       JsonNode doc = openApi(svc.getValue());
       Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields();
       while (paths.hasNext()) {
@@ -108,6 +152,7 @@ class BadInputCampaignTest {
       }
     }
     Map<String, Long> after = rowCounts();
+    Map<String, List<String>> leaks = personalDataLogged(logOffsets);
 
     System.out.printf(
         "%n%-80s %6s %6s %6s %6s %6s%n", "endpoint", "sent", "2xx", "4xx-pj", "4xx", "5xx");
@@ -130,7 +175,23 @@ class BadInputCampaignTest {
             + " %d malformed writes accepted%n",
         tallies.size(), sent, five, plain, ok);
 
+    System.out.printf(
+        "%nissue 19 classes per service (sent / not a 4xx problem+json naming the field):%n");
+    int unnamed = 0;
+    for (var e : CLASSES.entrySet()) {
+      System.out.printf("%-60s %6d %6d%n", e.getKey(), e.getValue()[0], e.getValue()[1]);
+      unnamed += e.getValue()[1];
+    }
+    CLASS_EXAMPLES.forEach(x -> System.out.println("    " + x));
+    leaks.forEach(
+        (svc, lines) ->
+            System.out.printf(
+                "personal data in the log of %s: %d line(s), e.g. %s%n",
+                svc, lines.size(), lines.isEmpty() ? "" : lines.get(0)));
+
     assertTrue(tallies.size() > 20, "endpoints found in the OpenAPI documents: " + tallies.size());
+    assertEquals(0, unnamed, "issue 19 requests not refused with a problem naming the field");
+    assertTrue(leaks.values().stream().allMatch(List::isEmpty), "personal data in logs: " + leaks);
     assertEquals(0, five, "5xx responses");
     assertEquals(0, plain, "4xx responses that are not problem+json naming the problem");
     // A read with a well-formed but unknown free-form id may answer 200 with nothing (e.g. the
@@ -212,6 +273,7 @@ class BadInputCampaignTest {
       kinds.add(
           () -> plain(method, fill(path, params, false) + badQuery(params), params, hasJsonBody));
     }
+    issue19(base, method, path, op, params, hasJsonBody ? bodySchema : null, doc, t);
     if (kinds.isEmpty()) {
       // no body, no parameters: a malformed request is an unsupported content type on a POST,
       // or an unknown sub-path
@@ -238,6 +300,261 @@ class BadInputCampaignTest {
         }
       }
     }
+  }
+
+  // ------------------------------------------------------------------ issue 19 classes
+
+  private String currentService;
+  static final List<String> CLASS_EXAMPLES = new ArrayList<>();
+
+  /**
+   * The classes of issue 19, each parameter on its own: control characters in every query, path and
+   * JSON text parameter (400 naming it); overflowing and negative numbers in every numeric query
+   * parameter and overflowing ones in every JSON integer (4xx naming it); files that lie about
+   * their type to every upload (4xx; 415 naming contentType where the upload reaches its content
+   * check, the seeded report's attachments).
+   */
+  private void issue19(
+      String base,
+      String method,
+      String path,
+      JsonNode op,
+      List<JsonNode> params,
+      JsonNode bodySchema,
+      JsonNode doc,
+      Tally t)
+      throws Exception {
+    String body = bodySchema == null ? null : sample(doc, bodySchema, 0).toString();
+    String ct = bodySchema == null ? null : "application/json";
+    for (JsonNode p : params) {
+      String in = p.path("in").asText();
+      String name = p.path("name").asText();
+      String type = resolve(doc, p.path("schema")).path("type").asText();
+      if (in.equals("query")) {
+        for (String c : CONTROLS) {
+          String q = fill(path, params, false) + "?" + name + "=" + encode("a" + c + "b");
+          judge("control characters", base, new Request(method, q, body, ct), name, true, t);
+        }
+        if (type.equals("integer") || type.equals("number")) {
+          for (String n : BAD_NUMBERS) {
+            String q = fill(path, params, false) + "?" + name + "=" + encode(n);
+            judge("numbers", base, new Request(method, q, body, ct), name, true, t);
+          }
+        }
+      } else if (in.equals("path")) {
+        for (String c : new String[] {"%00", "%01", "%1B", "%7F"}) {
+          String q = path;
+          for (JsonNode other : params) {
+            if ("path".equals(other.path("in").asText())) {
+              String v = other == p ? "a" + c + "b" : UUID.randomUUID().toString();
+              q = q.replace("{" + other.path("name").asText() + "}", v);
+            }
+          }
+          judge("control characters", base, new Request(method, q, body, ct), name, true, t);
+        }
+      }
+    }
+    if (bodySchema != null) {
+      ObjectNode valid = sample(doc, bodySchema, 0);
+      for (var e : propertiesOf(doc, bodySchema).entrySet()) {
+        JsonNode ps = resolve(doc, e.getValue());
+        String f = e.getKey();
+        String type = ps.path("type").asText();
+        if (type.equals("string")) {
+          for (String c : CONTROLS) {
+            if (c.equals("\u007f")) {
+              continue; // DEL in free text: refused in JSON strings too, one is enough
+            }
+            ObjectNode b = valid.deepCopy();
+            b.put(f, "a" + c + "b");
+            judge(
+                "control characters",
+                base,
+                new Request(method, fill(path, params, false), b.toString(), "application/json"),
+                f,
+                true,
+                t);
+          }
+        } else if (type.equals("object")) {
+          for (var inner : propertiesOf(doc, ps).entrySet()) {
+            if (resolve(doc, inner.getValue()).path("type").asText().equals("string")) {
+              ObjectNode b = valid.deepCopy();
+              ((ObjectNode) b.get(f)).put(inner.getKey(), "a\u0000b");
+              judge(
+                  "control characters",
+                  base,
+                  new Request(method, fill(path, params, false), b.toString(), "application/json"),
+                  f + "." + inner.getKey(),
+                  true,
+                  t);
+            }
+          }
+        } else if (type.equals("integer")) {
+          ObjectNode b = valid.deepCopy();
+          b.put(f, new java.math.BigInteger("99999999999999999999"));
+          judge(
+              "numbers",
+              base,
+              new Request(method, fill(path, params, false), b.toString(), "application/json"),
+              f,
+              true,
+              t);
+        }
+      }
+    }
+    // uploads: every operation whose body is not JSON only
+    JsonNode content = op.path("requestBody").path("content");
+    boolean upload = false;
+    for (var it = content.fieldNames(); it.hasNext(); ) {
+      upload |= !it.next().equals("application/json");
+    }
+    if (upload && method.equals("POST")) {
+      boolean seeded = path.equals("/api/v1/reports/{id}/attachments") && seededReport != null;
+      String target = seeded ? path.replace("{id}", seededReport) : fill(path, params, false);
+      String purpose =
+          path.endsWith("/photos")
+              ? "?purpose=AFTER"
+              : path.endsWith("/attachments") ? "?purpose=BEFORE" : "";
+      for (byte[] lie : LYING_FILES) {
+        for (String type : new String[] {"image/jpeg", "image/png"}) {
+          judgeBytes(base, target + purpose, type, lie, seeded ? "contentType" : null, t);
+        }
+      }
+    }
+  }
+
+  private void judge(String cls, String base, Request r, String field, boolean mustName, Tally t)
+      throws Exception {
+    Outcome o = send(base, r);
+    record(cls, r.method + " " + r.path, o, field, mustName, t);
+  }
+
+  private void judgeBytes(
+      String base, String path, String type, byte[] bytes, String field, Tally t) throws Exception {
+    HttpRequest req =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + Stack.token(Stack.CAMPAIGN_USER))
+            .header("Content-Type", type)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+            .build();
+    Outcome o = outcome(http.send(req, HttpResponse.BodyHandlers.ofString()));
+    record("lying files", "POST " + path + " as " + type, o, field, field != null, t);
+  }
+
+  private void record(String cls, String what, Outcome o, String field, boolean mustName, Tally t) {
+    int[] c = CLASSES.computeIfAbsent(currentService + " " + cls, k -> new int[2]);
+    c[0]++;
+    t.sent++;
+    boolean refused = o.status >= 400 && o.status < 500 && o.problem && o.names;
+    boolean named =
+        !mustName
+            || field == null
+            || o.status == 404 // a path that no longer matches its template: nothing reached
+            || o.body.contains("\"" + field + "\"")
+            || o.body.contains(field);
+    if (o.status >= 500) {
+      t.server5xx++;
+    } else if (o.status >= 400) {
+      t.problem4xx += o.problem && o.names ? 1 : 0;
+      t.plain4xx += o.problem && o.names ? 0 : 1;
+    } else {
+      t.ok2xx++;
+    }
+    if (!refused || !named) {
+      c[1]++;
+      if (CLASS_EXAMPLES.size() < 40) {
+        CLASS_EXAMPLES.add(
+            cls
+                + ": "
+                + o.status
+                + " <- "
+                + (what.length() > 140 ? what.substring(0, 140) + "…" : what)
+                + " (field "
+                + field
+                + ") "
+                + (o.body.length() > 200 ? o.body.substring(0, 200) : o.body));
+      }
+    }
+  }
+
+  /** A PHONE 来电 report with the campaign's reporter, for the lying files; null if refused. */
+  private String seedReport() throws Exception {
+    String body =
+        "{\"channel\":\"PHONE\",\"kind\":\"REPORT\",\"description\":\"坏输入测试：路灯不亮\","
+            + "\"location\":{\"lon\":118.8632,\"lat\":26.2231},\"address\":\"梅城镇台山路\","
+            + "\"reporter\":{\"name\":\""
+            + CAMPAIGN_NAME
+            + "\",\"phone\":\""
+            + CAMPAIGN_PHONE
+            + "\"}}";
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(Stack.INTAKE + "/api/v1/reports"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + Stack.token(Stack.CAMPAIGN_USER))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 201) {
+      System.out.println("seed report refused: " + r.statusCode() + " " + r.body());
+      return null;
+    }
+    // let its events settle in every service before the row counts are taken
+    Map<String, Long> last = rowCounts();
+    for (int i = 0; i < 30; i++) {
+      Thread.sleep(1000);
+      Map<String, Long> now = rowCounts();
+      if (now.equals(last) && i >= 3) {
+        break;
+      }
+      last = now;
+    }
+    return JSON.readTree(r.body()).path("id").asText();
+  }
+
+  private static Path logsDir() {
+    String dir = System.getProperty("szcg.logs.dir");
+    return dir == null ? null : Path.of(dir);
+  }
+
+  /** The size of each service's log before the run (the campaign reads only what it added). */
+  private static Map<String, Long> logSizes(Iterable<String> services) throws Exception {
+    Map<String, Long> out = new TreeMap<>();
+    Path dir = logsDir();
+    if (dir == null) {
+      System.out.println("no -Dszcg.logs.dir: the services' logs are not searched");
+      return out;
+    }
+    for (String svc : services) {
+      Path f = dir.resolve(svc + ".log");
+      out.put(svc, Files.exists(f) ? Files.size(f) : 0L);
+    }
+    return out;
+  }
+
+  /** Lines each service logged during the run that carry the campaign's name or phone. */
+  private static Map<String, List<String>> personalDataLogged(Map<String, Long> offsets)
+      throws Exception {
+    Map<String, List<String>> out = new TreeMap<>();
+    Path dir = logsDir();
+    for (var e : offsets.entrySet()) {
+      Path f = dir.resolve(e.getKey() + ".log");
+      List<String> hits = new ArrayList<>();
+      if (Files.exists(f)) {
+        byte[] all = Files.readAllBytes(f);
+        int from = (int) Math.min(all.length, e.getValue());
+        String added = new String(all, from, all.length - from, StandardCharsets.UTF_8);
+        for (String line : added.split("\n")) {
+          if (line.contains(CAMPAIGN_NAME) || line.contains(CAMPAIGN_PHONE)) {
+            hits.add(line.length() > 300 ? line.substring(0, 300) + "…" : line);
+          }
+        }
+      }
+      out.put(e.getKey(), hits);
+    }
+    return out;
   }
 
   private static void example(Tally t, Request r, Outcome o) {
@@ -397,7 +714,9 @@ class BadInputCampaignTest {
       default ->
           "date-time".equals(s.path("format").asText())
               ? F.textNode("2026-03-02T09:15:00+08:00")
-              : F.textNode("示例");
+              : lower.equals("phone")
+                  ? F.textNode(CAMPAIGN_PHONE)
+                  : lower.equals("name") ? F.textNode(CAMPAIGN_NAME) : F.textNode("示例");
     };
   }
 
@@ -467,8 +786,12 @@ class BadInputCampaignTest {
       resp = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IllegalArgumentException e) {
       // a path the client itself refuses to send is not a request the server saw
-      return new Outcome(400, true, true);
+      return new Outcome(400, true, true, "(not sent: " + e.getMessage() + ")");
     }
+    return outcome(resp);
+  }
+
+  private Outcome outcome(HttpResponse<String> resp) {
     String ct = resp.headers().firstValue("Content-Type").orElse("");
     boolean problem = ct.startsWith("application/problem+json");
     boolean names = false;
@@ -483,7 +806,7 @@ class BadInputCampaignTest {
         names = false;
       }
     }
-    return new Outcome(resp.statusCode(), problem, names);
+    return new Outcome(resp.statusCode(), problem, names, resp.body() == null ? "" : resp.body());
   }
 
   /** Exact row counts of every table of every service's database. */
