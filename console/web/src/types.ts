@@ -29,6 +29,9 @@ export interface Report {
   decidedAt?: string
   decidedBy?: string
   rejectionReason?: string
+  answer?: string
+  mergedInto?: string
+  keptSeparate?: boolean
   allowedActions?: string[]
   duplicateCandidates?: { id: string; reportNo: string; status: string; distanceMetres: number; registeredAt: string }[]
 }

@@ -8,6 +8,7 @@ import cn.szcg.intake.domain.DuplicateMatch;
 import cn.szcg.intake.domain.FilingDecision;
 import cn.szcg.intake.domain.IntakeAction;
 import cn.szcg.intake.domain.IntakeState;
+import cn.szcg.intake.domain.ReportListFilter;
 import cn.szcg.intake.infra.AttachmentService;
 import cn.szcg.intake.infra.CurrentActor;
 import cn.szcg.intake.infra.DuplicateFinder;
@@ -56,6 +57,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -250,7 +252,8 @@ public class ReportResource {
   @Operation(
       summary = "受理列表 / list reports for operators",
       description =
-          "Filtered by status, channel and registration time [from, to); newest first. A collector"
+          "Filtered by status, channel, township, community, category and registration time [from,"
+              + " to); newest first. A collector"
               + " gets their own reports only; the reporter's name and phone only for the center.")
   @Transactional
   public PageView<ReportView> list(
@@ -258,10 +261,23 @@ public class ReportResource {
       @QueryParam("channel") @Pattern(regexp = "[A-Z_]+") String channel,
       @QueryParam("from") @Size(max = 40) String fromParam,
       @QueryParam("to") @Size(max = 40) String toParam,
+      @Parameter(description = "乡镇代码 / township code (9 digits, 350124xxx)")
+          @QueryParam("townshipCode")
+          @Size(max = 40)
+          String townshipCode,
+      @Parameter(description = "社区代码 / community code (12 digits)")
+          @QueryParam("communityCode")
+          @Size(max = 40)
+          String communityCode,
+      @Parameter(description = "问题类别 / category code of the filing standard (E-0101)")
+          @QueryParam("categoryCode")
+          @Size(max = 40)
+          String categoryCode,
       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
     OffsetDateTime from = instantParam("from", fromParam);
     OffsetDateTime to = instantParam("to", toParam);
+    ReportListFilter area = ReportListFilter.of(townshipCode, communityCode, categoryCode);
     StringBuilder q = new StringBuilder("1 = 1");
     Map<String, Object> params = new HashMap<>();
     String onlyCollector = access.collectorScope();
@@ -288,6 +304,18 @@ public class ReportResource {
       }
       q.append(" and channel = :channel");
       params.put("channel", channel);
+    }
+    if (area.townshipCode() != null) {
+      q.append(" and townshipCode = :township");
+      params.put("township", area.townshipCode());
+    }
+    if (area.communityCode() != null) {
+      q.append(" and communityCode = :community");
+      params.put("community", area.communityCode());
+    }
+    if (area.categoryCode() != null) {
+      q.append(" and categoryCode = :category");
+      params.put("category", area.categoryCode());
     }
     if (from != null) {
       q.append(" and registeredAt >= :from");

@@ -215,4 +215,91 @@ class GisContextTest {
       assertEquals("350124100001001", resolved.context().gridCode());
     }
   }
+
+  /**
+   * 受理台 filters (issue 17): township (乡镇), community (社区) and category (问题类别) narrow the operators'
+   * list; a malformed or foreign code is a 400 naming the field.
+   */
+  @Test
+  void listFiltersByTownshipCommunityAndCategory() {
+    String since =
+        java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1).toString();
+    String garbage;
+    String cover;
+    try (GisStub stub = GisStub.start()) {
+      gis.resetBreaker();
+      garbage = Api.register(Api.patrol("C0001", "E-0101", 118.8632, 26.2231));
+      cover = Api.register(Api.patrol("C0001", "C-0101", 118.8632, 26.2231));
+    }
+    // the stub located both in 梅城镇 350124100 / 解放社区 350124100001
+    List<String> inTownshipAndCategory =
+        given()
+            .queryParam("townshipCode", "350124100")
+            .queryParam("categoryCode", "E-0101")
+            .queryParam("from", since)
+            .queryParam("size", 200)
+            .get("/api/v1/reports")
+            .then()
+            .statusCode(200)
+            .body("items.townshipCode", org.hamcrest.Matchers.everyItem(equalTo("350124100")))
+            .body("items.categoryCode", org.hamcrest.Matchers.everyItem(equalTo("E-0101")))
+            .extract()
+            .path("items.id");
+    assertTrue(inTownshipAndCategory.contains(garbage), inTownshipAndCategory.toString());
+    assertTrue(!inTownshipAndCategory.contains(cover), "another category is filtered out");
+    List<String> inCommunity =
+        given()
+            .queryParam("communityCode", "350124100001")
+            .queryParam("from", since)
+            .queryParam("size", 200)
+            .get("/api/v1/reports")
+            .then()
+            .statusCode(200)
+            .body("items.communityCode", org.hamcrest.Matchers.everyItem(equalTo("350124100001")))
+            .extract()
+            .path("items.id");
+    assertTrue(inCommunity.containsAll(List.of(garbage, cover)), inCommunity.toString());
+    List<String> elsewhere =
+        given()
+            .queryParam("townshipCode", "350124101")
+            .queryParam("from", since)
+            .queryParam("size", 200)
+            .get("/api/v1/reports")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("items.id");
+    assertTrue(!elsewhere.contains(garbage) && !elsewhere.contains(cover), elsewhere.toString());
+    // bad input: 400 problem+json naming the field, never a 500
+    badFilter("townshipCode", "3501", "bad_format");
+    badFilter("townshipCode", "440100001", "other_county");
+    badFilter("communityCode", "35012410000x", "bad_format");
+    badFilter("categoryCode", "垃圾", "bad_format");
+    given()
+        .queryParam("townshipCode", "350124101")
+        .queryParam("communityCode", "350124100001")
+        .get("/api/v1/reports")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("communityCode"))
+        .body("errors[0].code", equalTo("not_in_township"));
+    given()
+        .queryParam("categoryCode", "E".repeat(41))
+        .get("/api/v1/reports")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+  }
+
+  private static void badFilter(String field, String value, String code) {
+    given()
+        .queryParam(field, value)
+        .get("/api/v1/reports")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo(field))
+        .body("errors[0].code", equalTo(code));
+  }
 }
