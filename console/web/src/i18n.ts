@@ -114,6 +114,12 @@ const zh = {
     REGISTER: '登记', REQUEST_VERIFICATION: '派发核实', COMPLETE_VERIFICATION: '核实反馈', FILE: '立案', REJECT: '不予立案',
     MERGE: '合并', ANSWER: '答复', KEEP_SEPARATE: '不合并',
   },
+  sup17: {
+    total: '共 {n} 个预警或超时的计时（服务端分页）', cooperating: '协同单位', cooperatingPick: '可选：配合处置的单位',
+    unknownSteps: '控制台尚未提供以下环节：',
+    field: { agreedUnitId: '协调确定的责任单位', participatingUnitIds: '参与协调的单位', agreementText: '协调意见（协调一致的内容）', level: '满意度', comment: '回访记录' },
+    satisfaction: { SATISFIED: '满意', BASICALLY_SATISFIED: '基本满意', DISSATISFIED: '不满意' },
+  },
 }
 
 type Messages = typeof zh
@@ -227,6 +233,12 @@ const en: Messages = {
     TRANSFER_TO_LAW_ENFORCEMENT: 'Transfer to law enforcement', CANCEL: 'Void the case', RECORD_SATISFACTION: 'Satisfaction',
     REGISTER: 'Registered', REQUEST_VERIFICATION: 'Verification requested', COMPLETE_VERIFICATION: 'Verified', FILE: 'Filed', REJECT: 'Rejected',
     MERGE: 'Merged', ANSWER: 'Answered', KEEP_SEPARATE: 'Kept separate',
+  },
+  sup17: {
+    total: '{n} clocks in warning or overdue (paged by the server)', cooperating: 'Cooperating units', cooperatingPick: 'Optional: units that help',
+    unknownSteps: 'Steps this console does not offer yet:',
+    field: { agreedUnitId: 'Agreed responsible unit', participatingUnitIds: 'Participating units', agreementText: 'The agreement', level: 'Satisfaction', comment: 'Notes of the return visit' },
+    satisfaction: { SATISFIED: 'Satisfied', BASICALLY_SATISFIED: 'Basically satisfied', DISSATISFIED: 'Dissatisfied' },
   },
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { dispatchBody, dispatchProblems, explanation, isOverride, maintainerText, plainExplanation, type Proposal } from './dispatch'
+import { dispatchBody, dispatchProblems, explanation, isOverride, loadLabel, loadOf, loadsByUnit, maintainerText, plainExplanation, type Proposal } from './dispatch'
 
 const proposal: Proposal = {
   caseId: 'c1',
@@ -47,6 +47,34 @@ describe('dispatchProblems', () => {
     expect(Object.keys(dispatchProblems(none, {}, 'zh'))).toEqual(['unitId'])
     expect(isOverride(none, 'U-A')).toBe(true)
     expect(Object.keys(dispatchProblems(none, { unitId: 'U-A' }, 'zh'))).toEqual(['overrideReason'])
+  })
+})
+
+describe('cooperating units (协同单位)', () => {
+  test('sent with the dispatch, trimmed, without blanks and duplicates; none: left out', () => {
+    expect(dispatchBody(proposal, { unitId: 'U-B', overrideReason: '属地', cooperatingUnitIds: [' U-C ', '', 'U-C', 'U-D'] })).toEqual({
+      unitId: 'U-B',
+      overrideReason: '属地',
+      cooperatingUnitIds: ['U-C', 'U-D'],
+    })
+    expect(dispatchBody(proposal, { cooperatingUnitIds: [] })).toEqual({})
+  })
+  test('the unit dispatched to cannot also cooperate', () => {
+    expect(dispatchProblems(proposal, { unitId: 'U-B', overrideReason: 'x', cooperatingUnitIds: ['U-B'] }, 'zh')).toHaveProperty('cooperatingUnitIds')
+    expect(dispatchProblems(proposal, { cooperatingUnitIds: [proposal.proposedUnitId as string] }, 'en')).toHaveProperty('cooperatingUnitIds')
+    expect(dispatchProblems(proposal, { unitId: 'U-B', overrideReason: 'x', cooperatingUnitIds: ['U-C'] }, 'zh')).toEqual({})
+  })
+})
+
+describe("every unit's open load (GET /units/open-load)", () => {
+  const loads = loadsByUnit({ units: [{ unitId: 'U-A', open: 3, unsigned: 1, inHandling: 2, overdue: 1 }] })
+  test('by unit; a unit not listed has no open order', () => {
+    expect(loadOf(loads, 'U-A').open).toBe(3)
+    expect(loadOf(loads, 'U-Z')).toEqual({ unitId: 'U-Z', open: 0, unsigned: 0, inHandling: 0, overdue: 0 })
+  })
+  test('the label beside the unit, in both languages', () => {
+    expect(loadLabel(loadOf(loads, 'U-A'), 'zh')).toBe('在办 3（待签收 1，处置中 2，超期 1）')
+    expect(loadLabel(loadOf(loads, 'U-A'), 'en')).toBe('3 open (1 not signed for, 2 in handling, 1 overdue)')
   })
 })
 

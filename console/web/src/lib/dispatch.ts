@@ -21,6 +21,8 @@ export interface DispatchBody {
   unitId?: string
   overrideReason?: string
   requirements?: string
+  /** 协同单位: units that cooperate with the responsible one (recorded with the dispatch) */
+  cooperatingUnitIds?: string[]
 }
 
 export interface DispatchChoice {
@@ -28,6 +30,7 @@ export interface DispatchChoice {
   unitId?: string | null
   overrideReason?: string | null
   requirements?: string | null
+  cooperatingUnitIds?: readonly string[] | null
 }
 
 /**
@@ -44,7 +47,47 @@ export function dispatchBody(p: Proposal | null, choice: DispatchChoice): Dispat
     body.overrideReason = (choice.overrideReason ?? '').trim()
   }
   if (requirements) body.requirements = requirements
+  const cooperating = cooperatingOf(choice)
+  if (cooperating.length) body.cooperatingUnitIds = cooperating
   return body
+}
+
+/** The cooperating units chosen, trimmed, without blanks and duplicates, in the order picked. */
+function cooperatingOf(choice: DispatchChoice): string[] {
+  return [...new Set((choice.cooperatingUnitIds ?? []).map((u) => u.trim()).filter(Boolean))]
+}
+
+/** One unit's line of dispatch-service's `GET /units/open-load` (absent: no open order). */
+export interface UnitLoad {
+  unitId: string
+  /** open orders and sub-orders: 待签收 + 已签收 + 处置中 */
+  open: number
+  /** 待签收: dispatched, not signed for */
+  unsigned: number
+  /** 已签收 or 处置中 */
+  inHandling: number
+  /** 过期未处置: handling past its deadline */
+  overdue: number
+}
+
+/** Every unit's load by unit id, from the one call; a unit not listed has no open order. */
+export function loadsByUnit(res: { units: readonly UnitLoad[] }): Record<string, UnitLoad> {
+  const out: Record<string, UnitLoad> = {}
+  for (const u of res.units) out[u.unitId] = u
+  return out
+}
+
+/** A unit's load (zero when it has no open order). */
+export function loadOf(loads: Record<string, UnitLoad>, unitId: string): UnitLoad {
+  return loads[unitId] ?? { unitId, open: 0, unsigned: 0, inHandling: 0, overdue: 0 }
+}
+
+/** The load beside a unit in the picker: 「在办 3（待签收 1，处置中 2，超期 1）」. */
+export function loadLabel(l: UnitLoad, lang: Lang): string {
+  if (lang === 'zh') {
+    return `在办 ${l.open}（待签收 ${l.unsigned}，处置中 ${l.inHandling}，超期 ${l.overdue}）`
+  }
+  return `${l.open} open (${l.unsigned} not signed for, ${l.inHandling} in handling, ${l.overdue} overdue)`
 }
 
 /** True when the choice overrides the matrix (another unit than the proposal, or no proposal). */
@@ -65,6 +108,10 @@ export function dispatchProblems(p: Proposal | null, choice: DispatchChoice, lan
   }
   if (isOverride(p, unit) && !(choice.overrideReason ?? '').trim()) {
     out.overrideReason = lang === 'zh' ? '改派其他单位须填写理由' : 'A reason is required to choose another unit'
+  }
+  const main = unit || (p?.proposedUnitId ?? '')
+  if (main && cooperatingOf(choice).includes(main)) {
+    out.cooperatingUnitIds = lang === 'zh' ? '协同单位不能是派遣单位本身' : 'A cooperating unit cannot be the unit dispatched to'
   }
   return out
 }

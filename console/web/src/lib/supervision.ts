@@ -1,38 +1,63 @@
-import { trafficLight, type Light } from './clock'
+import type { Light } from './clock'
 
-/** The parts of sla-service's ClockView the supervision list uses. */
-export interface SlaClock {
-  id: string
+/**
+ * 督办 supervision (R-22) from sla-service's list of clocks by state,
+ * `GET /api/sla/v1/clocks?state=WARNING,BREACHED&stage=&unitId=&page=&size=` (docs/sla-clocks.md
+ * §4a): the running clocks in warning (yellow) or breached (red), oldest first by the moment the
+ * light turned, with the case's number and category, and the counts by unit and stage — one call
+ * per refresh, scoped by sla-service as the clocks of a case are.
+ */
+
+/** One line of sla-service's list (SupervisedClock). */
+export interface SupervisedClock {
+  clockId: string
+  caseId: string
+  reportNo?: string | null
+  categoryCode?: string | null
+  categoryName?: string | null
+  orderId?: string | null
+  unitId?: string | null
+  parentUnitId?: string | null
   stage: string
   stageName: string
-  unitId?: string | null
-  orderId?: string | null
+  emergency?: boolean
+  light: 'WARNING' | 'BREACHED'
+  since: string
   warningAt: string
   deadline: string
-  stoppedAt?: string | null
-  stateNow?: string | null
   remaining: string | number
 }
 
-/** The parts of dispatch-service's CaseSummary it uses. */
-export interface CaseLine {
-  caseId: string
-  reportNo: string
-  categoryName?: string | null
-  state: string
-  stateLabel?: string | null
-  responsibleUnitId?: string | null
-  overdueHandling?: boolean
+/** sla-service's count of one unit and stage (over the whole list, not the page). */
+export interface StageUnitCount {
+  unitId: string
+  stage: string
+  stageName: string
+  warning: number
+  breached: number
 }
+
+export interface SupervisionPage {
+  now: string
+  total: number
+  page: number
+  size: number
+  items: SupervisedClock[]
+  counts: StageUnitCount[]
+}
+
+/** The filter value (and sla-service's `unitId`) of the center's own clocks (no unit). */
+export const CENTER = 'CENTER'
+
+/** The stages whose red light means 过期未处置 (a unit's handling past its deadline). */
+const HANDLING_STAGES = new Set(['HANDLING', 'SUB_HANDLING'])
 
 /** One 督办 line: a running clock that is yellow (预警) or red (超时). */
 export interface SupervisionRow {
   caseId: string
   reportNo: string
   categoryName: string
-  caseState: string
-  caseStateLabel: string
-  /** the clock's unit, else the case's responsible unit; '' for the center's own stages */
+  /** the clock's unit; CENTER for the center's own stages (立案派遣, 核查) */
   unitId: string
   stage: string
   stageName: string
@@ -42,44 +67,46 @@ export interface SupervisionRow {
   deadline: string
   remaining: string | number
   clockId: string
+  /** 过期未处置: the handling clock of a unit is red */
+  overdueHandling: boolean
 }
 
-/** Clocks that no longer run (stopped, paused, not yet started) are not supervised. */
-const NOT_RUNNING = new Set(['PAUSED', 'NOT_STARTED', 'STOPPED_ON_TIME', 'STOPPED_LATE'])
+export interface SupervisionFilter {
+  unitId?: string
+  stage?: string
+  page?: number
+  size?: number
+}
 
-/**
- * The 督办 list (R-22): every running clock of the given cases that is yellow or red at `now`,
- * the oldest warning or breach first (the one waiting longest for the shift lead).
- */
-export function supervisionRows(
-  cases: readonly CaseLine[],
-  clocksByCase: ReadonlyMap<string, readonly SlaClock[]>,
-  now: Date | number = Date.now(),
-): SupervisionRow[] {
-  const rows: SupervisionRow[] = []
-  for (const c of cases) {
-    for (const k of clocksByCase.get(c.caseId) ?? []) {
-      if (k.stoppedAt || (k.stateNow && NOT_RUNNING.has(k.stateNow))) continue
-      const light = trafficLight(k, now)
-      if (light === 'green') continue
-      rows.push({
-        caseId: c.caseId,
-        reportNo: c.reportNo,
-        categoryName: c.categoryName ?? '',
-        caseState: c.state,
-        caseStateLabel: c.stateLabel ?? c.state,
-        unitId: k.unitId ?? c.responsibleUnitId ?? '',
-        stage: k.stage,
-        stageName: k.stageName,
-        light,
-        since: light === 'red' ? k.deadline : k.warningAt,
-        deadline: k.deadline,
-        remaining: k.remaining,
-        clockId: k.id,
-      })
+/** The address of one page of the list (both lights, the filters, the page). */
+export function supervisionUrl(f: SupervisionFilter): string {
+  const q = new URLSearchParams({ state: 'WARNING,BREACHED' })
+  if (f.stage) q.set('stage', f.stage)
+  if (f.unitId) q.set('unitId', f.unitId)
+  q.set('page', String(f.page ?? 0))
+  q.set('size', String(f.size ?? 50))
+  return `/api/sla/v1/clocks?${q}`
+}
+
+/** The lines of a page, in sla-service's order (oldest first). */
+export function supervisionRows(page: SupervisionPage): SupervisionRow[] {
+  return page.items.map((k) => {
+    const light = k.light === 'BREACHED' ? 'red' : 'yellow'
+    return {
+      caseId: k.caseId,
+      reportNo: k.reportNo || k.caseId,
+      categoryName: k.categoryName ?? '',
+      unitId: k.unitId || CENTER,
+      stage: k.stage,
+      stageName: k.stageName,
+      light,
+      since: k.since,
+      deadline: k.deadline,
+      remaining: k.remaining,
+      clockId: k.clockId,
+      overdueHandling: light === 'red' && HANDLING_STAGES.has(k.stage),
     }
-  }
-  return rows.sort((a, b) => Date.parse(a.since) - Date.parse(b.since) || a.reportNo.localeCompare(b.reportNo))
+  })
 }
 
 /** Counts by unit and stage (the heads of the 督办 list), most breaches first. */
@@ -91,51 +118,8 @@ export interface SupervisionCount {
   red: number
 }
 
-export function countsByUnitAndStage(rows: readonly SupervisionRow[]): SupervisionCount[] {
-  const m = new Map<string, SupervisionCount>()
-  for (const r of rows) {
-    const key = `${r.unitId}\u0000${r.stage}`
-    const c = m.get(key) ?? { unitId: r.unitId, stage: r.stage, stageName: r.stageName, yellow: 0, red: 0 }
-    c[r.light] += 1
-    m.set(key, c)
-  }
-  return [...m.values()].sort((a, b) => b.red - a.red || b.yellow - a.yellow || a.unitId.localeCompare(b.unitId) || a.stage.localeCompare(b.stage))
-}
-
-/** The states in which a case has a running clock somebody answers for (not terminal). */
-export const OPEN_STATES = [
-  'AWAITING_DISPATCH',
-  'DISPATCHED',
-  'SIGNED_FOR',
-  'IN_HANDLING',
-  'RETURN_REQUESTED',
-  'EXTENSION_REQUESTED',
-  'FEEDBACK_SUBMITTED',
-  'CHECK_ORDERED',
-  'CHECK_PASSED',
-  'COORDINATING',
-  'ESCALATED_TO_COUNTY_GOVERNMENT',
-  'EMERGENCY_ARRANGEMENT',
-] as const
-
-/**
- * Runs `task` over `items` with at most `limit` at a time (bounded fan-out: the supervision list
- * reads one clock list per case and must not flood sla-service). Results keep the input order;
- * a failed task gives undefined.
- */
-export async function boundedMap<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<(R | undefined)[]> {
-  const out: (R | undefined)[] = new Array(items.length)
-  let next = 0
-  async function worker() {
-    while (next < items.length) {
-      const i = next++
-      try {
-        out[i] = await task(items[i])
-      } catch {
-        out[i] = undefined
-      }
-    }
-  }
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker))
-  return out
+export function supervisionCounts(counts: readonly StageUnitCount[]): SupervisionCount[] {
+  return counts
+    .map((c) => ({ unitId: c.unitId || CENTER, stage: c.stage, stageName: c.stageName, yellow: c.warning, red: c.breached }))
+    .sort((a, b) => b.red - a.red || b.yellow - a.yellow || a.unitId.localeCompare(b.unitId) || a.stage.localeCompare(b.stage))
 }

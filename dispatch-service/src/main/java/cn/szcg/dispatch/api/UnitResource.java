@@ -14,6 +14,7 @@ import cn.szcg.dispatch.domain.UnitRegister;
 import cn.szcg.dispatch.domain.UnitVersion;
 import cn.szcg.dispatch.infra.CurrentActor;
 import cn.szcg.dispatch.infra.ServiceClock;
+import cn.szcg.dispatch.infra.UnitLoads;
 import cn.szcg.dispatch.infra.UnitRegisterImport;
 import cn.szcg.dispatch.infra.UnitStore;
 import cn.szcg.platform.security.Roles;
@@ -63,6 +64,7 @@ public class UnitResource {
   @Inject ServiceClock clock;
   @Inject CaseQueries queries;
   @Inject UnitRegisterImport importer;
+  @Inject UnitLoads loads;
 
   /** Register a unit. {@code validFrom} defaults to now. */
   public record RegisterUnitBody(
@@ -298,6 +300,30 @@ public class UnitResource {
     UnitRegister reg = store.load();
     requireOwn(reg, unitId);
     return reg.accountableAt(unitId, t == null ? clock.now() : t);
+  }
+
+  /** The open load of every unit, as of {@code at}. */
+  public record OpenLoad(Instant at, List<UnitLoads.UnitLoad> units) {}
+
+  @GET
+  @Path("/open-load")
+  @Operation(
+      summary =
+          "各单位在办量 / the open load of every unit at once: open orders, not signed for, in"
+              + " handling, overdue (units without an open order are not listed)")
+  @RolesAllowed({
+    Roles.OPERATOR,
+    Roles.SHIFT_LEAD,
+    Roles.DISPATCHER,
+    Roles.SUPERVISION_OFFICE,
+    Roles.EFFICIENCY_OFFICE,
+    Roles.COUNTY_GOVERNMENT,
+    Roles.ADMIN
+  })
+  @Transactional
+  public OpenLoad openLoad() {
+    Instant now = clock.now();
+    return new OpenLoad(now, loads.openLoad(now));
   }
 
   @GET

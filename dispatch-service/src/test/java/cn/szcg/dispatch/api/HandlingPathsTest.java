@@ -197,6 +197,72 @@ class HandlingPathsTest {
     assertEquals("重复立案", c.getString("caseAfter.outcomeNote"));
   }
 
+  /** {@code GET /api/v1/units/open-load}: one unit's line, or zeros when it has no open order. */
+  static long[] load(String unit) {
+    JsonPath j =
+        SHIFT_LEAD
+            .spec()
+            .get("/api/v1/units/open-load")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    List<java.util.Map<String, Object>> units = j.getList("units");
+    return units.stream()
+        .filter(u -> unit.equals(u.get("unitId")))
+        .map(
+            u ->
+                new long[] {
+                  ((Number) u.get("open")).longValue(),
+                  ((Number) u.get("unsigned")).longValue(),
+                  ((Number) u.get("inHandling")).longValue(),
+                  ((Number) u.get("overdue")).longValue()
+                })
+        .findFirst()
+        .orElse(new long[4]);
+  }
+
+  /** The open load of every unit at once (派遣台): dispatched, signed for, overdue, closed. */
+  @Test
+  void theOpenLoadOfEveryUnitFollowsTheOrders() {
+    long[] before = load(UNIT);
+    String caseId = file("C-0401", "350124100", null, false, Channel.PATROL);
+    ok(DISPATCHER, caseId, "dispatch", body("requirements", "修剪"));
+    long[] dispatched = load(UNIT);
+    assertEquals(before[0] + 1, dispatched[0], "open");
+    assertEquals(before[1] + 1, dispatched[1], "unsigned");
+    assertEquals(before[2], dispatched[2], "in handling");
+    ok(receiver(UNIT), caseId, "sign-for", null);
+    long[] signed = load(UNIT);
+    assertEquals(before[0] + 1, signed[0], "open");
+    assertEquals(before[1], signed[1], "unsigned");
+    assertEquals(before[2] + 1, signed[2], "in handling");
+    String orderId = caseId + "-O1";
+    TestEvents.send(
+        bootstrap(),
+        Topics.CLOCKS,
+        EventCodec.wrap(
+            "sla-service",
+            caseId,
+            Instant.now(),
+            new ClockBreached(
+                caseId,
+                "clk-load-" + orderId,
+                "HANDLING",
+                orderId,
+                UNIT,
+                Instant.now().minusSeconds(5),
+                Instant.now(),
+                false)));
+    await(() -> load(UNIT)[3] == before[3] + 1);
+    ok(SHIFT_LEAD, caseId, "cancel", body("reason", "重复立案"));
+    long[] after = load(UNIT);
+    assertEquals(before[0], after[0], "open after the cancel");
+    assertEquals(before[3], after[3], "overdue after the cancel");
+    // a unit sees no other unit's load
+    receiver(UNIT).spec().get("/api/v1/units/open-load").then().statusCode(403);
+  }
+
   @Test
   void aBreachedHandlingClockShowsTheOrderExpired() {
     String caseId = inHandling();

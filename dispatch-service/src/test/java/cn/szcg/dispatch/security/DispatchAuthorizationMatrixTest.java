@@ -187,6 +187,7 @@ class DispatchAuthorizationMatrixTest {
         .path("/api/v1/units/U-MATRIX/accountable")
         .allow(UNIT_READERS)
         .expect(200);
+    m.op("GET", "/api/v1/units/open-load").allow(OP, SL, DI, SO, EO, CG, AD).expect(200);
     m.op("GET", "/api/v1/units/{unitId}/orders")
         .path("/api/v1/units/U-MATRIX/orders")
         .allow(UNIT_READERS)

@@ -29,6 +29,14 @@ public class CaseClockInfo extends PanacheEntityBase {
   @Column(name = "category_code")
   public String categoryCode;
 
+  /** The case's number (受理号) from intake's registration or filing (for the 督办 list). */
+  @Column(name = "report_no")
+  public String reportNo;
+
+  /** The filed category's name (for the 督办 list). */
+  @Column(name = "category_name")
+  public String categoryName;
+
   @Column(name = "handling_limit_amount")
   public Integer handlingLimitAmount;
 

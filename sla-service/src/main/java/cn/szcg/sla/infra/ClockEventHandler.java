@@ -114,6 +114,7 @@ public class ClockEventHandler implements EventHandler {
     Zone zone = r.context() == null || r.context().zone() == null ? Zone.URBAN : r.context().zone();
     info.zone = zone.name();
     info.acceptedAt = r.registeredAt();
+    info.reportNo = r.reportNo();
     info.updatedAt = Instant.now();
     if (r.kind() == ReportKind.CONSULTATION) {
       return;
@@ -165,6 +166,10 @@ public class ClockEventHandler implements EventHandler {
     boolean wasEmergency = info.emergency;
     info.emergency = info.emergency || f.emergency();
     info.categoryCode = f.categoryCode();
+    info.categoryName = f.categoryName();
+    if (f.reportNo() != null) {
+      info.reportNo = f.reportNo();
+    }
     if (f.handlingLimit() != null) {
       info.handlingLimitAmount = f.handlingLimit().amount();
       info.handlingLimitUnit = f.handlingLimit().unit().name();

@@ -70,6 +70,7 @@ class SlaAuthorizationMatrixTest {
     m.op("GET", "/api/v1/cases/{caseId}/clocks")
         .path("/api/v1/cases/MATRIX-1/clocks")
         .allow(CLOCK_READERS);
+    m.op("GET", "/api/v1/clocks").allow(CLOCK_READERS).expect(200);
     m.op("GET", "/api/v1/audit").allow("supervision-office", "admin").expect(200);
     m.op("GET", "/api/v1/audit/verification").allow("supervision-office", "admin").expect(200);
     m.verify();
