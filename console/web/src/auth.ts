@@ -10,6 +10,8 @@ import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts'
 export interface BrowserConfig {
   oidcAuthority: string
   oidcClientId: string
+  /** the 地图's optional online base layer (szcg.console.base-layer.*); absent: offline only */
+  baseLayer?: { url: string; type: 'tianditu' | 'gaode'; attribution?: string } | null
 }
 
 let manager: UserManager | null = null

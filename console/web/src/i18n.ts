@@ -120,6 +120,24 @@ const zh = {
     field: { agreedUnitId: '协调确定的责任单位', participatingUnitIds: '参与协调的单位', agreementText: '协调意见（协调一致的内容）', level: '满意度', comment: '回访记录' },
     satisfaction: { SATISFIED: '满意', BASICALLY_SATISFIED: '基本满意', DISSATISFIED: '不满意' },
   },
+  map: {
+    title: '地图', layers: '图层', legend: '图例', baseLayer: '在线底图', baseLayerOff: '离线（无底图）',
+    townships: '乡镇', communities: '社区（村）', grids: '单元网格', components: '部件', pipes: '管线', cameras: '摄像头', cases: '案件',
+    zoneTitle: '单元网格（按区域）', classTitle: '部件（按大类）', stateTitle: '案件（按状态）',
+    zone: { URBAN: '城区', FRINGE: '城乡结合部', OTHER: '其他' },
+    major: { '01': '公用设施', '02': '道路交通', '03': '市容环境', '04': '园林绿化', '05': '房屋土地', '06': '其他设施', '07': '水利防汛设施' },
+    state: {
+      AWAITING_DISPATCH: '待派遣', DISPATCHED: '已派遣', SIGNED_FOR: '已签收', IN_HANDLING: '处置中', RETURN_REQUESTED: '回退申请中',
+      EXTENSION_REQUESTED: '延期申请中', SUSPENDED: '已挂起', FEEDBACK_SUBMITTED: '已反馈', CHECK_ORDERED: '核查中', CHECK_PASSED: '核查通过',
+      COORDINATING: '协调中', ESCALATED_TO_COUNTY_GOVERNMENT: '已报县政府', EMERGENCY_ARRANGEMENT: '应急处置中',
+    },
+    componentId: '部件标识码', componentClass: '部件类别', componentState: '部件状态', maintainer: '养护单位',
+    compState: { INTACT: '完好', DAMAGED: '破损', MISSING: '丢失', OCCUPIED: '占用' },
+    pipe: '管线', pipeType: '管线类型', camera: '摄像头', reportNo: '受理号', caseState: '案件状态', category: '问题类别',
+    emergency: '突发事件', openCase: '打开案卷', casesShown: '案件 {n} 件', casesTruncated: '（仅显示最新 {n} 件）',
+    casesFailed: '案件图层未能加载', tilesFailed: '地图瓦片未能加载', noWebgl: '浏览器不支持WebGL，地图不可用',
+    fit: '全县', gcj02: '已按GCJ-02偏移叠加',
+  },
 }
 
 type Messages = typeof zh
@@ -239,6 +257,24 @@ const en: Messages = {
     unknownSteps: 'Steps this console does not offer yet:',
     field: { agreedUnitId: 'Agreed responsible unit', participatingUnitIds: 'Participating units', agreementText: 'The agreement', level: 'Satisfaction', comment: 'Notes of the return visit' },
     satisfaction: { SATISFIED: 'Satisfied', BASICALLY_SATISFIED: 'Basically satisfied', DISSATISFIED: 'Dissatisfied' },
+  },
+  map: {
+    title: 'Map', layers: 'Layers', legend: 'Legend', baseLayer: 'Online base map', baseLayerOff: 'Offline (no base map)',
+    townships: 'Townships', communities: 'Communities (villages)', grids: 'Unit grids', components: 'Components', pipes: 'Pipes', cameras: 'Cameras', cases: 'Cases',
+    zoneTitle: 'Unit grids (by zone)', classTitle: 'Components (by major class)', stateTitle: 'Cases (by state)',
+    zone: { URBAN: 'Urban', FRINGE: 'Urban-rural fringe', OTHER: 'Other' },
+    major: { '01': 'Public facilities', '02': 'Road traffic', '03': 'City appearance', '04': 'Landscaping', '05': 'Housing and land', '06': 'Other facilities', '07': 'Water conservancy' },
+    state: {
+      AWAITING_DISPATCH: 'Awaiting dispatch', DISPATCHED: 'Dispatched', SIGNED_FOR: 'Signed for', IN_HANDLING: 'In handling', RETURN_REQUESTED: 'Return requested',
+      EXTENSION_REQUESTED: 'Extension requested', SUSPENDED: 'Suspended', FEEDBACK_SUBMITTED: 'Feedback submitted', CHECK_ORDERED: 'Check ordered', CHECK_PASSED: 'Check passed',
+      COORDINATING: 'Coordinating', ESCALATED_TO_COUNTY_GOVERNMENT: 'Escalated to county government', EMERGENCY_ARRANGEMENT: 'Emergency arrangement',
+    },
+    componentId: 'Component id', componentClass: 'Class', componentState: 'State', maintainer: 'Maintainer',
+    compState: { INTACT: 'Intact', DAMAGED: 'Damaged', MISSING: 'Missing', OCCUPIED: 'Occupied' },
+    pipe: 'Pipe', pipeType: 'Type', camera: 'Camera', reportNo: 'Report no.', caseState: 'State', category: 'Category',
+    emergency: 'Emergency', openCase: 'Open the case', casesShown: '{n} cases', casesTruncated: ' (only the newest {n})',
+    casesFailed: 'The case layer did not load', tilesFailed: 'The map tiles did not load', noWebgl: 'No WebGL in this browser: the map is unavailable',
+    fit: 'Whole county', gcj02: 'Overlays shifted to GCJ-02',
   },
 }
 

@@ -18,6 +18,7 @@ export const router = createRouter({
     { path: '/intake', name: 'intake', component: () => import('./views/IntakeQueue.vue'), meta: { screen: 'intake' } },
     { path: '/dispatch', name: 'dispatch', component: () => import('./views/DispatchDesk.vue'), meta: { screen: 'dispatch' } },
     { path: '/supervision', name: 'supervision', component: () => import('./views/SupervisionView.vue'), meta: { screen: 'supervision' } },
+    { path: '/map', name: 'map', component: () => import('./views/MapView.vue'), meta: { screen: 'map' } },
     { path: '/cases/:id', name: 'case', component: () => import('./views/CaseView.vue'), meta: { screen: 'case' } },
     { path: '/forbidden', name: 'forbidden', component: () => import('./views/ForbiddenView.vue'), meta: { screen: 'home' } },
     { path: '/:pathMatch(.*)*', redirect: '/' },

@@ -17,7 +17,7 @@ export const Role = {
   ADMIN: 'admin',
 } as const
 
-export type Screen = 'home' | 'intake' | 'dispatch' | 'supervision' | 'case'
+export type Screen = 'home' | 'intake' | 'dispatch' | 'supervision' | 'map' | 'case'
 
 /** The command center's roles that read any case (dispatch-service GET /cases/{id}). */
 const CENTER = [
@@ -34,6 +34,7 @@ const CENTER = [
  * Who may open each screen built so far, as the services allow the calls behind it:
  * 受理台 受理员 and 值班长 (R-04, R-05); 派遣台 派遣员, 值班长 and 受理员 (dispatch-service's
  * POST /cases/{id}/dispatch, R-12); 督办 值班长 and the center's supervising offices (R-22);
+ * 地图 every center role (gis-service's tiles, dispatch-service's GET /cases/positions);
  * 案卷 every center role (not a menu entry: opened from a list).
  */
 export const SCREEN_ROLES: Record<Screen, readonly string[] | 'any'> = {
@@ -41,6 +42,7 @@ export const SCREEN_ROLES: Record<Screen, readonly string[] | 'any'> = {
   intake: [Role.OPERATOR, Role.SHIFT_LEAD],
   dispatch: [Role.DISPATCHER, Role.SHIFT_LEAD, Role.OPERATOR],
   supervision: [Role.SHIFT_LEAD, Role.DISPATCHER, Role.SUPERVISION_OFFICE, Role.EFFICIENCY_OFFICE, Role.COUNTY_GOVERNMENT, Role.ADMIN],
+  map: CENTER,
   case: CENTER,
 }
 

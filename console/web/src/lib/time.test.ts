@@ -28,10 +28,13 @@ describe('roles decide the menu', () => {
     expect(rolesOfToken(undefined)).toEqual([])
   })
   it('gives 受理台 to operators and shift leads only', () => {
-    expect(menuFor(['operator'])).toEqual(['home', 'intake', 'dispatch'])
-    expect(menuFor(['shift-lead'])).toEqual(['home', 'intake', 'dispatch', 'supervision'])
+    expect(menuFor(['operator'])).toEqual(['home', 'intake', 'dispatch', 'map'])
+    expect(menuFor(['shift-lead'])).toEqual(['home', 'intake', 'dispatch', 'supervision', 'map'])
     expect(menuFor(['collector'])).toEqual(['home'])
-    expect(menuFor(['dispatcher'])).toEqual(['home', 'dispatch', 'supervision'])
+    expect(menuFor(['dispatcher'])).toEqual(['home', 'dispatch', 'supervision', 'map'])
+    // 地图: every center role, no unit or collector (dispatch refuses them the case layer)
+    expect(menuFor(['county-government'])).toContain('map')
+    expect(mayOpen('map', ['unit-receiver'])).toBe(false)
     // 案卷 is opened from a list, never a menu entry; any center role may open it
     expect(mayOpen('case', ['dispatcher'])).toBe(true)
     expect(mayOpen('case', ['collector'])).toBe(false)

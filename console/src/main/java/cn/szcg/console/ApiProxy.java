@@ -161,7 +161,8 @@ public class ApiProxy {
     JsonObject body =
         new JsonObject()
             .put("oidcAuthority", config.oidc().authority())
-            .put("oidcClientId", config.oidc().clientId());
+            .put("oidcClientId", config.oidc().clientId())
+            .put("baseLayer", BaseLayer.of(config.baseLayer()).map(BaseLayer::json).orElse(null));
     ctx.response()
         .putHeader("Content-Type", "application/json")
         .putHeader("Cache-Control", "no-store")

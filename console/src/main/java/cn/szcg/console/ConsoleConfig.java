@@ -16,6 +16,23 @@ public interface ConsoleConfig {
 
   Oidc oidc();
 
+  /** The 地图's optional online base layer (天地图 / 高德): none unless a URL is configured. */
+  BaseLayerConfig baseLayer();
+
+  /**
+   * {@code szcg.console.base-layer.url} (an XYZ raster template with {x} {y} {z}), {@code type}
+   * {@code tianditu} (WGS-84/CGCS2000 Web Mercator, the default) or {@code gaode} (GCJ-02: the
+   * county's overlays are shifted onto it), {@code attribution}.
+   */
+  interface BaseLayerConfig {
+    java.util.Optional<String> url();
+
+    @io.smallrye.config.WithDefault("tianditu")
+    String type();
+
+    java.util.Optional<String> attribution();
+  }
+
   /** The Keycloak realm and the public client the browser logs in with (code + PKCE). */
   interface Oidc {
     String authority();

@@ -24,11 +24,16 @@ public class SecurityHeaders {
             + "://"
             + authority.getHost()
             + (authority.getPort() > 0 ? ":" + authority.getPort() : "");
+    // the 地图's online base layer, when one is configured: its tiles are fetched (connect-src)
+    String tiles = BaseLayer.of(config.baseLayer()).map(b -> " " + b.origin()).orElse("");
     policy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
-            + " img-src 'self' blob: data:; font-src 'self' data:; worker-src 'self' blob:;"
+            + " img-src 'self' blob: data:"
+            + tiles
+            + "; font-src 'self' data:; worker-src 'self' blob:;"
             + " connect-src 'self' "
             + keycloak
+            + tiles
             + "; frame-ancestors 'none'; base-uri 'self'; form-action 'self' "
             + keycloak;
   }

@@ -110,7 +110,9 @@ class ConsoleTest {
         .then()
         .statusCode(200)
         .body("oidcClientId", equalTo("szcg-web"))
-        .body("oidcAuthority", containsString("/realms/minqing"));
+        .body("oidcAuthority", containsString("/realms/minqing"))
+        // the map's online base layer: none unless configured (off by default, issue 17)
+        .body("baseLayer", org.hamcrest.Matchers.nullValue());
     given().when().get("/q/health/ready").then().statusCode(200);
   }
 

@@ -20,6 +20,8 @@ import cn.szcg.dispatch.api.CaseRequests.SubOrderReturnBody;
 import cn.szcg.dispatch.api.CaseRequests.SuspensionBody;
 import cn.szcg.dispatch.api.CaseRequests.TransferBody;
 import cn.szcg.dispatch.api.CaseViews.CaseDetail;
+import cn.szcg.dispatch.api.CaseViews.CaseMapCollection;
+import cn.szcg.dispatch.api.CaseViews.CaseMapFeature;
 import cn.szcg.dispatch.api.CaseViews.CaseSummary;
 import cn.szcg.dispatch.api.CaseViews.CommandResult;
 import cn.szcg.dispatch.api.CaseViews.OrderClocks;
@@ -28,6 +30,7 @@ import cn.szcg.dispatch.api.CaseViews.Page;
 import cn.szcg.dispatch.api.CaseViews.StepView;
 import cn.szcg.dispatch.domain.Actor;
 import cn.szcg.dispatch.domain.CaseCommand;
+import cn.szcg.dispatch.domain.CaseMapQuery;
 import cn.szcg.dispatch.domain.CaseState;
 import cn.szcg.dispatch.domain.CaseTransition;
 import cn.szcg.dispatch.domain.DispatchCase;
@@ -39,6 +42,7 @@ import cn.szcg.dispatch.domain.Unit;
 import cn.szcg.dispatch.domain.UnitRecord;
 import cn.szcg.dispatch.domain.UnitRegister;
 import cn.szcg.dispatch.infra.CaseEntity;
+import cn.szcg.dispatch.infra.CasePositions;
 import cn.szcg.dispatch.infra.CaseProblems;
 import cn.szcg.dispatch.infra.CaseService;
 import cn.szcg.dispatch.infra.ComponentMaintainers;
@@ -95,6 +99,7 @@ public class CaseResource {
   @Inject CurrentActor currentActor;
   @Inject CaseProblems problems;
   @Inject EvidenceStore evidence;
+  @Inject CasePositions positions;
 
   /** Provisional return window until sla-service's RETURN_WINDOW clock arrives. */
   @ConfigProperty(name = "szcg.dispatch.provisional-return-window", defaultValue = "PT1H")
@@ -147,6 +152,41 @@ public class CaseResource {
         currentActor.caseScope(),
         page,
         size);
+  }
+
+  @GET
+  @Path("/positions")
+  @Operation(
+      summary = "地图上的案件 / cases on the map (bbox, states; GeoJSON)",
+      description =
+          "bbox=minLon,minLat,maxLon,maxLat (WGS84, required, ≤ 1 square degree), state=A,B"
+              + " (default every open state), limit 1–5000 (default 2000, newest filings first)."
+              + " Scoped as the case list. Id, 受理号, state, category, emergency — no reporter.")
+  @RolesAllowed({
+    Roles.OPERATOR,
+    Roles.SHIFT_LEAD,
+    Roles.DISPATCHER,
+    Roles.SUPERVISION_OFFICE,
+    Roles.EFFICIENCY_OFFICE,
+    Roles.COUNTY_GOVERNMENT,
+    Roles.ADMIN
+  })
+  public CaseMapCollection positions(
+      @QueryParam("bbox") String bbox,
+      @QueryParam("state") String state,
+      @QueryParam("limit") String limit) {
+    CaseMapQuery q;
+    try {
+      q = CaseMapQuery.parse(bbox, state, limit);
+    } catch (CaseMapQuery.Invalid e) {
+      throw ProblemException.invalidField(e.field(), e.code(), e.getMessage());
+    }
+    List<CasePositions.Position> found = positions.find(q, currentActor.caseScope());
+    boolean truncated = found.size() > q.limit();
+    List<CaseMapFeature> features =
+        found.stream().limit(q.limit()).map(CaseMapFeature::of).toList();
+    return new CaseMapCollection(
+        "FeatureCollection", features, features.size(), q.limit(), truncated);
   }
 
   @GET

@@ -273,4 +273,44 @@ public final class CaseViews {
         photos.stream().map(EvidenceViews.PhotoView::of).toList(),
         EvidenceViews.reportPhotosHref(e.caseId));
   }
+
+  /** A case on the map (GeoJSON Feature): no reporter, only what the map shows. */
+  public record CaseMapFeature(
+      String type, String id, Map<String, Object> geometry, CaseMapProperties properties) {
+    public static CaseMapFeature of(cn.szcg.dispatch.infra.CasePositions.Position p) {
+      return new CaseMapFeature(
+          "Feature",
+          p.caseId(),
+          Map.of("type", "Point", "coordinates", List.of(p.lon(), p.lat())),
+          new CaseMapProperties(
+              p.caseId(),
+              p.reportNo(),
+              p.state().name(),
+              p.state().labelZh(),
+              p.categoryCode(),
+              p.categoryName(),
+              p.emergency()));
+    }
+  }
+
+  /** The properties of a case on the map. */
+  public record CaseMapProperties(
+      String caseId,
+      String reportNo,
+      String state,
+      String stateNameZh,
+      String categoryCode,
+      String categoryName,
+      boolean emergency) {}
+
+  /**
+   * The map's case layer (GeoJSON FeatureCollection); {@code truncated} when more cases matched
+   * than {@code limit} (the newest filings are kept).
+   */
+  public record CaseMapCollection(
+      String type,
+      List<CaseMapFeature> features,
+      int numberReturned,
+      int limit,
+      boolean truncated) {}
 }

@@ -87,6 +87,17 @@ public final class Api {
   /** Files a case through intake's event and waits until dispatch has opened it. */
   public static String file(
       String category, String township, String componentId, boolean emergency, Channel channel) {
+    return file(category, township, componentId, emergency, channel, null);
+  }
+
+  /** Files a case at {@code location} (null: no position) and waits until dispatch opened it. */
+  public static String file(
+      String category,
+      String township,
+      String componentId,
+      boolean emergency,
+      Channel channel,
+      cn.szcg.contracts.events.GeoPoint location) {
     String caseId = UUID.randomUUID().toString();
     Instant t = Instant.now().minusSeconds(60);
     LocationContext ctx =
@@ -107,7 +118,7 @@ public final class Api {
                 emergency ? 2 : 4, emergency ? LimitUnit.NATURAL_HOURS : LimitUnit.WORKING_HOURS),
             Zone.URBAN,
             emergency,
-            null,
+            location,
             ctx,
             componentId,
             "collector1",

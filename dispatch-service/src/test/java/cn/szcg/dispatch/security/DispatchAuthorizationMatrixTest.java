@@ -78,6 +78,11 @@ class DispatchAuthorizationMatrixTest {
     AuthzMatrix m = new AuthzMatrix();
     // ------------------------------------------------------------------ cases: reads
     m.op("GET", "/api/v1/cases").allow(CASE_READERS).expect(200);
+    // the map's case layer: the center and the offices only
+    m.op("GET", "/api/v1/cases/positions")
+        .allow(OP, SL, DI, SO, EO, CG, AD)
+        .expect(200)
+        .with(r -> r.queryParam("bbox", "118.3,25.9,119.2,26.6"));
     // U-MATRIX holds no order of the case and C-MATRIX was ordered no check: 404 for them
     m.op("GET", "/api/v1/cases/{caseId}").path(c).allow(CASE_READERS).expect(200, 404);
     m.op("GET", "/api/v1/cases/{caseId}/history")

@@ -145,6 +145,11 @@ class GisAuthorizationMatrixTest {
         .allow("admin")
         .expect(200)
         .with(r -> r.contentType("application/geo+json; charset=UTF-8").body(featureCollection()));
+    // the county seat's tile at zoom 14 (an empty tile is a 200 too)
+    m.op("GET", "/api/v1/tiles/{z}/{x}/{y}.mvt")
+        .path("/api/v1/tiles/14/13601/6954.mvt")
+        .allow(MAP_READERS)
+        .expect(200);
     m.op("GET", "/api/v1/audit").allow("supervision-office", "admin").expect(200);
     m.op("GET", "/api/v1/audit/verification").allow("supervision-office", "admin").expect(200);
     m.verify();
