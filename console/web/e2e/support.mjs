@@ -17,23 +17,27 @@ let browser
 /** the Keycloak realm of the console's /config.json */
 export let authority
 
+/** Starts Debian's Chromium (never a downloaded one) and reads the Keycloak realm from /config.json. */
+export async function launchBrowser() {
+  const cfg = await (await fetch(`${CONSOLE_URL}/config.json`)).json()
+  authority = cfg.oidcAuthority
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+  return browser
+}
+
 /** Registers before/after hooks that start and stop Debian's Chromium for the calling test file. */
 export function useBrowser() {
-  before(async () => {
-    const cfg = await (await fetch(`${CONSOLE_URL}/config.json`)).json()
-    authority = cfg.oidcAuthority
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    })
-  })
+  before(launchBrowser)
   after(async () => {
     await browser?.close()
   })
