@@ -18,6 +18,8 @@ const CALLS = Number(process.env.SZCG_BENCH_CALLS ?? 250)
 const MIN_CASES = Number(process.env.SZCG_BENCH_CASES ?? 10_000)
 const STALL_MS = 200
 
+const browser = await launchBrowser() // also reads the Keycloak realm the tokens come from
+
 // ---- 1. the APIs -------------------------------------------------------------------------------
 const tokens = {}
 async function bearer(user) {
@@ -40,6 +42,7 @@ const awaiting = (await get('dispatcher1', '/api/dispatch/v1/cases?state=AWAITIN
 info(`${CONSOLE_URL}, ${machine()}; intake ${reports} reports, dispatch ${awaiting} cases awaiting dispatch`)
 if (awaiting < MIN_CASES) {
   console.error(`fewer than ${MIN_CASES} cases awaiting dispatch: run node bench/seed-cases.mjs ${MIN_CASES} first`)
+  await browser.close()
   process.exit(2)
 }
 
@@ -136,7 +139,6 @@ async function scroll(page, table) {
   })
 }
 
-const browser = await launchBrowser()
 const stalls = []
 try {
   // 受理台 as operator1
