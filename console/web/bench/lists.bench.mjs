@@ -11,7 +11,8 @@
 //     the bound of a "good" interaction (Core Web Vitals' INP); below it a click still feels as
 //     answered, above it the page visibly freezes.
 // Needs ≥ 10,000 cases on the stack: bench/seed-cases.mjs (console-bench.sh runs it).
-import { CONSOLE_URL, launchBrowser, logIn, newPage, token } from '../e2e/support.mjs'
+import { join } from 'node:path'
+import { ARTIFACTS, CONSOLE_URL, launchBrowser, logIn, newPage, token } from '../e2e/support.mjs'
 import { done, figure, info, LONGTASK_INIT, machine, median, ms, percentile } from './support.mjs'
 
 const CALLS = Number(process.env.SZCG_BENCH_CALLS ?? 250)
@@ -175,6 +176,7 @@ try {
     const frame = await scroll(page, table)
     const scrollTasks = await longTasks(page)
     report('受理台 /intake', steps, clickTasks, scrollTasks, frame)
+    await page.screenshot({ path: join(ARTIFACTS, '60-bench-queue-10000.png') })
     await page.context().close()
   }
   // 派遣台 as dispatcher1
@@ -199,6 +201,7 @@ try {
     const frame = await scroll(page, table)
     const scrollTasks = await longTasks(page)
     report('派遣台 /dispatch', steps, clickTasks, scrollTasks, frame)
+    await page.screenshot({ path: join(ARTIFACTS, '61-bench-dispatch-10000.png') })
     await page.context().close()
   }
 } finally {
