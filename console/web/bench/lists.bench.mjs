@@ -176,6 +176,8 @@ try {
     const frame = await scroll(page, table)
     const scrollTasks = await longTasks(page)
     report('受理台 /intake', steps, clickTasks, scrollTasks, frame)
+    await page.mouse.wheel(0, -100_000) // back to the top: the totals in view
+    await page.waitForTimeout(500)
     await page.screenshot({ path: join(ARTIFACTS, '60-bench-queue-10000.png') })
     await page.context().close()
   }
@@ -201,6 +203,8 @@ try {
     const frame = await scroll(page, table)
     const scrollTasks = await longTasks(page)
     report('派遣台 /dispatch', steps, clickTasks, scrollTasks, frame)
+    await page.mouse.wheel(0, -100_000) // back to the top: the totals in view
+    await page.waitForTimeout(500)
     await page.screenshot({ path: join(ARTIFACTS, '61-bench-dispatch-10000.png') })
     await page.context().close()
   }
