@@ -6,14 +6,7 @@
 #   deploy/local/console-e2e.sh            # the demo stack's console, http://127.0.0.1:8086
 #   CONSOLE_URL=http://127.0.0.1:8186 deploy/local/console-e2e.sh
 # Not yet part of test.sh (docs/console.md says why).
-set -euo pipefail
-REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then
-  echo "[szcg] installing chromium and fonts-noto-cjk (apt-get)" >&2
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
-fi
+source "$(dirname "$0")/lib.sh"
+ensure_console_browser
 cd "$REPO/console/web"
-[ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund
 CONSOLE_URL="${CONSOLE_URL:-http://127.0.0.1:8086}" npm run e2e

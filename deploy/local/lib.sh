@@ -291,6 +291,19 @@ wait_console() { # seconds
   tail -40 "$LOGS/console.log"; echo "console not ready after $1 s" >&2; return 1
 }
 
+# What the console's browser tests and benchmarks need (console-e2e.sh, console-bench.sh): Debian's
+# Chromium and the CJK fonts (apt-get when missing; Playwright never downloads a browser), and the
+# console's npm packages from its lock file.
+ensure_console_browser() {
+  if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then
+    log "installing chromium and fonts-noto-cjk (apt-get)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+  fi
+  [ -d "$REPO/console/web/node_modules/playwright-core" ] || (cd "$REPO/console/web" && npm ci --no-audit --no-fund)
+}
+
 # The system tests' own stack (see test.sh): fresh databases and broker, services started.
 start_fresh_stack() {
   stop_services; stop_pid kafka

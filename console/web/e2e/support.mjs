@@ -10,6 +10,8 @@ import { AxeBuilder } from '@axe-core/playwright'
 
 export const CONSOLE_URL = (process.env.CONSOLE_URL ?? 'http://127.0.0.1:8086').replace(/\/$/, '')
 export const PASSWORD = process.env.SZCG_DEMO_PASSWORD ?? 'Minqing2026'
+/** how long a login step may take (a loaded machine: SZCG_E2E_TIMEOUT=90000) */
+export const WAIT = Number(process.env.SZCG_E2E_TIMEOUT ?? 30_000)
 export const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), 'artifacts')
 mkdirSync(ARTIFACTS, { recursive: true })
 
@@ -17,23 +19,27 @@ let browser
 /** the Keycloak realm of the console's /config.json */
 export let authority
 
+/** Starts Debian's Chromium (never a downloaded one) and reads the Keycloak realm from /config.json. */
+export async function launchBrowser() {
+  const cfg = await (await fetch(`${CONSOLE_URL}/config.json`)).json()
+  authority = cfg.oidcAuthority
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+  return browser
+}
+
 /** Registers before/after hooks that start and stop Debian's Chromium for the calling test file. */
 export function useBrowser() {
-  before(async () => {
-    const cfg = await (await fetch(`${CONSOLE_URL}/config.json`)).json()
-    authority = cfg.oidcAuthority
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    })
-  })
+  before(launchBrowser)
   after(async () => {
     await browser?.close()
   })
@@ -85,13 +91,13 @@ export async function newPage() {
 
 /** Opens a console path, is sent to the Keycloak login page, logs in, comes back. */
 export async function logIn(page, path, user) {
-  await page.goto(`${CONSOLE_URL}${path}`)
-  await page.waitForURL((u) => u.toString().startsWith(authority), { timeout: 30_000 })
+  await page.goto(`${CONSOLE_URL}${path}`, { timeout: WAIT })
+  await page.waitForURL((u) => u.toString().startsWith(authority), { timeout: WAIT })
   await page.locator('#username').fill(user)
   await page.locator('#password').fill(PASSWORD)
   if (user === 'operator1') await page.screenshot({ path: join(ARTIFACTS, '01-keycloak-login.png') })
   await page.locator('#kc-login').click()
-  await page.waitForURL((u) => u.toString().startsWith(CONSOLE_URL) && !u.pathname.startsWith('/callback'), { timeout: 30_000 })
+  await page.waitForURL((u) => u.toString().startsWith(CONSOLE_URL) && !u.pathname.startsWith('/callback'), { timeout: WAIT })
   // no token, no code in the address once back
   assert.doesNotMatch(page.url(), /code=|token|state=/)
 }
