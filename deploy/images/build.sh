@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Builds one image per service and the console with buildah (no Docker engine), from the
+# packaged fast-jars (./mvnw package, target/quarkus-app) and each module's
+# src/main/docker/Containerfile, on the base of base.sh (built first if missing). Each image gets
+# its CycloneDX SBOM (org.cyclonedx:cyclonedx-maven-plugin from Maven Central) inside, at
+# /deployments/sbom/<module>.cdx.json, and beside it in .local/images/. Tags:
+#   szcg/<module>:<version>  and  szcg/<module>:<version>-<short revision>
+#
+#   deploy/images/build.sh [module...]     # default: the five services and the console
+#   SZCG_SKIP_BUILD=1 ...                   # target/quarkus-app already packaged
+source "$(dirname "$0")/env.sh"
+ensure_image_tools
+CYCLONEDX_PLUGIN=org.cyclonedx:cyclonedx-maven-plugin:2.9.1
+BASE_TAG="${SZCG_BASE_IMAGE:-$IMAGE_PREFIX/base-jre17:bookworm}"
+OUT="$REPO/.local/images"
+mkdir -p "$OUT"
+modules=("$@")
+[ ${#modules[@]} -gt 0 ] || modules=("${MODULES[@]}")
+
+if ! podman image exists "$BASE_TAG"; then
+  ilog "no $BASE_TAG yet: building it (base.sh)"
+  "$IMG_DIR/base.sh"
+fi
+
+if [ -z "${SZCG_SKIP_BUILD:-}" ]; then
+  ilog "packaging ${modules[*]} (./mvnw package -DskipTests)"
+  (cd "$REPO" && ./mvnw -B -q package -DskipTests -pl "$(IFS=,; echo "${modules[*]}")")
+fi
+ilog "SBOMs ($CYCLONEDX_PLUGIN makeBom, compile+runtime scope)"
+(cd "$REPO" && ./mvnw -B -q -pl "$(IFS=,; echo "${modules[*]}")" "$CYCLONEDX_PLUGIN:makeBom" \
+  -DoutputFormat=json -DoutputName=bom -DincludeTestScope=false -DincludeProvidedScope=false \
+  -DincludeSystemScope=false)
+
+# Files in the layers and the image's creation time come from the commit, not the clock: the same
+# libraries give the same layer digest on every build (the registry and the nodes keep them).
+epoch="$(git -C "$REPO" log -1 --format=%ct 2>/dev/null || date +%s)"
+short="${REVISION:0:12}"
+source_url="${SZCG_SOURCE_URL:-$(git -C "$REPO" remote get-url origin 2>/dev/null || echo "szcg repository (no git remote set)")}"
+for m in "${modules[@]}"; do
+  dir="$REPO/$m"
+  [ -f "$dir/target/quarkus-app/quarkus-run.jar" ] || { echo "missing $m/target/quarkus-app: build first" >&2; exit 1; }
+  ilog "building $IMAGE_PREFIX/$m:$VERSION ($short)"
+  buildah bud --quiet --layers --identity-label=false --timestamp "$epoch" \
+    --build-arg BASE_IMAGE="$BASE_TAG" --build-arg VERSION="$VERSION" --build-arg REVISION="$REVISION" \
+    --build-arg SOURCE="$source_url" \
+    -f "$dir/src/main/docker/Containerfile" -t "$IMAGE_PREFIX/$m:$VERSION" -t "$IMAGE_PREFIX/$m:$VERSION-$short" \
+    "$dir" >/dev/null
+  cp "$dir/target/bom.json" "$OUT/$m-$VERSION.cdx.json"
+done
+sizes
