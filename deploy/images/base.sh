@@ -25,11 +25,16 @@ stamp="$(date -u +%Y%m%d)"
 work="$SZCG_CONTAINERS_HOME/rootfs-$name"
 rootfs="$work/rootfs"
 
-rm -rf "$work"; mkdir -p "$work"
-ilog "debootstrap $suite (minbase) from $mirror into $rootfs"
-debootstrap --variant=minbase --keyring=/usr/share/keyrings/debian-archive-keyring.gpg \
-  "$suite" "$rootfs" "$mirror" >"$work/debootstrap.log" 2>&1 ||
-  { tail -30 "$work/debootstrap.log"; exit 1; }
+# a finished debootstrap of today is kept for a retry of the steps after it (the slow part)
+if [ "$(cat "$work/debootstrap.done" 2>/dev/null)" != "$stamp $mirror" ]; then
+  umount "$rootfs/proc" 2>/dev/null || true
+  rm -rf "$work"; mkdir -p "$work"
+  ilog "debootstrap $suite (minbase) from $mirror into $rootfs"
+  debootstrap --variant=minbase --keyring=/usr/share/keyrings/debian-archive-keyring.gpg \
+    "$suite" "$rootfs" "$mirror" >"$work/debootstrap.log" 2>&1 ||
+    { tail -30 "$work/debootstrap.log"; exit 1; }
+  echo "$stamp $mirror" >"$work/debootstrap.done"
+fi
 
 # the point-release and security updates, then the packages (no recommends)
 cat >"$rootfs/etc/apt/sources.list" <<SOURCES
@@ -39,9 +44,11 @@ deb $security $suite-security main
 SOURCES
 mount -t proc proc "$rootfs/proc"
 trap 'umount "$rootfs/proc" 2>/dev/null || true' EXIT
-in_root() { chroot "$rootfs" env DEBIAN_FRONTEND=noninteractive LANG=C.UTF-8 PATH=/usr/sbin:/usr/bin:/sbin:/bin "$@"; }
+# a clean environment inside (the host's TMPDIR, set by env.sh, does not exist there)
+in_root() { chroot "$rootfs" env -i DEBIAN_FRONTEND=noninteractive LANG=C.UTF-8 TMPDIR=/tmp HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin "$@"; }
 ilog "apt-get upgrade + openjdk-17-jre-headless ca-certificates tzdata ${extra[*]}"
 {
+  in_root dpkg --configure -a
   in_root apt-get update -q
   in_root apt-get -y -q upgrade
   in_root apt-get -y -q install --no-install-recommends openjdk-17-jre-headless ca-certificates \
@@ -52,8 +59,8 @@ ilog "apt-get upgrade + openjdk-17-jre-headless ca-certificates tzdata ${extra[*
 ln -sf /usr/share/zoneinfo/Asia/Shanghai "$rootfs/etc/localtime"
 echo Asia/Shanghai >"$rootfs/etc/timezone"
 # the non-root user of every image: uid/gid 185 = the Deployments' runAsUser/runAsGroup/fsGroup
-in_root groupadd --system --gid 185 szcg
-in_root useradd --system --uid 185 --gid 185 --home-dir /deployments --no-create-home \
+in_root getent group szcg >/dev/null || in_root groupadd --system --gid 185 szcg
+in_root getent passwd szcg >/dev/null || in_root useradd --system --uid 185 --gid 185 --home-dir /deployments --no-create-home \
   --shell /usr/sbin/nologin szcg
 mkdir -p "$rootfs/deployments"
 
