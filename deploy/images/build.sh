@@ -26,15 +26,29 @@ if [ -z "${SZCG_SKIP_BUILD:-}" ]; then
   ilog "packaging ${modules[*]} (./mvnw package -DskipTests)"
   (cd "$REPO" && ./mvnw -B -q package -DskipTests -pl "$(IFS=,; echo "${modules[*]}")")
 fi
-ilog "SBOMs ($CYCLONEDX_PLUGIN makeBom, compile+runtime scope)"
-(cd "$REPO" && ./mvnw -B -q -pl "$(IFS=,; echo "${modules[*]}")" "$CYCLONEDX_PLUGIN:makeBom" \
-  -DoutputFormat=json -DoutputName=bom -DincludeTestScope=false -DincludeProvidedScope=false \
-  -DincludeSystemScope=false)
+# (an SBOM newer than the packaged app is kept)
+stale=()
+for m in "${modules[@]}"; do
+  [ "$REPO/$m/target/bom.json" -nt "$REPO/$m/target/quarkus-app/quarkus-run.jar" ] || stale+=("$m")
+done
+if [ ${#stale[@]} -gt 0 ]; then
+  ilog "SBOMs of ${stale[*]} ($CYCLONEDX_PLUGIN makeBom, compile+runtime scope)"
+  (cd "$REPO" && ./mvnw -B -q -pl "$(IFS=,; echo "${stale[*]}")" "$CYCLONEDX_PLUGIN:makeBom" \
+    -DoutputFormat=json -DoutputName=bom -DincludeTestScope=false -DincludeProvidedScope=false \
+    -DincludeSystemScope=false)
+fi
+# the console's browser code: its npm dependencies (production only, as shipped in the bundle)
+CYCLONEDX_NPM=@cyclonedx/cyclonedx-npm@6.0.1
+if [[ " ${modules[*]} " == *" console "* ]] && ! [ "$REPO/console/target/bom-npm.json" -nt "$REPO/console/target/quarkus-app/quarkus-run.jar" ]; then
+  ilog "SBOM of the console's web app ($CYCLONEDX_NPM, npm dependencies without dev)"
+  (cd "$REPO/console/web" && { [ -d node_modules ] || npm ci --no-audit --no-fund --silent; } &&
+    npx --yes "$CYCLONEDX_NPM" --omit dev --output-format JSON --output-file ../target/bom-npm.json >/dev/null)
+fi
 
 # Files in the layers and the image's creation time come from the commit, not the clock: the same
 # libraries give the same layer digest on every build (the registry and the nodes keep them).
 epoch="$(git -C "$REPO" log -1 --format=%ct 2>/dev/null || date +%s)"
-short="${REVISION:0:12}"
+short="${REVISION:0:12}${REVISION#????????????????????????????????????????}"
 source_url="${SZCG_SOURCE_URL:-$(git -C "$REPO" remote get-url origin 2>/dev/null || echo "szcg repository (no git remote set)")}"
 for m in "${modules[@]}"; do
   dir="$REPO/$m"
@@ -46,5 +60,6 @@ for m in "${modules[@]}"; do
     -f "$dir/src/main/docker/Containerfile" -t "$IMAGE_PREFIX/$m:$VERSION" -t "$IMAGE_PREFIX/$m:$VERSION-$short" \
     "$dir" >/dev/null
   cp "$dir/target/bom.json" "$OUT/$m-$VERSION.cdx.json"
+  [ ! -f "$dir/target/bom-npm.json" ] || cp "$dir/target/bom-npm.json" "$OUT/$m-web-$VERSION.cdx.json"
 done
 sizes
