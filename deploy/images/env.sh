@@ -58,5 +58,5 @@ sizes() {
 
 # The layer digests of an image, bottom first (compare two builds: which layers did change).
 layers() { # image
-  skopeo inspect --format '{{range .Layers}}{{println .}}{{end}}' "$STORE$1"
+  skopeo inspect --format '{{range .Layers}}{{println .}}{{end}}' "${STORE}localhost/$1"
 }

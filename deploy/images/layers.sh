@@ -3,7 +3,8 @@
 # each layer's size. Proves that a code change re-ships only the application's layers:
 #   deploy/images/layers.sh szcg/gis-service:0.1.0-SNAPSHOT-<old> szcg/gis-service:0.1.0-SNAPSHOT-<new>
 source "$(dirname "$0")/env.sh"
-python3 - "$(skopeo inspect --raw "$STORE$1")" "$(skopeo inspect --raw "$STORE$2")" <<'PY'
+q() { case "$1" in localhost/*) echo "$1" ;; *) echo "localhost/$1" ;; esac; }
+python3 - "$(skopeo inspect --raw "$STORE$(q "$1")")" "$(skopeo inspect --raw "$STORE$(q "$2")")" <<'PY'
 import json, sys
 a, b = (json.loads(x)["layers"] for x in sys.argv[1:3])
 ship = 0

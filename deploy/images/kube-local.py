@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""Turns the rendered dev overlay (kubectl kustomize deploy/k8s/overlays/dev) into what
+`podman kube play` can run on one machine against the local PostgreSQL, Kafka and Keycloak.
+
+Kept unchanged, so that they are what the play proves: the Deployments' containers, env and
+envFrom wiring, named ports, the startup/liveness/readiness probes, securityContext (pod and
+container), resources, the /tmp emptyDir; the ConfigMaps' keys.
+Changed, each for a reason printed into the output's header:
+  - ConfigMaps: the in-cluster addresses (Strimzi bootstrap, CloudNativePG -rw services,
+    Keycloak service, gis-service) become the local ones; the token issuer becomes the local
+    Keycloak's (the dev issuer is the public https host name);
+  - Deployments: hostNetwork (no cluster network; the pods cannot share port 8080 on the host, so
+    each container gets QUARKUS_HTTP_PORT and containerPort = its local port), the image from the
+    local store (localhost/szcg/<name>:<version>, pull policy Never instead of the overlay's Always);
+  - Secrets: created here with the local roles (ops creates them in a cluster, never committed);
+  - dropped: operator custom resources (Kafka, KafkaNodePool, KafkaTopic, Cluster, Database,
+    Keycloak, KeycloakRealmImport), NetworkPolicy, Ingress, Service, ServiceAccount, Namespace —
+    podman has no API server, controllers or network policies (docs/operations.md says what this
+    leaves unproven).
+Usage: kube-local.py RENDERED.yaml OUT.yaml --version V --port-base 8090 --kafka 127.0.0.1:9292
+       --oidc http://127.0.0.1:8080/realms/minqing --db-suffix _sysimg
+"""
+import argparse
+import re
+import sys
+
+import yaml
+
+PORT_OFFSET = {"gis-service": 1, "intake-service": 2, "dispatch-service": 3,
+               "sla-service": 4, "assessment-service": 5}
+KEEP = {"Deployment", "ConfigMap", "Secret"}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("rendered")
+    ap.add_argument("out")
+    ap.add_argument("--version", required=True)
+    ap.add_argument("--prefix", default="szcg")
+    ap.add_argument("--port-base", type=int, default=8090)
+    ap.add_argument("--kafka", required=True)
+    ap.add_argument("--oidc", required=True)
+    ap.add_argument("--db-host", default="127.0.0.1:5432")
+    ap.add_argument("--db-suffix", default="")
+    a = ap.parse_args()
+    port = {s: a.port_base + o for s, o in PORT_OFFSET.items()}
+
+    docs = [d for d in yaml.safe_load_all(open(a.rendered)) if d]
+    dropped = sorted({d["kind"] for d in docs if d["kind"] not in KEEP})
+    out = []
+    secrets = {}
+    for d in docs:
+        kind, name = d["kind"], d["metadata"]["name"]
+        d["metadata"].pop("namespace", None)
+        if kind == "ConfigMap":
+            data = d.get("data", {})
+            for k, v in list(data.items()):
+                if k == "KAFKA_BOOTSTRAP_SERVERS":
+                    data[k] = a.kafka
+                elif k in ("QUARKUS_OIDC_AUTH_SERVER_URL", "QUARKUS_OIDC_TOKEN_ISSUER"):
+                    data[k] = a.oidc
+                elif k == "QUARKUS_DATASOURCE_JDBC_URL":
+                    m = re.match(r"jdbc:postgresql://[^/]+/(\w+)$", v)
+                    data[k] = "jdbc:postgresql://%s/%s%s" % (a.db_host, m.group(1), a.db_suffix)
+                elif re.match(r"SZCG_\w+_URL$", k) and v:
+                    svc = re.match(r"https?://([\w-]+)", v).group(1)
+                    if svc in port:
+                        data[k] = "http://127.0.0.1:%d" % port[svc]
+            out.append(d)
+        elif kind == "Deployment":
+            spec = d["spec"]["template"]["spec"]
+            spec["hostNetwork"] = True
+            c = spec["containers"][0]
+            c["image"] = "localhost/%s/%s:%s" % (a.prefix, name, a.version)
+            c["imagePullPolicy"] = "Never"
+            c["ports"][0]["containerPort"] = port[name]
+            c.setdefault("env", []).insert(0, {"name": "QUARKUS_HTTP_PORT", "value": str(port[name])})
+            role = "szcg_" + name.replace("-service", "")
+            for e in c["env"]:
+                ref = e.get("valueFrom", {}).get("secretKeyRef")
+                if not ref:
+                    continue
+                sname = ref["name"]
+                if sname.endswith("-db-app"):
+                    secrets[sname] = {"username": role + "_app", "password": role + "_app"}
+                elif sname.endswith("-db"):
+                    secrets[sname] = {"username": role, "password": role}
+                elif sname.endswith("-oidc-client"):
+                    secrets[sname] = {"secret": name + "-local-secret"}
+                # optional Secrets (the hotline webhook's) stay absent, as in dev
+            out.append(d)
+    for sname, data in sorted(secrets.items()):
+        out.append({"apiVersion": "v1", "kind": "Secret", "metadata": {"name": sname},
+                    "type": "Opaque", "stringData": data})
+    header = ("# Generated by deploy/images/kube-local.py from the dev overlay for podman kube play;\n"
+              "# dropped kinds: %s\n" % ", ".join(dropped))
+    with open(a.out, "w") as f:
+        f.write(header)
+        yaml.safe_dump_all(out, f, sort_keys=False, allow_unicode=True)
+    print("kept %d objects (%s), dropped %s" % (
+        len(out), ", ".join(sorted({o["kind"] for o in out})), ", ".join(dropped)), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
