@@ -33,7 +33,7 @@ import sys, yaml
 for d in yaml.safe_load_all(open(sys.argv[1])):
     if not d or d["kind"] != "Deployment": continue
     c = d["spec"]["template"]["spec"]["containers"][0]
-    ports = {p["name"]: p["containerPort"] for p in c["ports"]}
+    ports = {p["name"]: p["containerPort"] for p in c.get("ports", [])}
     for kind in ("startupProbe", "livenessProbe", "readinessProbe"):
         g = c[kind]["httpGet"]
         port = ports.get(g["port"], g["port"])
@@ -44,8 +44,16 @@ PY
 
 started=$SECONDS
 podman kube down "$work/play.yaml" >/dev/null 2>&1 || true
+# pods left by an interrupted run (kube down/--replace of podman 4.3 miss the "-0" pod names)
+for p in $(podman pod ps --format '{{.Name}}' | grep -E '^(gis|intake|dispatch|sla|assessment)-service-pod' || true); do
+  podman pod rm -f "$p" >/dev/null
+done
 ilog "podman kube play (${work#$REPO/}/play.yaml)"
-podman kube play "$work/play.yaml" >"$work/play.log" 2>&1 || { cat "$work/play.log"; exit 1; }
+for f in "$work"/secrets/*.json; do
+  podman secret rm "$(basename "$f" .json)" >/dev/null 2>&1 || true
+  podman secret create "$(basename "$f" .json)" "$f" >/dev/null
+done
+podman kube play --replace "$work/play.yaml" >"$work/play.log" 2>&1 || { cat "$work/play.log"; exit 1; }
 podman ps -a --format '{{.Names}}\t{{.Image}}\t{{.Status}}' | grep -v -- '-infra' | grep -- '-pod-' || true
 
 declare -A GRACE
@@ -59,8 +67,10 @@ while read -r dep kind port path grace; do
   check "$dep" "$kind GET :$port$path UP ($((SECONDS - started)) s)" $ok
 done < <(probes)
 
+# podman names the pod of a Deployment <name>-pod-0 and its container <pod>-<container>
+pod() { podman pod ps --format '{{.Name}}' | grep -E "^$1-pod(-0)?$" | head -1; }
 for dep in "${!GRACE[@]}"; do
-  c="$dep-pod-$dep"
+  c="$(pod "$dep")-$dep"
   envs="$(podman inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$c")"
   check "$dep" "envFrom szcg-common: KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:${SZCG_KAFKA_PORT:-9092}" grep -qx "KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:${SZCG_KAFKA_PORT:-9092}" <<<"$envs"
   check "$dep" "envFrom szcg-common: TZ, QUARKUS_SHUTDOWN_TIMEOUT" bash -c "grep -qx TZ=Asia/Shanghai <<<'$envs' && grep -qx QUARKUS_SHUTDOWN_TIMEOUT=25S <<<'$envs'"
@@ -76,9 +86,10 @@ done
 
 for dep in "${!GRACE[@]}"; do
   t0=$(date +%s%N)
-  podman pod stop -t "${GRACE[$dep]}" "$dep-pod" >/dev/null
+  p="$(pod "$dep")"
+  podman pod stop -t "${GRACE[$dep]}" "$p" >/dev/null
   ms=$(( ($(date +%s%N) - t0) / 1000000 ))
-  code="$(podman inspect -f '{{.State.ExitCode}}' "$dep-pod-$dep")"
+  code="$(podman inspect -f '{{.State.ExitCode}}' "$p-$dep")"
   check "$dep" "SIGTERM: pod stopped in $ms ms (grace ${GRACE[$dep]} s), exit $code" test "$ms" -lt $((GRACE[$dep] * 1000)) -a "$code" != 137
 done
 podman kube down "$work/play.yaml" >/dev/null 2>&1 || true

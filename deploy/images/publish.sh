@@ -10,10 +10,12 @@
 source "$(dirname "$0")/env.sh"
 ensure_image_tools
 : "${SZCG_REGISTRY:?name the registry and its path, e.g. SZCG_REGISTRY=registry.example.gov.cn/szcg}"
-short="${REVISION:0:12}${REVISION#????????????????????????????????????????}"
 : >"$REPO/.local/images/published.txt" 2>/dev/null || mkdir -p "$REPO/.local/images"
 for m in "${MODULES[@]}"; do
   src="${STORE}localhost/$IMAGE_PREFIX/$m:$VERSION"
+  # the revision the image was built from (its label), not the checkout's
+  rev="$(podman image inspect -f '{{index .Labels "org.opencontainers.image.revision"}}' "$IMAGE_PREFIX/$m:$VERSION")"
+  short="${rev:0:12}${rev#????????????????????????????????????????}"
   for tag in "$VERSION" "$VERSION-$short"; do
     ilog "skopeo copy $IMAGE_PREFIX/$m:$VERSION -> $SZCG_REGISTRY/$m:$tag"
     skopeo copy --quiet "$@" "$src" "docker://$SZCG_REGISTRY/$m:$tag"
