@@ -46,14 +46,27 @@ if [[ " ${modules[*]} " == *" console "* ]] && ! [ "$REPO/console/target/bom-npm
     npm_config_ignore_scripts=true npx --yes "$CYCLONEDX_NPM" --omit dev --output-format JSON --output-file ../target/bom-npm.json >/dev/null)
 fi
 
-# Files in the layers and the image's creation time come from the commit, not the clock: the same
+# Files in the layers and the image's creation time come from git, not the clock: the same
 # libraries give the same layer digest on every build (the registry and the nodes keep them).
-epoch="$(git -C "$REPO" log -1 --format=%ct 2>/dev/null || date +%s)"
+# The time is that of the last commit that changed a pom.xml (the dependencies): a commit that
+# changes only code keeps the libraries' layers byte for byte.
+epoch="$(git -C "$REPO" log -1 --format=%ct -- pom.xml '*/pom.xml' 2>/dev/null || true)"
+epoch="${epoch:-$(date +%s)}"
 short="${REVISION:0:12}${REVISION#????????????????????????????????????????}"
 source_url="${SZCG_SOURCE_URL:-$(git -C "$REPO" remote get-url origin 2>/dev/null || echo "szcg repository (no git remote set)")}"
 for m in "${modules[@]}"; do
   dir="$REPO/$m"
   [ -f "$dir/target/quarkus-app/quarkus-run.jar" ] || { echo "missing $m/target/quarkus-app: build first" >&2; exit 1; }
+  # lib/main split in two layers: third-party jars, and the suite's own (cn.szcg.*: platform,
+  # contracts), which are rebuilt with every release and so change more often
+  rm -rf "$dir/target/image-layers"
+  mkdir -p "$dir/target/image-layers/lib-third-party" "$dir/target/image-layers/lib-szcg"
+  for j in "$dir"/target/quarkus-app/lib/main/*; do
+    case "$(basename "$j")" in
+      cn.szcg.*) cp -p "$j" "$dir/target/image-layers/lib-szcg/" ;;
+      *) cp -p "$j" "$dir/target/image-layers/lib-third-party/" ;;
+    esac
+  done
   ilog "building $IMAGE_PREFIX/$m:$VERSION ($short)"
   buildah bud --quiet --layers --identity-label=false --timestamp "$epoch" \
     --build-arg BASE_IMAGE="$BASE_TAG" --build-arg VERSION="$VERSION" --build-arg REVISION="$REVISION" \
