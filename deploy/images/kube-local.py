@@ -56,6 +56,12 @@ def main():
         d["metadata"].pop("namespace", None)
         if kind == "ConfigMap":
             data = d.get("data", {})
+            # podman 4.3 lets envFrom win over env (Kubernetes: env wins), so the shared
+            # QUARKUS_HTTP_PORT=8080 of szcg-common would beat the per-pod port: each service's
+            # own ConfigMap (the later envFrom) carries its local port
+            svc = name[:-len("-config")] if name.endswith("-config") else None
+            if svc in port:
+                data["QUARKUS_HTTP_PORT"] = str(port[svc])
             for k, v in list(data.items()):
                 if k == "KAFKA_BOOTSTRAP_SERVERS":
                     data[k] = a.kafka
@@ -85,6 +91,14 @@ def main():
                 if g and g["port"] in named:
                     g["port"] = port[name]
             del c["ports"]
+            # podman 4.3 makes an emptyDir a named volume shared by every pod using that name
+            # (all five call it "tmp": one /tmp for five JVMs); one volume per Deployment
+            for v in spec.get("volumes", []):
+                if "emptyDir" in v:
+                    old_name, v["name"] = v["name"], name + "-" + v["name"]
+                    for m in c.get("volumeMounts", []):
+                        if m["name"] == old_name:
+                            m["name"] = v["name"]
             c.setdefault("env", []).insert(0, {"name": "QUARKUS_HTTP_PORT", "value": str(port[name])})
             role = "szcg_" + name.replace("-service", "")
             for e in c["env"]:

@@ -59,7 +59,7 @@ podman ps -a --format '{{.Names}}\t{{.Image}}\t{{.Status}}' | grep -v -- '-infra
 declare -A GRACE
 while read -r dep kind port path grace; do
   GRACE[$dep]=$grace
-  end=$((SECONDS + 300)); ok=false
+  end=$((SECONDS + ${SZCG_PROBE_WAIT:-600})); ok=false
   while [ $SECONDS -lt $end ]; do
     if curl -fs "http://127.0.0.1:$port$path" | grep -q '"status": *"UP"'; then ok=true; break; fi
     sleep 2
