@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: unit tests, the per-service @QuarkusTest suites (local PostgreSQL + an in-process
 # Kafka broker), the Kubernetes manifest validation, then starts the real local stack and runs the
-# system tests against it. Installs what it needs (PostgreSQL, PostGIS) on a fresh Debian machine.
+# system tests against it, then builds the container images and runs them (smoke test, the dev
+# overlay under podman kube play). Installs what it needs (PostgreSQL, PostGIS) on a fresh Debian machine.
 # Exits non-zero on any failure. CI (.ci/run) calls exactly this.
 source "$(dirname "$0")/test-stack.sh"
 started=$(date +%s)
@@ -27,5 +28,17 @@ start_fresh_stack
 
 log "tier 3: fault campaign, short (kill -9 each service, the broker and PostgreSQL under load)"
 SZCG_SKIP_BUILD=1 "$REPO/deploy/local/fault-campaign.sh" --short
+
+log "tier 4: the images (buildah, no Docker engine): base, one per module, smoke test, the dev overlay under podman kube play"
+tier4=$(date +%s)
+# the test stack's services are done: the images take their place against the same Kafka and
+# Keycloak, on their own ports and fresh databases (szcg_*_img)
+stop_services
+SZCG_DB_SUFFIX=_img reset_stack_databases
+export SZCG_IMG_PORT_BASE="${SZCG_IMG_PORT_BASE:-$((SZCG_PORT_BASE + 10))}"
+SZCG_SKIP_BUILD=1 "$REPO/deploy/images/build.sh"
+SZCG_DB_SUFFIX=_img "$REPO/deploy/images/smoke.sh"
+SZCG_DB_SUFFIX=_img "$REPO/deploy/images/kube-play.sh"
+log "tier 4 took $(( $(date +%s) - tier4 )) s"
 
 log "all tests passed in $(( $(date +%s) - started )) s"
