@@ -34,7 +34,7 @@ class DockerfileTest {
   @Test
   void everyServiceHasAFastJarDockerfileThatMatchesItsDeployment() throws IOException {
     List<ObjectNode> objects = Kustomize.render(Repo.k8sDir().resolve("base"));
-    for (String svc : RequiredConfig.SERVICES) {
+    for (String svc : RequiredConfig.DEPLOYED) {
       String text = dockerfile(svc);
       String from = directive(text, "FROM");
       assertTrue(
