@@ -8,7 +8,8 @@
 # test.sh runs it on its test stack (lib.sh run_console_e2e: demo data, console, this script).
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then
+# (grep without -q: with pipefail, grep -q quitting early would fail fc-list with SIGPIPE)
+if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -i 'Noto Sans CJK' >/dev/null; then
   echo "[szcg] installing chromium and fonts-noto-cjk (apt-get)" >&2
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
