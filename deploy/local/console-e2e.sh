@@ -5,7 +5,7 @@
 # console's npm packages from its lock file. Screenshots: console/web/e2e/artifacts/.
 #   deploy/local/console-e2e.sh            # the demo stack's console, http://127.0.0.1:8086
 #   CONSOLE_URL=http://127.0.0.1:8186 deploy/local/console-e2e.sh
-# Not yet part of test.sh (docs/console.md says why).
+# test.sh runs it on its test stack (lib.sh run_console_e2e: demo data, console, this script).
 source "$(dirname "$0")/lib.sh"
 ensure_console_browser
 cd "$REPO/console/web"

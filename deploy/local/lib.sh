@@ -257,9 +257,10 @@ wait_ready() { # name seconds
   tail -60 "$LOGS/$svc.log"; echo "$svc not ready after $2 s" >&2; return 1
 }
 
+# SZCG_READY_TIMEOUT (s, default 240): how long each service may take to be ready (a loaded machine)
 start_services() {
   for svc in "${SERVICES[@]}"; do start_service "$svc"; done
-  for svc in "${SERVICES[@]}"; do wait_ready "$svc" 240; done
+  for svc in "${SERVICES[@]}"; do wait_ready "$svc" "${SZCG_READY_TIMEOUT:-240}"; done
 }
 
 # --- the console (console/: the command center's browser workbench) ----------------------------
@@ -295,13 +296,30 @@ wait_console() { # seconds
 # Chromium and the CJK fonts (apt-get when missing; Playwright never downloads a browser), and the
 # console's npm packages from its lock file.
 ensure_console_browser() {
-  if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then
+  if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -i 'Noto Sans CJK' >/dev/null; then  # not -q: with pipefail, grep -q quitting early fails fc-list (SIGPIPE)
     log "installing chromium and fonts-noto-cjk (apt-get)"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
   fi
   [ -d "$REPO/console/web/node_modules/playwright-core" ] || (cd "$REPO/console/web" && npm ci --no-audit --no-fund)
+}
+
+# The console's end-to-end tests (console/web/e2e: Chromium, the real Keycloak login page) on this
+# stack, as test.sh runs them after the system tests: the demo map (gis: townships, grids,
+# components, pipes, cameras) and the demo collectors C0001… with their positions and shifts
+# (intake) that the tests work with — dispatch's demo units and matrix come with its seed, the
+# filing standard with intake —, then the console, then deploy/local/console-e2e.sh (Chromium and
+# fonts installed when missing; screenshots in console/web/e2e/artifacts). Stops the console.
+run_console_e2e() {
+  "$REPO/deploy/local/demo-data.sh"
+  "$REPO/deploy/local/demo-intake.sh"
+  start_console
+  wait_console 120
+  local rc=0
+  CONSOLE_URL="http://127.0.0.1:$CONSOLE_PORT" "$REPO/deploy/local/console-e2e.sh" || rc=$?
+  stop_pid console
+  return $rc
 }
 
 # The system tests' own stack (see test.sh): fresh databases and broker, services started.

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test: unit tests, the per-service @QuarkusTest suites (local PostgreSQL + an in-process
 # Kafka broker), the Kubernetes manifest validation, then starts the real local stack and runs the
-# system tests against it, then builds the container images and runs them (smoke test, the dev
-# overlay under podman kube play). Installs what it needs (PostgreSQL, PostGIS) on a fresh Debian machine.
+# system tests against it, the console's end-to-end tests in Chromium on it, and the short fault
+# campaign, then builds the container images and runs them (smoke test, the dev overlay under
+# podman kube play). Installs what it needs (PostgreSQL, PostGIS) on a fresh Debian machine.
 # Exits non-zero on any failure. CI (.ci/run) calls exactly this.
 source "$(dirname "$0")/test-stack.sh"
 started=$(date +%s)
@@ -10,7 +11,7 @@ started=$(date +%s)
 ensure_postgres
 ensure_databases
 
-cleanup() { stop_services; stop_pid kafka; stop_pid keycloak; }
+cleanup() { stop_pid console; stop_services; stop_pid kafka; stop_pid keycloak; }
 trap cleanup EXIT
 # Keycloak (the system tests' tokens) boots while the build runs
 start_keycloak
@@ -25,6 +26,11 @@ wait_keycloak 300
 start_fresh_stack
 # shellcheck disable=SC2046
 (cd "$REPO" && ./mvnw -B -o -pl system-tests test -Psystem $(system_test_args))
+
+log "tier 3: the console end to end in Chromium (console/web/e2e) on the same stack"
+e2e_started=$(date +%s)
+run_console_e2e
+log "console e2e passed in $(( $(date +%s) - e2e_started )) s"
 
 log "tier 3: fault campaign, short (kill -9 each service, the broker and PostgreSQL under load)"
 SZCG_SKIP_BUILD=1 "$REPO/deploy/local/fault-campaign.sh" --short

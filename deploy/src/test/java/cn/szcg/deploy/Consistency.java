@@ -225,10 +225,14 @@ final class Consistency {
     for (ObjectNode d : services(objects)) {
       String svc = name(d);
       Map<String, String> env = env(objects, d);
-      // PostgreSQL
+      // PostgreSQL, for the modules with a database (the console has none)
       String url = env.getOrDefault("QUARKUS_DATASOURCE_JDBC_URL", "");
       Matcher m = jdbc.matcher(url);
-      if (!m.matches()) {
+      if (!hasDatabase(svc)) {
+        env.keySet().stream()
+            .filter(k -> k.startsWith("QUARKUS_DATASOURCE_") || k.startsWith("QUARKUS_FLYWAY_"))
+            .forEach(k -> errors.add(svc + ": has no database but is given " + k));
+      } else if (!m.matches()) {
         errors.add(svc + ": QUARKUS_DATASOURCE_JDBC_URL '" + url + "' is not a CNPG -rw URL");
       } else {
         String cluster = m.group(1);
@@ -297,6 +301,9 @@ final class Consistency {
           errors.add(svc + ": OIDC client '" + clientId + "' is not a client of the realm");
         }
       }
+      if (svc.equals(RequiredConfig.CONSOLE) && keycloak.isPresent() && realm.isPresent()) {
+        consoleWiring(errors, objects, svc, env, keycloak.get(), realm.get());
+      }
       // SZCG_*_URL: another Service of the suite, or one of the deliberately external addresses
       env.forEach(
           (k, v) -> {
@@ -311,6 +318,61 @@ final class Consistency {
           });
     }
     return errors;
+  }
+
+  /** A module with a PostgreSQL driver has a database; a Deployment of another name has one too. */
+  static boolean hasDatabase(String deployment) {
+    return !RequiredConfig.DEPLOYED.contains(deployment)
+        || RequiredConfig.dependsOn(deployment, "quarkus-jdbc-postgresql");
+  }
+
+  /**
+   * The console: its proxy's upstream of every service is that very service ({@code
+   * SZCG_CONSOLE_UPSTREAM_INTAKE} at intake-service, on a Service port), no upstream names a
+   * service the suite does not have, and the Keycloak the browser is sent to is the public one that
+   * issues the tokens (Keycloak's hostname + realm), not the in-cluster address.
+   */
+  private static void consoleWiring(
+      List<String> errors,
+      List<ObjectNode> objects,
+      String svc,
+      Map<String, String> env,
+      JsonNode keycloak,
+      JsonNode realm) {
+    String prefix = "SZCG_CONSOLE_UPSTREAM_";
+    for (String service : RequiredConfig.SERVICES) {
+      String key = RequiredConfig.upstreamKey(service);
+      String value = env.getOrDefault(key, "");
+      URI uri = uri(value);
+      if (uri == null || uri.getHost() == null) {
+        errors.add(svc + ": " + key + " '" + value + "' is not a URL of " + service);
+      } else if (!uri.getHost().equals(service)) {
+        errors.add(svc + ": " + key + " points at " + uri.getHost() + ", not at " + service);
+      } else {
+        serviceUrl(errors, objects, svc, key, value);
+      }
+    }
+    env.keySet().stream()
+        .filter(k -> k.startsWith(prefix))
+        .filter(
+            k ->
+                RequiredConfig.SERVICES.stream()
+                    .noneMatch(x -> RequiredConfig.upstreamKey(x).equals(k)))
+        .forEach(k -> errors.add(svc + ": " + k + " names no service of the suite"));
+    String expected =
+        keycloak.path("spec").path("hostname").path("hostname").asText()
+            + "/realms/"
+            + realm.path("spec").path("realm").path("realm").asText();
+    String authority = env.getOrDefault("SZCG_CONSOLE_OIDC_AUTHORITY", "");
+    if (!authority.equals(expected)) {
+      errors.add(
+          svc
+              + ": SZCG_CONSOLE_OIDC_AUTHORITY '"
+              + authority
+              + "' should be the public realm "
+              + expected
+              + " (the browser logs in there)");
+    }
   }
 
   /** An in-cluster SZCG_*_URL: http://<Service>:<Service port>. */
@@ -399,9 +461,9 @@ final class Consistency {
 
   /**
    * Each Service selects exactly one Deployment and its targetPort is a container port of it; the
-   * probes use the Quarkus health paths on a container port; the scrape annotations point at
-   * /q/metrics on a container port; every Ingress backend is a Service port (or the Keycloak
-   * operator's service).
+   * probes use the Quarkus health paths on a container port; the scrape annotations (exactly on the
+   * modules with a Prometheus registry) point at /q/metrics on a container port; every Ingress
+   * backend is a Service port (or the Keycloak operator's service).
    */
   static List<String> ports(List<ObjectNode> objects) {
     List<String> errors = new ArrayList<>();
@@ -449,7 +511,15 @@ final class Consistency {
         probe(d, c, "readinessProbe", HEALTH_READY, where, errors);
       }
       JsonNode ann = d.path("spec").path("template").path("metadata").path("annotations");
-      if (!"true".equals(ann.path("prometheus.io/scrape").asText())
+      if (!exposesMetrics(name(d))) {
+        if (ann.has("prometheus.io/scrape")) {
+          errors.add(
+              name(d)
+                  + ": has no "
+                  + METRICS
+                  + " (no Prometheus registry in its pom.xml) but asks to be scraped");
+        }
+      } else if (!"true".equals(ann.path("prometheus.io/scrape").asText())
           || !METRICS.equals(ann.path("prometheus.io/path").asText())
           || containerPort(d, ann.path("prometheus.io/port")).isEmpty()) {
         errors.add(
@@ -493,6 +563,12 @@ final class Consistency {
       }
     }
     return errors;
+  }
+
+  /** The module serves /q/metrics; a Deployment of an unknown module is expected to. */
+  static boolean exposesMetrics(String deployment) {
+    return !RequiredConfig.DEPLOYED.contains(deployment)
+        || RequiredConfig.exposesMetrics(deployment);
   }
 
   private static void probe(

@@ -479,4 +479,183 @@ class ConsistencyCatchesMistakesTest {
         new NetworkTopology(slaDoor).check(),
         "network: sla-service -> ipBlock 203.0.113.10/32 is open but not needed");
   }
+
+  // ---------------------------------------------------------------- the console (issue 17)
+
+  private static List<ObjectNode> prod() {
+    return Kustomize.render(Repo.k8sDir().resolve("overlays/prod"));
+  }
+
+  @Test
+  void aConsoleUpstreamAtTheWrongOrNoServiceIsCaught() {
+    assertCaught(
+        Consistency.wiring(
+            prodWith(
+                "ConfigMap",
+                "console-config",
+                c ->
+                    at(c, "data")
+                        .put("SZCG_CONSOLE_UPSTREAM_INTAKE", "http://dispatch-service:8080"))),
+        "console: SZCG_CONSOLE_UPSTREAM_INTAKE points at dispatch-service, not at intake-service");
+    List<ObjectNode> noSla =
+        prodWith(
+            "ConfigMap", "console-config", c -> at(c, "data").remove("SZCG_CONSOLE_UPSTREAM_SLA"));
+    assertCaught(
+        Consistency.requiredConfig(noSla, RequiredConfig.all()),
+        "console: required configuration SZCG_CONSOLE_UPSTREAM_SLA is not provided");
+    assertCaught(
+        Consistency.wiring(noSla), "SZCG_CONSOLE_UPSTREAM_SLA '' is not a URL of sla-service");
+    assertCaught(
+        new NetworkTopology(noSla).check(), "console -> sla-service:8080 is open but not needed");
+    assertCaught(
+        Consistency.wiring(
+            prodWith(
+                "ConfigMap",
+                "console-config",
+                c -> at(c, "data").put("SZCG_CONSOLE_UPSTREAM_AUDIT", "http://sla-service:8080"))),
+        "console: SZCG_CONSOLE_UPSTREAM_AUDIT names no service of the suite");
+  }
+
+  @Test
+  void aConsoleSendingTheBrowserToTheInClusterKeycloakIsCaught() {
+    assertCaught(
+        Consistency.wiring(
+            prodWith(
+                "Deployment",
+                "console",
+                d ->
+                    ((ObjectNode) container(d).withArray("env").get(0))
+                        .put("value", "http://szcg-keycloak-service:8080/realms/minqing"))),
+        "console: SZCG_CONSOLE_OIDC_AUTHORITY 'http://szcg-keycloak-service:8080/realms/minqing'"
+            + " should be the public realm https://auth.szcg.example.gov.cn/realms/minqing");
+    // a database given to the console, which has none
+    assertCaught(
+        Consistency.wiring(
+            prodWith(
+                "ConfigMap",
+                "console-config",
+                c ->
+                    at(c, "data")
+                        .put(
+                            "QUARKUS_DATASOURCE_JDBC_URL",
+                            "jdbc:postgresql://szcg-pg-rw:5432/szcg_intake"))),
+        "console: has no database but is given QUARKUS_DATASOURCE_JDBC_URL");
+  }
+
+  @Test
+  void aConsoleThatIsWritableScrapedOrReachableFromElsewhereIsCaught() {
+    assertCaught(
+        Consistency.hardening(
+            prodWith(
+                "Deployment",
+                "console",
+                d -> at(container(d), "securityContext").put("readOnlyRootFilesystem", false))),
+        "console/console: readOnlyRootFilesystem must be true");
+    assertCaught(
+        Consistency.ports(
+            prodWith(
+                "Deployment",
+                "console",
+                d ->
+                    at(d, "spec", "template", "metadata")
+                        .putObject("annotations")
+                        .put("prometheus.io/scrape", "true"))),
+        "console: has no /q/metrics (no Prometheus registry in its pom.xml) but asks to be scraped");
+    // the console admits Prometheus (nothing to scrape) or loses its way to a service or Kafka
+    List<ObjectNode> objects = prod();
+    ObjectNode policy = Objects2.find(objects, "NetworkPolicy", "console").orElseThrow();
+    ((ObjectNode) at(policy, "spec").withArray("ingress").get(0))
+        .withArray("from")
+        .addObject()
+        .putObject("namespaceSelector")
+        .putObject("matchLabels")
+        .put("kubernetes.io/metadata.name", "monitoring");
+    ArrayNode egress = at(policy, "spec").withArray("egress");
+    egress.remove(1); // Kafka
+    ((ArrayNode) egress.get(0).path("to")).remove(1); // intake-service
+    List<String> errors = new NetworkTopology(objects).check();
+    assertCaught(errors, "network: prometheus -> console:8080 is open but not needed");
+    assertCaught(errors, "network: console -> kafka broker:9092 is needed but blocked");
+    assertCaught(errors, "network: console -> intake-service:8080 is needed but blocked");
+    // a service that does not admit the console
+    List<ObjectNode> closed = prod();
+    ObjectNode first =
+        (ObjectNode)
+            at(Objects2.find(closed, "NetworkPolicy", "sla-service").orElseThrow(), "spec")
+                .withArray("ingress")
+                .get(0);
+    first.withArray("from").remove(2);
+    assertCaught(
+        new NetworkTopology(closed).check(), "network: console -> sla-service:8080 is needed");
+  }
+
+  @Test
+  void aConsoleRouteMissingOrNotRewrittenIsCaught() {
+    // no rewrite: the service would get /api/intake/v1/... instead of its /api/v1/...
+    assertCaught(
+        new IngressRoutes(
+                prodWith(
+                    "Ingress",
+                    "szcg-console-api",
+                    i ->
+                        at(i, "metadata", "annotations")
+                            .remove("nginx.ingress.kubernetes.io/rewrite-target")))
+            .check(),
+        "ingress szcg.example.gov.cn/api/intake/v1/reports?page=2 should reach intake-service"
+            + " /api/v1/reports?page=2, reaches intake-service /api/intake/v1/reports?page=2");
+    // a route lost: /api/sla/... falls to the console
+    assertCaught(
+        new IngressRoutes(
+                prodWith(
+                    "Ingress",
+                    "szcg-console-api",
+                    i ->
+                        ((ObjectNode) at(i, "spec").withArray("rules").get(0))
+                            .with("http")
+                            .withArray("paths")
+                            .remove(3)))
+            .check(),
+        "/api/sla/v1/reports?page=2 should reach sla-service /api/v1/reports?page=2, reaches"
+            + " console");
+    // a prefix without its boundary: /api/gisx/... would reach gis-service
+    assertCaught(
+        new IngressRoutes(
+                prodWith(
+                    "Ingress",
+                    "szcg-console-api",
+                    i ->
+                        ((ObjectNode)
+                                ((ObjectNode) at(i, "spec").withArray("rules").get(0))
+                                    .with("http")
+                                    .withArray("paths")
+                                    .get(0))
+                            .put("path", "/api/gis()/?(.*)")))
+            .check(),
+        "ingress szcg.example.gov.cn/api/gisx/v1/reports reaches gis-service");
+    // the console's /q open to the internet
+    List<ObjectNode> open =
+        new ArrayList<>(
+            prod().stream()
+                .filter(o -> !Kustomize.id(o).equals("Ingress/szcg-console-internal"))
+                .toList());
+    assertCaught(
+        new IngressRoutes(open).check(),
+        "ingress szcg.example.gov.cn/q/health/ready reaches console /q/health/ready");
+    // the console without TLS, or not served at all
+    assertCaught(
+        new IngressRoutes(
+                prodWith(
+                    "Ingress",
+                    "szcg",
+                    i ->
+                        ((ArrayNode) at(i, "spec").withArray("tls").get(0).path("hosts"))
+                            .remove(6)))
+            .check(),
+        "ingress szcg (szcg.example.gov.cn): no TLS for the console's host");
+    assertCaught(
+        new IngressRoutes(
+                prodWith("Ingress", "szcg", i -> at(i, "spec").withArray("rules").remove(6)))
+            .check(),
+        "ingress: no host serves the console at /");
+  }
 }

@@ -91,6 +91,12 @@ class ConsistencyTest {
             .map(Objects2::name)
             .sorted()
             .toList();
-    assertEquals(RequiredConfig.SERVICES.stream().sorted().toList(), deployed);
+    assertEquals(RequiredConfig.DEPLOYED.stream().sorted().toList(), deployed);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("overlays")
+  void theConsoleAndTheApisBehindItAreRoutedByTheIngress(Path overlay) {
+    assertNone(new IngressRoutes(Kustomize.render(overlay)).check(), overlay);
   }
 }

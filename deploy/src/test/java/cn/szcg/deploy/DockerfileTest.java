@@ -110,9 +110,7 @@ class DockerfileTest {
     List<ObjectNode> objects = Kustomize.render(Repo.k8sDir().resolve("base"));
     for (String module : MODULES) {
       JsonNode d = Objects2.find(objects, "Deployment", module).orElse(null);
-      if (!module.equals("console")) {
-        assertTrue(d != null, module + ": no Deployment");
-      }
+      assertTrue(d != null, module + ": no Deployment");
       assertEquals(List.of(), problems(module, containerfile(module), d), module);
     }
   }

@@ -102,14 +102,17 @@ final class NetworkTopology {
     return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
   }
 
-  /** Services another Deployment calls, from its in-cluster SZCG_*_URL settings. */
+  /**
+   * Services another Deployment calls, from its in-cluster SZCG_*_URL settings and the console's
+   * proxy upstreams (SZCG_CONSOLE_UPSTREAM_*).
+   */
   List<String> callees(String deployment) {
     List<String> out = new ArrayList<>();
     env(objects, Objects2.find(objects, "Deployment", deployment).orElseThrow())
         .forEach(
             (k, v) -> {
-              if (k.startsWith("SZCG_")
-                  && k.endsWith("_URL")
+              if ((k.startsWith("SZCG_CONSOLE_UPSTREAM_")
+                      || (k.startsWith("SZCG_") && k.endsWith("_URL")))
                   && !Consistency.EXTERNAL_URLS.containsKey(k)) {
                 out.add(uri(v).map(URI::getHost).orElse(null));
               }
@@ -437,11 +440,14 @@ final class NetworkTopology {
                 .replaceAll(".*:", ""));
     for (String d : deployments) {
       Pod pod = deployment(d);
-      need(errors, pod, kafka, kafkaPort);
-      need(errors, pod, keycloak, 8080);
+      Map<String, String> env = env(objects, Objects2.find(objects, "Deployment", d).orElseThrow());
+      // Kafka and Keycloak for whoever is configured to use them (the console: its push channel)
+      edge(errors, env.containsKey("KAFKA_BOOTSTRAP_SERVERS"), pod, kafka, kafkaPort);
+      edge(errors, env.containsKey("QUARKUS_OIDC_AUTH_SERVER_URL"), pod, keycloak, 8080);
       need(errors, pod, dns(), 53, "UDP");
       need(errors, ingressController(), pod, 8080);
-      need(errors, prometheus(), pod, 8080);
+      // Prometheus scrapes the modules that serve /q/metrics, and reaches no other pod
+      edge(errors, Consistency.exposesMetrics(d), prometheus(), pod, 8080);
       deny(errors, stranger(), pod, 8080);
       Optional<String> own = databaseCluster(d);
       for (String c : clusters) {
@@ -478,6 +484,14 @@ final class NetworkTopology {
     deny(errors, ingressController(), kafka, kafkaPort);
     deny(errors, stranger(), kafka, kafkaPort);
     return errors;
+  }
+
+  private void edge(List<String> errors, boolean needed, Pod from, Pod to, int port) {
+    if (needed) {
+      need(errors, from, to, port);
+    } else {
+      deny(errors, from, to, port);
+    }
   }
 
   private void need(List<String> errors, Pod from, Pod to, int port) {

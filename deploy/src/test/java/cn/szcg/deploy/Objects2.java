@@ -50,6 +50,9 @@ final class Objects2 {
 
   /**
    * Env of the first container: literal values and ConfigMap values; secrets as "secret:name/key".
+   * A literal value's {@code $(NAME)} references are expanded as the kubelet does: with the value
+   * of NAME when envFrom or an earlier env entry defines it, else left as written; {@code $$} is a
+   * literal {@code $}.
    */
   static Map<String, String> env(List<ObjectNode> objects, JsonNode deployment) {
     Map<String, String> env = new LinkedHashMap<>();
@@ -67,7 +70,7 @@ final class Objects2 {
     for (JsonNode e : c.path("env")) {
       String name = e.path("name").asText();
       if (e.has("value")) {
-        env.put(name, e.path("value").asText());
+        env.put(name, expand(e.path("value").asText(), env));
       } else if (e.path("valueFrom").has("secretKeyRef")) {
         JsonNode ref = e.path("valueFrom").path("secretKeyRef");
         env.put(name, "secret:" + ref.path("name").asText() + "/" + ref.path("key").asText());
@@ -85,5 +88,32 @@ final class Objects2 {
       }
     }
     return env;
+  }
+
+  /** Kubernetes' dependent environment variables: $(NAME) and the $$ escape. */
+  static String expand(String value, Map<String, String> defined) {
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    while (i < value.length()) {
+      char c = value.charAt(i);
+      if (c == '$' && i + 1 < value.length() && value.charAt(i + 1) == '$') {
+        out.append('$');
+        i += 2;
+      } else if (c == '$' && i + 1 < value.length() && value.charAt(i + 1) == '(') {
+        int close = value.indexOf(')', i + 2);
+        String ref = close < 0 ? null : value.substring(i + 2, close);
+        if (ref != null && defined.containsKey(ref)) {
+          out.append(defined.get(ref));
+          i = close + 1;
+        } else {
+          out.append(c);
+          i++;
+        }
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return out.toString();
   }
 }

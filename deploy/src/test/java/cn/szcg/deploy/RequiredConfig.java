@@ -21,12 +21,37 @@ import java.util.regex.Pattern;
  * applies to the prod profile (no profile, or a profile list containing {@code prod}). A property
  * reference ({@code ${szcg.gis.url}}) is translated to its environment form ({@code SZCG_GIS_URL})
  * unless the file defines it or it is a Quarkus property (those have built-in defaults). On top,
- * the minimum every service has: datasource, Kafka, OIDC.
+ * the minimum every service has: datasource, Kafka, OIDC; for the console ({@link #CONSOLE_BASE})
+ * its upstreams, the browser's Keycloak, Kafka and OIDC.
  */
 final class RequiredConfig {
   static final List<String> SERVICES =
       List.of(
           "gis-service", "intake-service", "dispatch-service", "sla-service", "assessment-service");
+
+  /** The command center's web workbench (console/): no database, proxies /api to the SERVICES. */
+  static final String CONSOLE = "console";
+
+  /** Every module that runs as a Deployment: the five services and the console. */
+  static final List<String> DEPLOYED =
+      java.util.stream.Stream.concat(SERVICES.stream(), java.util.stream.Stream.of(CONSOLE))
+          .toList();
+
+  /**
+   * What the console needs in a cluster: the upstream of its /api proxy for every service (the
+   * properties file's defaults are the local ports), the browser's Keycloak, and for its push
+   * channel Kafka and the token verification (issue 17).
+   */
+  static final Set<String> CONSOLE_BASE =
+      java.util.stream.Stream.concat(
+              SERVICES.stream().map(RequiredConfig::upstreamKey),
+              java.util.stream.Stream.of(
+                  "SZCG_CONSOLE_OIDC_AUTHORITY",
+                  "KAFKA_BOOTSTRAP_SERVERS",
+                  "QUARKUS_OIDC_AUTH_SERVER_URL",
+                  "QUARKUS_OIDC_CLIENT_ID"))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
   static final Set<String> BASE =
       Set.of(
           "QUARKUS_DATASOURCE_JDBC_URL",
@@ -48,10 +73,38 @@ final class RequiredConfig {
 
   private RequiredConfig() {}
 
+  /**
+   * The environment variable of the console's upstream for a service: SZCG_CONSOLE_UPSTREAM_GIS.
+   */
+  static String upstreamKey(String service) {
+    return "SZCG_CONSOLE_UPSTREAM_" + shortName(service).toUpperCase();
+  }
+
+  /** gis-service -> gis: the name in /api/gis/... and in szcg.console.upstream.gis. */
+  static String shortName(String service) {
+    return service.replaceFirst("-service$", "");
+  }
+
+  /** Does the module's pom.xml depend on this artifact (e.g. a Prometheus registry, a driver)? */
+  static boolean dependsOn(String module, String artifactId) {
+    Path pom = Repo.root().resolve(module).resolve("pom.xml");
+    try {
+      return Files.isRegularFile(pom)
+          && Files.readString(pom).contains("<artifactId>" + artifactId + "</artifactId>");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The module serves /q/metrics (Micrometer with the Prometheus registry). */
+  static boolean exposesMetrics(String module) {
+    return dependsOn(module, "quarkus-micrometer-registry-prometheus");
+  }
+
   static Map<String, Set<String>> all() {
     Map<String, Set<String>> out = new LinkedHashMap<>();
-    for (String svc : SERVICES) {
-      Set<String> keys = new TreeSet<>(BASE);
+    for (String svc : DEPLOYED) {
+      Set<String> keys = new TreeSet<>(svc.equals(CONSOLE) ? CONSOLE_BASE : BASE);
       keys.addAll(EXTRA.getOrDefault(svc, Set.of()));
       Path props = Repo.root().resolve(svc).resolve("src/main/resources/application.properties");
       if (Files.isRegularFile(props)) {
@@ -65,7 +118,7 @@ final class RequiredConfig {
   /** Each service's application.properties (empty when the file does not exist yet). */
   static Map<String, Properties> properties() {
     Map<String, Properties> out = new LinkedHashMap<>();
-    for (String svc : SERVICES) {
+    for (String svc : DEPLOYED) {
       Path file = Repo.root().resolve(svc).resolve("src/main/resources/application.properties");
       Properties p = new Properties();
       if (Files.isRegularFile(file)) {
