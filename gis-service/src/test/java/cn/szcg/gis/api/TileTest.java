@@ -127,7 +127,10 @@ class TileTest {
             .filter(s -> s.length() == 16)
             .distinct()
             .toList();
-    assertEquals(all.size(), ids.size());
+    // every component of the demo fixture (other tests of the run may have imported more)
+    assertTrue(
+        ids.containsAll(all),
+        "missing: " + all.stream().filter(i -> !ids.contains(i)).limit(5).toList());
     // below zoom 14 every component is one point (lines and polygons would collapse)
     assertTrue(layers.get("components").features().stream().allMatch(f -> f.type() == 1));
     assertFalse(layers.get("pipes").features().isEmpty());
