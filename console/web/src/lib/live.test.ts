@@ -20,6 +20,12 @@ describe('SseParser', () => {
     ])
   })
 
+  it('does not take a \\r\\n split between chunks for two line ends', () => {
+    const p = new SseParser()
+    expect(p.push('data: a\r')).toEqual([])
+    expect(p.push('\ndata: b\n\n')).toEqual([{ event: 'message', data: 'a\nb' }])
+  })
+
   it('does not dispatch an event without data and ignores id and retry', () => {
     const p = new SseParser()
     expect(p.push('event: x\n\nid: 3\nretry: 10\n\n')).toEqual([])
