@@ -25,6 +25,7 @@ export default defineConfig({
     port: 5173,
     proxy: {
       '/api': 'http://127.0.0.1:8086',
+      '/live': 'http://127.0.0.1:8086',
       '/config.json': 'http://127.0.0.1:8086',
     },
   },

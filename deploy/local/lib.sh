@@ -277,7 +277,9 @@ start_console() {
   for svc in "${SERVICES[@]}"; do
     up+=("-Dszcg.console.upstream.${svc%-service}=http://127.0.0.1:${PORT[$svc]}")
   done
-  nohup java -Xms32m -Xmx160m -XX:+UseSerialGC -Dquarkus.http.port="$CONSOLE_PORT" "${up[@]}" \
+  # the push channel (GET /live/events) reads Kafka and verifies the stream's token at the realm
+  env KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP" QUARKUS_OIDC_AUTH_SERVER_URL="$SZCG_OIDC_URL" \
+    nohup java -Xms32m -Xmx160m -XX:+UseSerialGC -Dquarkus.http.port="$CONSOLE_PORT" "${up[@]}" \
     -Dszcg.console.oidc.authority="$SZCG_OIDC_URL" -jar "$jar" >"$LOGS/console.log" 2>&1 &
   echo $! >"$RUN/console.pid"
 }

@@ -21,12 +21,16 @@ describe('受理台 intake queue, operator', () => {
       const local = await page.evaluate(() => JSON.stringify(window.localStorage))
       assert.doesNotMatch(local, /access_token|refresh_token|id_token/)
 
-      // a report registered through the API appears without reloading (poll every 2 s)
+      // a report registered through the API appears without reloading: the push channel says a
+      // report changed and the queue re-reads (the safety-net poll is 30 s, so this proves the push)
+      await page.locator('[data-test=live-indicator][data-status=live]').waitFor({ timeout: 15_000 })
+      assert.match(await page.locator('[data-test=live-indicator]').innerText(), /实时/)
       const { report, createdAt } = await registerReport(`e2e 暴露垃圾 ${Date.now()}`)
       const row = page.locator(`[data-test="row-${report.reportNo}"]`)
       await row.waitFor({ timeout: 10_000 })
       const seenAfterMs = Date.now() - createdAt
       console.log(`arrival visible ${seenAfterMs} ms after its 201`)
+      assert.ok(seenAfterMs < 5_000, `pushed, not polled: ${seenAfterMs} ms`)
       await page.screenshot({ path: join(ARTIFACTS, '02-intake-queue.png') })
       await accessible(page, 'queue')
 

@@ -6,11 +6,12 @@ import { createI18n } from 'vue-i18n'
  */
 const zh = {
   app: { title: '闽清县数字城管 · 指挥中心', short: '数字城管' },
+  live: { live: '实时', down: '连接中断', connecting: '连接中…' },
   menu: { home: '工作台', intake: '受理台', dispatch: '派遣台', cases: '案卷', case: '案卷', supervision: '督办', map: '地图' },
   common: {
     logout: '退出登录', language: 'English', loading: '加载中…', refresh: '刷新', cancel: '取消',
     close: '关闭', search: '查询', reset: '重置', none: '无', all: '全部', roles: '角色',
-    live: '每2秒自动刷新', lastUpdate: '更新于',
+    live: '实时推送，变化即刷新', lastUpdate: '更新于',
   },
   home: {
     welcome: '欢迎，{name}', yourScreens: '您可使用的功能', noScreens: '您的角色暂无可用的坐席功能。',
@@ -144,11 +145,12 @@ type Messages = typeof zh
 
 const en: Messages = {
   app: { title: 'Minqing digital urban management · command center', short: 'SZCG' },
+  live: { live: 'Live', down: 'Disconnected', connecting: 'Connecting…' },
   menu: { home: 'Workbench', intake: 'Intake desk', dispatch: 'Dispatch desk', cases: 'Case file', case: 'Case file', supervision: 'Supervision', map: 'Map' },
   common: {
     logout: 'Log out', language: '中文', loading: 'Loading…', refresh: 'Refresh', cancel: 'Cancel',
     close: 'Close', search: 'Search', reset: 'Reset', none: 'none', all: 'All', roles: 'Roles',
-    live: 'refreshes every 2 s', lastUpdate: 'updated',
+    live: 'live: re-read on every change', lastUpdate: 'updated',
   },
   home: {
     welcome: 'Welcome, {name}', yourScreens: 'Your screens', noScreens: 'Your roles have no workbench screen yet.',

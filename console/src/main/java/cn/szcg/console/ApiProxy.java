@@ -169,7 +169,8 @@ public class ApiProxy {
         .end(body.encode());
   }
 
-  static void problem(HttpServerResponse out, int status, String title, String detail) {
+  /** A problem+json answer (RFC 9457) in the services' "中文 / English" style. */
+  public static void problem(HttpServerResponse out, int status, String title, String detail) {
     out.setStatusCode(status)
         .putHeader("Content-Type", "application/problem+json")
         .end(

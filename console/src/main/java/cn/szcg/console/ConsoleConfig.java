@@ -1,6 +1,7 @@
 package cn.szcg.console;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Map;
 
@@ -33,10 +34,32 @@ public interface ConsoleConfig {
     java.util.Optional<String> attribution();
   }
 
+  /** The push channel (实时推送, {@code GET /live/events}). */
+  Live live();
+
   /** The Keycloak realm and the public client the browser logs in with (code + PKCE). */
   interface Oidc {
     String authority();
 
     String clientId();
+  }
+
+  /** Heartbeat and the bounds that keep a slow client from holding memory. */
+  interface Live {
+    /** A comment line this often keeps the stream open through proxies. */
+    @WithDefault("15s")
+    Duration heartbeat();
+
+    /** Bytes a client's connection may have queued before it counts as too slow. */
+    @WithDefault("65536")
+    int clientBuffer();
+
+    /** Frames waiting for a client's event loop before it counts as too slow. */
+    @WithDefault("1000")
+    int maxPending();
+
+    /** How often the Kafka feed looks for partitions it does not read yet. */
+    @WithDefault("30s")
+    Duration partitionRefresh();
   }
 }
