@@ -213,43 +213,51 @@ class LiveStreamTest {
 
   @Test
   void noTokenOrAForeignOneIs401AndACollectorIs403() {
-    given()
-        .when()
-        .get("/live/events")
-        .then()
-        .statusCode(401)
-        .header("WWW-Authenticate", "Bearer")
-        .contentType("application/problem+json")
-        .body("status", equalTo(401));
-    given()
-        .header("Authorization", "Bearer " + TestTokens.user("x", "operator").foreignKey().build())
-        .when()
-        .get("/live/events")
-        .then()
-        .statusCode(401)
-        .contentType("application/problem+json");
-    given()
-        .header("Authorization", "Bearer " + TestTokens.user("x", "operator").expired().build())
-        .when()
-        .get("/live/events")
-        .then()
-        .statusCode(401);
-    given()
-        .header(
-            "Authorization",
-            "Bearer " + TestTokens.user("collector1", "collector").collector("C0001").build())
-        .when()
-        .get("/live/events")
-        .then()
-        .statusCode(403)
-        .contentType("application/problem+json")
-        .body("title", containsString("Forbidden"));
-    given()
-        .header("Authorization", "Bearer " + TestTokens.ofUnit("unit-handler", "U-WATER"))
-        .when()
-        .get("/live/events")
-        .then()
-        .statusCode(403);
+    // a refusal that is not given opens an endless stream: fail after 30 s instead of hanging
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        Duration.ofSeconds(30),
+        () -> {
+          given()
+              .when()
+              .get("/live/events")
+              .then()
+              .statusCode(401)
+              .header("WWW-Authenticate", "Bearer")
+              .contentType("application/problem+json")
+              .body("status", equalTo(401));
+          given()
+              .header(
+                  "Authorization",
+                  "Bearer " + TestTokens.user("x", "operator").foreignKey().build())
+              .when()
+              .get("/live/events")
+              .then()
+              .statusCode(401)
+              .contentType("application/problem+json");
+          given()
+              .header(
+                  "Authorization", "Bearer " + TestTokens.user("x", "operator").expired().build())
+              .when()
+              .get("/live/events")
+              .then()
+              .statusCode(401);
+          given()
+              .header(
+                  "Authorization",
+                  "Bearer " + TestTokens.user("collector1", "collector").collector("C0001").build())
+              .when()
+              .get("/live/events")
+              .then()
+              .statusCode(403)
+              .contentType("application/problem+json")
+              .body("title", containsString("Forbidden"));
+          given()
+              .header("Authorization", "Bearer " + TestTokens.ofUnit("unit-handler", "U-WATER"))
+              .when()
+              .get("/live/events")
+              .then()
+              .statusCode(403);
+        });
   }
 
   @Test
