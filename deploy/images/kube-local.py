@@ -29,7 +29,7 @@ import sys
 import yaml
 
 PORT_OFFSET = {"gis-service": 1, "intake-service": 2, "dispatch-service": 3,
-               "sla-service": 4, "assessment-service": 5}
+               "sla-service": 4, "assessment-service": 5, "console": 6}
 KEEP = {"Deployment", "ConfigMap", "Secret"}
 
 
@@ -70,7 +70,7 @@ def main():
                 elif k == "QUARKUS_DATASOURCE_JDBC_URL":
                     m = re.match(r"jdbc:postgresql://[^/]+/(\w+)$", v)
                     data[k] = "jdbc:postgresql://%s/%s%s" % (a.db_host, m.group(1), a.db_suffix)
-                elif re.match(r"SZCG_\w+_URL$", k) and v:
+                elif (re.match(r"SZCG_\w+_URL$", k) or k.startswith("SZCG_CONSOLE_UPSTREAM_")) and v:
                     svc = re.match(r"https?://([\w-]+)", v).group(1)
                     if svc in port:
                         data[k] = "http://127.0.0.1:%d" % port[svc]

@@ -32,7 +32,9 @@ run_image() { # module
     for s in "${SERVICES[@]}"; do
       local k="${s%-service}"; env+=(-e "SZCG_CONSOLE_UPSTREAM_${k^^}=http://127.0.0.1:$(port "$s")")
     done
-    env+=(-e "SZCG_CONSOLE_OIDC_AUTHORITY=$OIDC")
+    # the push channel (实时推送) reads Kafka and verifies tokens against the realm
+    env+=(-e "SZCG_CONSOLE_OIDC_AUTHORITY=$OIDC" -e "KAFKA_BOOTSTRAP_SERVERS=$KAFKA"
+      -e "QUARKUS_OIDC_AUTH_SERVER_URL=$OIDC" -e "QUARKUS_OIDC_CLIENT_ID=szcg-web")
   else
     local r="${ROLE[$m]}"
     env+=(-e "QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$r$SUFFIX"
