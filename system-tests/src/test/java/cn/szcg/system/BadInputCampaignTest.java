@@ -331,13 +331,18 @@ class BadInputCampaignTest {
       String name = p.path("name").asText();
       String type = resolve(doc, p.path("schema")).path("type").asText();
       if (in.equals("query")) {
+        String others = otherQuery(doc, params, p);
         for (String c : CONTROLS) {
-          String q = fill(path, params, false) + "?" + name + "=" + encode("a" + c + "b");
+          String q = fill(path, params, false) + "?" + others + name + "=" + encode("a" + c + "b");
           judge("control characters", base, new Request(method, q, body, ct), name, true, t);
         }
         if (type.equals("integer") || type.equals("number")) {
+          boolean int64 = "int64".equals(resolve(doc, p.path("schema")).path("format").asText());
           for (String n : BAD_NUMBERS) {
-            String q = fill(path, params, false) + "?" + name + "=" + encode(n);
+            if (int64 && (n.equals("2147483648") || n.equals("-2147483649"))) {
+              continue; // within a long: a valid cursor (audit before=, hotline after=)
+            }
+            String q = fill(path, params, false) + "?" + others + name + "=" + encode(n);
             judge("numbers", base, new Request(method, q, body, ct), name, true, t);
           }
         }
@@ -583,6 +588,30 @@ class BadInputCampaignTest {
   }
 
   /** Path parameters: a plausible value, or (bad = true) a malformed one. */
+  /**
+   * Valid values for the other query parameters that have an obvious one (an enum's first value;
+   * dispatch's photo {@code purpose}, a free string in the document until its enum is declared), so
+   * that a mutation breaks the request in one place only and its refusal must name that place.
+   */
+  private String otherQuery(JsonNode doc, List<JsonNode> params, JsonNode except) {
+    StringBuilder sb = new StringBuilder();
+    for (JsonNode o : params) {
+      if (o == except || !"query".equals(o.path("in").asText())) {
+        continue;
+      }
+      JsonNode sc = resolve(doc, o.path("schema"));
+      String n = o.path("name").asText();
+      String v =
+          sc.path("enum").size() > 0
+              ? sc.path("enum").get(0).asText()
+              : n.equals("purpose") ? "AFTER" : null;
+      if (v != null) {
+        sb.append(n).append('=').append(encode(v)).append('&');
+      }
+    }
+    return sb.toString();
+  }
+
   private String fill(String path, List<JsonNode> params, boolean bad) {
     String out = path;
     for (JsonNode p : params) {
@@ -686,6 +715,11 @@ class BadInputCampaignTest {
     for (var e : propertiesOf(doc, schema).entrySet()) {
       o.set(e.getKey(), sampleValue(doc, resolve(doc, e.getValue()), e.getKey(), depth + 1));
     }
+    if (o.has("type") && o.has("coordinates")) {
+      // a GeoJSON geometry: a point in the county (its type is a free string in the document)
+      o.put("type", "Point");
+      o.set("coordinates", F.arrayNode().add(118.8632).add(26.2231));
+    }
     return o;
   }
 
@@ -714,9 +748,11 @@ class BadInputCampaignTest {
       default ->
           "date-time".equals(s.path("format").asText())
               ? F.textNode("2026-03-02T09:15:00+08:00")
-              : lower.equals("phone")
-                  ? F.textNode(CAMPAIGN_PHONE)
-                  : lower.equals("name") ? F.textNode(CAMPAIGN_NAME) : F.textNode("示例");
+              : "date".equals(s.path("format").asText())
+                  ? F.textNode("2026-03-02")
+                  : lower.equals("phone")
+                      ? F.textNode(CAMPAIGN_PHONE)
+                      : lower.equals("name") ? F.textNode(CAMPAIGN_NAME) : F.textNode("示例");
     };
   }
 

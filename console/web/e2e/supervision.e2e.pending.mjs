@@ -226,6 +226,9 @@ describe('派遣台 every unit’s load, dispatcher', () => {
         assert.equal(text, `在办 ${l.open}（待签收 ${l.unsigned}，处置中 ${l.inHandling}，超期 ${l.overdue}）`, unit)
       }
       await screenshot(page, '52-dispatch-unit-load.png', false)
+      // axe on the desk, not on Element Plus' open dropdown (its scroll wrapper is not focusable)
+      await page.keyboard.press('Escape')
+      await page.locator('.el-select-dropdown:visible').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {})
       await accessible(page, 'dispatch desk with the unit picker')
     } catch (e) {
       await page.screenshot({ path: join(ARTIFACTS, 'failure-dispatch-load.png') }).catch(() => {})
