@@ -331,7 +331,7 @@ class BadInputCampaignTest {
       String name = p.path("name").asText();
       String type = resolve(doc, p.path("schema")).path("type").asText();
       if (in.equals("query")) {
-        String others = otherQuery(doc, params, p);
+        String others = otherQuery(doc, params, p, path);
         for (String c : CONTROLS) {
           String q = fill(path, params, false) + "?" + others + name + "=" + encode("a" + c + "b");
           judge("control characters", base, new Request(method, q, body, ct), name, true, t);
@@ -587,13 +587,12 @@ class BadInputCampaignTest {
     return new Request(method, path, hasJsonBody ? "{\"broken\": " : null, "application/json");
   }
 
-  /** Path parameters: a plausible value, or (bad = true) a malformed one. */
   /**
    * Valid values for the other query parameters that have an obvious one (an enum's first value;
    * dispatch's photo {@code purpose}, a free string in the document until its enum is declared), so
    * that a mutation breaks the request in one place only and its refusal must name that place.
    */
-  private String otherQuery(JsonNode doc, List<JsonNode> params, JsonNode except) {
+  private String otherQuery(JsonNode doc, List<JsonNode> params, JsonNode except, String path) {
     StringBuilder sb = new StringBuilder();
     for (JsonNode o : params) {
       if (o == except || !"query".equals(o.path("in").asText())) {
@@ -604,7 +603,7 @@ class BadInputCampaignTest {
       String v =
           sc.path("enum").size() > 0
               ? sc.path("enum").get(0).asText()
-              : n.equals("purpose") ? "AFTER" : null;
+              : n.equals("purpose") ? (path.contains("/attachments") ? "BEFORE" : "AFTER") : null;
       if (v != null) {
         sb.append(n).append('=').append(encode(v)).append('&');
       }
@@ -612,6 +611,7 @@ class BadInputCampaignTest {
     return sb.toString();
   }
 
+  /** Path parameters: a plausible value, or (bad = true) a malformed one. */
   private String fill(String path, List<JsonNode> params, boolean bad) {
     String out = path;
     for (JsonNode p : params) {
@@ -744,7 +744,15 @@ class BadInputCampaignTest {
         }
         yield a;
       }
-      case "object" -> depth < 4 ? sample(doc, s, depth) : F.objectNode();
+      case "object" -> {
+        ObjectNode o = depth < 4 ? sample(doc, s, depth) : F.objectNode();
+        if (lower.equals("geometry")) {
+          // a GeoJSON geometry: a point in the county (its type is a free string in the document)
+          o.put("type", "Point");
+          o.set("coordinates", F.arrayNode().add(118.8632).add(26.2231));
+        }
+        yield o;
+      }
       default ->
           "date-time".equals(s.path("format").asText())
               ? F.textNode("2026-03-02T09:15:00+08:00")

@@ -22,6 +22,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Underground pipes (地下管网): in a bounding box, or crossing a buffer around a point or line. */
@@ -49,9 +52,22 @@ public class PipeResource {
 
   /** A buffer request: a WGS84 GeoJSON Point or LineString and a buffer in metres. */
   public record CrossingRequest(
-      @NotNull JsonNode geometry,
+      @NotNull
+          @Schema(
+              type = SchemaType.OBJECT,
+              description = "GeoJSON 点或线（WGS-84）/ a GeoJSON Point or LineString (WGS-84)",
+              properties = {
+                @SchemaProperty(
+                    name = "type",
+                    enumeration = {"Point", "LineString"}),
+                @SchemaProperty(name = "coordinates", type = SchemaType.ARRAY)
+              })
+          JsonNode geometry,
       @NotNull @DecimalMin("0.1") @DecimalMax("1000") Double bufferM,
-      String type) {}
+      @Schema(
+              implementation = PipeType.class,
+              description = "管线类型（可选；也接受中文名）/ pipe type (optional; the Chinese name too)")
+          String type) {}
 
   @GET
   @Operation(
