@@ -122,10 +122,18 @@ describe('受理台 intake desk, operator', () => {
       // (on a fresh stack every report may lie in that township and category: the narrowing is
       // shown by the rows below and by another category dropping the call)
       assert.ok(filtered >= 1 && filtered <= unfiltered, `filtered ${filtered} of ${unfiltered}`)
-      const categories = await page.locator('[data-test=queue-table] .el-table__row td:nth-child(3)').allInnerTexts()
-      const townships = await page.locator('[data-test=queue-table] .el-table__row td:nth-child(4)').allInnerTexts()
-      assert.ok(townships.every((x) => x.trim() === call.townshipName), townships.join(','))
-      assert.ok(categories.every((x) => [call.categoryName, call.categoryCode].includes(x.trim())), categories.join(','))
+      // the filtered page replaces the unfiltered one a moment after the click: wait for rows that
+      // all match (the call is on both pages, so its row alone does not show the re-read)
+      const matches = async () => {
+        const categories = await page.locator('[data-test=queue-table] .el-table__row td:nth-child(3)').allInnerTexts()
+        const townships = await page.locator('[data-test=queue-table] .el-table__row td:nth-child(4)').allInnerTexts()
+        return townships.length > 0 &&
+          townships.every((x) => x.trim() === call.townshipName) &&
+          categories.every((x) => [call.categoryName, call.categoryCode].includes(x.trim()))
+          ? { categories, townships }
+          : null
+      }
+      await waitFor(matches, 'every row of the township and category')
       await shot(page, '31-queue-filters.png')
       await accessible(page, 'queue with filters')
       // another category: the phone call is no longer listed
