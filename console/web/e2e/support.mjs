@@ -76,6 +76,11 @@ export async function registerReport(description) {
 
 /** axe-core finds no serious or critical accessibility violation on what the page shows now. */
 export async function accessible(page, screen) {
+  // not in the middle of a Vue transition (a dialog fading in has every colour at part opacity,
+  // which axe reads as too little contrast): wait until no element is entering or leaving
+  await page
+    .waitForFunction(() => !document.querySelector('[class*="-enter-active"], [class*="-leave-active"]'), null, { timeout: 5_000 })
+    .catch(() => {})
   const result = await new AxeBuilder({ page }).analyze()
   const bad = result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
