@@ -16,7 +16,9 @@ for c in realm['clients']:
         # Keycloak only — the console reaches the APIs same-origin through its own proxy)
         # — and any other local stack's console (SZCG_PORT_BASE + 6 for the bases 8000…8900,
         # so that several stacks can run side by side on one machine)
-        consoles = [f'http://{h}:{8006 + 100 * k}' for k in range(10) for h in ('127.0.0.1', 'localhost')]
+        # (the demo stack's base is 8080 and the test stack's 8180: consoles 8086 and 8186)
+        consoles = [f'http://{h}:{p + 100 * k}' for p in (8086, 8006) for k in range(10)
+                    for h in ('127.0.0.1', 'localhost')]
         c['redirectUris'] = ['http://localhost:*', 'http://127.0.0.1:*'] + [o + '/*' for o in consoles]
         c['webOrigins'] = ['+'] + consoles
         c['attributes']['post.logout.redirect.uris'] = '##'.join(
