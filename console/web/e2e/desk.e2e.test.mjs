@@ -111,6 +111,8 @@ describe('受理台 intake desk, operator', () => {
         return Number((n.match(/\d+/) ?? ['0'])[0]) >= 2 ? Number(n.match(/\d+/)[0]) : null
       }, 'the total')
       await pickTyped(page, 'filter-township', call.townshipName)
+      // the community list follows the township (gis-service's areas by parentCode)
+      if (call.communityName) await pickTyped(page, 'filter-community', call.communityName)
       await pickTyped(page, 'filter-category', 'C-0101')
       await page.getByRole('button', { name: '查询' }).click()
       await page.locator(`[data-test="row-${call.reportNo}"]`).waitFor({ timeout: 10_000 })
