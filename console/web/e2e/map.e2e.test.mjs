@@ -43,6 +43,14 @@ test('shiftlead1: the county map, layer toggles, a case opens its 案卷', { tim
     await page.screenshot({ path: join(ARTIFACTS, '40-map-county.png') })
     await accessible(page, '地图')
 
+    // a case filed now appears without a reload, well before the 30 s safety poll: the push
+    const pushed = await filedCase(`地图 推送 e2e ${Date.now()}`)
+    await page.waitForFunction(
+      (id) => window.__szcgMap.querySourceFeatures('cases').some((f) => f.properties.caseId === id),
+      pushed.id,
+      { timeout: 10_000 },
+    )
+
     // 部件 off and on again
     await page.locator('[data-test="map-layer-components"]').click()
     await idle(page)
