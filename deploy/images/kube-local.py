@@ -53,11 +53,6 @@ def main():
     secrets = {}
     for d in docs:
         kind, name = d["kind"], d["metadata"]["name"]
-        if name in ("console", "console-config"):
-            # the console's Deployment (issue 17) is checked by the manifest tests and its image by
-            # smoke.sh; its play here (own port, upstreams to the played services) is not proven
-            # yet — see docs/operations.md §0a
-            continue
         d["metadata"].pop("namespace", None)
         if kind == "ConfigMap":
             data = d.get("data", {})
