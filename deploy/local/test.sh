@@ -43,6 +43,8 @@ if [ "${SZCG_TEST_IMAGES:-1}" = 1 ]; then
   # the test stack's services are done: the images take their place against the same Kafka and
   # Keycloak, on their own ports and fresh databases (szcg_*_img)
   stop_services
+  # the fault campaign killed and restarted the broker: make sure it is up, with its topics
+  start_kafka
   SZCG_DB_SUFFIX=_img reset_stack_databases
   export SZCG_IMG_PORT_BASE="${SZCG_IMG_PORT_BASE:-$((SZCG_PORT_BASE + 10))}"
   SZCG_SKIP_BUILD=1 "$REPO/deploy/images/build.sh"
