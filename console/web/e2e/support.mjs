@@ -74,6 +74,35 @@ export async function registerReport(description) {
   return { report: await res.json(), createdAt: Date.now() }
 }
 
+/**
+ * A 12345 hotline ticket pushed by the hotline platform's machine client (client credentials of the
+ * local realm's `hotline-12345`, whose secret is a local demo value), as the hotline integration
+ * does in production.
+ */
+export async function hotlineTicket(description) {
+  const tok = await fetch(`${authority}/protocol/openid-connect/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'hotline-12345', client_secret: 'hotline-12345-local-secret' }),
+  })
+  assert.equal(tok.status, 200, 'hotline client token')
+  const sourceRef = `12345-e2e-${Date.now()}-${Math.floor(Math.random() * 1e6)}`
+  const res = await fetch(`${CONSOLE_URL}/api/intake/v1/reports`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${(await tok.json()).access_token}`, 'Content-Type': 'application/json', 'Idempotency-Key': sourceRef },
+    body: JSON.stringify({
+      channel: 'HOTLINE',
+      kind: 'COMPLAINT',
+      description,
+      location: { lon: 118.8632 + Math.random() * 0.004, lat: 26.2231 + Math.random() * 0.004 },
+      sourceRef,
+      reporter: { name: '张三', phone: '13800000000' },
+    }),
+  })
+  assert.equal(res.status, 201, `hotline ticket: ${await res.clone().text()}`)
+  return { report: await res.json(), createdAt: Date.now() }
+}
+
 /** axe-core finds no serious or critical accessibility violation on what the page shows now. */
 export async function accessible(page, screen) {
   // not in the middle of a Vue transition (a dialog fading in has every colour at part opacity,
@@ -127,17 +156,71 @@ export async function newPage() {
   return { context, page }
 }
 
-/** Opens a console path, is sent to the Keycloak login page, logs in, comes back. */
-export async function logIn(page, path, user) {
-  await page.goto(`${CONSOLE_URL}${path}`, { timeout: WAIT })
+/**
+ * Opens a console path, is sent to the Keycloak login page, logs in, comes back. `base` is another
+ * address of the console (a proxy in front of it; the realm accepts any loopback port).
+ */
+export async function logIn(page, path, user, base = CONSOLE_URL) {
+  await page.goto(`${base}${path}`, { timeout: WAIT })
   await page.waitForURL((u) => u.toString().startsWith(authority), { timeout: WAIT })
   await page.locator('#username').fill(user)
   await page.locator('#password').fill(PASSWORD)
   if (user === 'operator1') await page.screenshot({ path: join(ARTIFACTS, '01-keycloak-login.png') })
   await page.locator('#kc-login').click()
-  await page.waitForURL((u) => u.toString().startsWith(CONSOLE_URL) && !u.pathname.startsWith('/callback'), { timeout: WAIT })
+  await page.waitForURL((u) => u.toString().startsWith(base) && !u.pathname.startsWith('/callback'), { timeout: WAIT })
   // no token, no code in the address once back
   assert.doesNotMatch(page.url(), /code=|token|state=/)
+}
+
+/**
+ * A TCP proxy in front of the console whose connections can be cut, as a lost mobile or office
+ * network would: `cut()` destroys every open connection (the push channel's stream among them) and
+ * refuses new ones until `restore()`. (Chromium's offline emulation does not end a stream that is
+ * already open, so the break happens here, on real sockets.)
+ */
+export async function cuttableProxy(target = CONSOLE_URL) {
+  const net = await import('node:net')
+  const u = new URL(target)
+  const open = new Set()
+  let down = false
+  const server = net.createServer((client) => {
+    if (down) return client.destroy()
+    const upstream = net.connect(Number(u.port || 80), u.hostname)
+    const pair = [client, upstream]
+    pair.forEach((s) => open.add(s))
+    const drop = () => pair.forEach((s) => (s.destroy(), open.delete(s)))
+    client.pipe(upstream).on('error', drop)
+    upstream.pipe(client).on('error', drop)
+    client.on('close', drop)
+    upstream.on('close', drop)
+  })
+  // a port whose origin the local realm lists for szcg-web (the login's token request is a CORS
+  // request): the x06 console ports of the stack slots, the first one free
+  const candidates = [8906, 8806, 8706, 8606, 8506, 8006, 8106, 8206, 8986, 8886, 8786, 8686, 8586]
+  let listening = false
+  for (const port of candidates) {
+    listening = await new Promise((r) => {
+      server.once('error', () => r(false))
+      server.listen(port, '127.0.0.1', () => r(true))
+    })
+    if (listening) break
+  }
+  assert.ok(listening, `no free port among ${candidates} for the proxy`)
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    cut() {
+      down = true
+      open.forEach((s) => s.destroy())
+      open.clear()
+    },
+    restore() {
+      down = false
+    },
+    close() {
+      this.cut()
+      return new Promise((r) => server.close(r))
+    },
+  }
 }
 
 /** A small real PNG (solid colour, width × height) for photo uploads. */
