@@ -11,7 +11,7 @@ import cn.szcg.assessment.domain.ReportTable;
 import cn.szcg.assessment.domain.Score;
 import cn.szcg.assessment.infra.CollectorRegister;
 import cn.szcg.assessment.infra.ReportFiles;
-import cn.szcg.assessment.infra.StaffFiguresHandler;
+import cn.szcg.assessment.infra.StaffFigureStore;
 import cn.szcg.platform.security.Caller;
 import cn.szcg.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -47,6 +47,7 @@ public class StaffFiguresResource {
 
   @Inject EntityManager em;
   @Inject Caller caller;
+  @Inject StaffFigureStore staffFigures;
   @Inject CollectorRegister register;
 
   /** Who reads all staff figures. */
@@ -106,7 +107,7 @@ public class StaffFiguresResource {
     Period p = FiguresResource.period(periodText);
     FiguresResource.checkPage(page, size);
     List<CollectorReportRow.Entry> entries = new ArrayList<>();
-    Map<String, long[]> cells = StaffFiguresHandler.cells(em, book, p);
+    Map<String, long[]> cells = staffFigures.subjectCells(book, p);
     // collectors by their registered name (collector-registered), else the id
     Map<String, String> names =
         "COLLECTOR".equals(book) ? register.namesOf(cells.keySet()) : Map.of();
@@ -147,7 +148,8 @@ public class StaffFiguresResource {
     FiguresResource.checkPage(page, size);
     OperatorScoring scoring = OperatorScoring.defaults();
     List<OperatorView> out = new ArrayList<>();
-    StaffFiguresHandler.cells(em, "OPERATOR", p)
+    staffFigures
+        .subjectCells("OPERATOR", p)
         .forEach(
             (id, v) -> {
               OperatorFigures f = new OperatorFigures(v[0], v[1], v[2], v[3], v[4], v[5]);

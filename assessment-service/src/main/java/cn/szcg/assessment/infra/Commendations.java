@@ -26,6 +26,7 @@ import java.util.Set;
 public class Commendations {
 
   @Inject EntityManager em;
+  @Inject StaffFigureStore staffFigures;
   @Inject FigureStore figures;
   @Inject WeightStore weights;
   @Inject UnitNames unitNames;
@@ -58,7 +59,7 @@ public class Commendations {
     CommendationPolicy.Result u =
         CommendationPolicy.DEFAULT.evaluate(units, Set.copyOf(escalated), weights.scoring());
 
-    Map<String, long[]> collectorCells = StaffFiguresHandler.cells(em, "COLLECTOR", p);
+    Map<String, long[]> collectorCells = staffFigures.subjectCells("COLLECTOR", p);
     Map<String, String> collectorNames = collectors.namesOf(collectorCells.keySet());
     List<StaffCommendationPolicy.Input<CollectorFigures>> cin = new ArrayList<>();
     collectorCells.forEach(
@@ -67,14 +68,15 @@ public class Commendations {
                 new StaffCommendationPolicy.Input<>(
                     id,
                     collectorNames.getOrDefault(id, id),
-                    StaffFiguresHandler.collectorFigures(v))));
+                    StaffFigureStore.collectorFigures(v))));
     List<StaffCommendationPolicy.Input<OperatorFigures>> oin = new ArrayList<>();
-    StaffFiguresHandler.cells(em, "OPERATOR", p)
+    staffFigures
+        .subjectCells("OPERATOR", p)
         .forEach(
             (id, v) ->
                 oin.add(
                     new StaffCommendationPolicy.Input<>(
-                        id, id, StaffFiguresHandler.operatorFigures(v))));
+                        id, id, StaffFigureStore.operatorFigures(v))));
     return new Year(
         u.candidates(),
         u.excluded(),
