@@ -75,6 +75,23 @@ class LayeringTest {
         violations("infra", Pattern.compile("^import cn\\.szcg\\.assessment\\.(application|api)")));
   }
 
+  /**
+   * The consumers use the stores, never the other way round: a store (every infra class that is not
+   * a consumer, its mapping or its batch) names no handler's method, constant or type.
+   */
+  @Test
+  void storesKnowNoHandler() throws IOException {
+    List<String> out = new ArrayList<>();
+    for (String v :
+        violations("infra", Pattern.compile("\\b(?!Event|Batching)[A-Z]\\w*Handler[.:]"))) {
+      String file = v.substring(0, v.indexOf(':'));
+      if (!file.matches(".*(Handler|FactMapping|Batch)\\.java")) {
+        out.add(v);
+      }
+    }
+    assertEquals(List.of(), out, "stores must not depend on the consumers");
+  }
+
   @Test
   void applicationKnowsNoResource() throws IOException {
     assertEquals(

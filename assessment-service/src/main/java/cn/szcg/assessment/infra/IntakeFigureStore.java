@@ -97,10 +97,25 @@ public class IntakeFigureStore {
   }
 
   /**
+   * A case as the intake-figures batch leaves it: the row to insert, or what to update if it
+   * exists.
+   */
+  static final class CaseRow {
+    String reportNo;
+    String channel;
+    Instant registeredAt;
+    Instant filedAt;
+    String categoryCode;
+
+    /** A CaseFiled came in this batch: an existing row takes its filed time and category. */
+    boolean filed;
+  }
+
+  /**
    * Inserts the cases (by case id); an existing one takes the filed time and category of those
    * filed in the batch.
    */
-  void writeCases(Map<String, IntakeFiguresHandler.CaseRow> c) {
+  void writeCases(Map<String, CaseRow> c) {
     if (c.isEmpty()) {
       return;
     }

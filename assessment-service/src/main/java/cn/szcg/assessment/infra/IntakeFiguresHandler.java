@@ -1,5 +1,6 @@
 package cn.szcg.assessment.infra;
 
+import cn.szcg.assessment.infra.IntakeFigureStore.CaseRow;
 import cn.szcg.contracts.EventType;
 import cn.szcg.contracts.Topics;
 import cn.szcg.contracts.envelope.CloudEvent;
@@ -42,18 +43,6 @@ public class IntakeFiguresHandler extends BatchingEventHandler<IntakeFiguresHand
   @Override
   public Set<EventType> types() {
     return Set.of(EventType.REPORT_REGISTERED, EventType.CASE_FILED);
-  }
-
-  /** A case as the batch leaves it: the row to insert, or what to update if it exists. */
-  static final class CaseRow {
-    String reportNo;
-    String channel;
-    Instant registeredAt;
-    Instant filedAt;
-    String categoryCode;
-
-    /** A CaseFiled came in this batch: an existing row takes its filed time and category. */
-    boolean filed;
   }
 
   /** Counters per month × channel × column, and the cases, of the batch being applied. */
