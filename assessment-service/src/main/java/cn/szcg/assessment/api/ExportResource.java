@@ -1,13 +1,13 @@
 package cn.szcg.assessment.api;
 
+import cn.szcg.assessment.application.ExportJobs;
+import cn.szcg.assessment.application.Reports;
 import cn.szcg.assessment.domain.Period;
 import cn.szcg.assessment.infra.CurrentActor;
-import cn.szcg.assessment.infra.ExportJobs;
-import cn.szcg.assessment.infra.Reports;
+import cn.szcg.assessment.infra.ExportJobStore;
 import cn.szcg.platform.security.Caller;
 import cn.szcg.platform.security.Roles;
 import cn.szcg.platform.web.ProblemException;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -76,14 +76,8 @@ public class ExportResource {
       throw ProblemException.invalidField(
           "unitId", "required", "单位报表须指定单位 / a UNIT report needs the unitId");
     }
-    String by = actor.userId();
-    String id =
-        QuarkusTransaction.requiringNew()
-            .call(() -> jobs.create(report, period, request.unitId(), format, by));
-    jobs.submit(id);
-    return Response.accepted(QuarkusTransaction.requiringNew().call(() -> jobs.find(id)))
-        .location(URI.create("/api/v1/exports/" + id))
-        .build();
+    ExportJobStore.Job job = jobs.request(report, period, request.unitId(), format, actor.userId());
+    return Response.accepted(job).location(URI.create("/api/v1/exports/" + job.jobId())).build();
   }
 
   private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
@@ -100,8 +94,8 @@ public class ExportResource {
   @GET
   @Path("/{id}")
   @Operation(summary = "导出任务状态 / export job status")
-  public ExportJobs.Job status(@PathParam("id") String id) {
-    ExportJobs.Job job = QuarkusTransaction.requiringNew().call(() -> jobs.find(id));
+  public ExportJobStore.Job status(@PathParam("id") String id) {
+    ExportJobStore.Job job = jobs.find(id);
     if (job == null || !mayRead(job)) {
       // another user's export does not exist for the caller
       throw ProblemException.notFound("export", id);
@@ -109,7 +103,7 @@ public class ExportResource {
     return job;
   }
 
-  private boolean mayRead(ExportJobs.Job job) {
+  private boolean mayRead(ExportJobStore.Job job) {
     return caller.has(Roles.ADMIN)
         || caller.has(Roles.SUPERVISION_OFFICE)
         || actor.userId().equals(job.requestedBy());
@@ -124,12 +118,12 @@ public class ExportResource {
   })
   @Operation(summary = "下载导出文件 / download the exported file")
   public Response file(@PathParam("id") String id) {
-    ExportJobs.Job job = status(id);
+    ExportJobStore.Job job = status(id);
     if (!"DONE".equals(job.status())) {
       throw ProblemException.conflict(
           "导出任务状态为 " + job.status() + "，文件尚未生成 / export is " + job.status() + ", no file yet");
     }
-    ExportJobs.FileContent f = QuarkusTransaction.requiringNew().call(() -> jobs.file(id));
+    ExportJobStore.FileContent f = jobs.file(id);
     String encoded = URLEncoder.encode(f.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
     return Response.ok(f.bytes())
         .type(f.contentType())

@@ -1,17 +1,18 @@
 package cn.szcg.assessment.api;
 
+import cn.szcg.assessment.application.IntakeFiguresQueries;
+import cn.szcg.assessment.infra.IntakeFigureStore.AssessedCase;
+import cn.szcg.assessment.infra.IntakeFigureStore.IntakeFigure;
 import cn.szcg.platform.security.Roles;
 import cn.szcg.platform.web.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,19 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 })
 public class IntakeFiguresResource {
 
-  @Inject EntityManager em;
-
-  /** Registrations and filings of one channel in one month. */
-  public record IntakeFigure(String month, String channel, long registered, long filed) {}
-
-  /** A case as assessment has counted it. */
-  public record AssessedCase(
-      String caseId,
-      String reportNo,
-      String channel,
-      Instant registeredAt,
-      Instant filedAt,
-      String categoryCode) {}
+  @Inject IntakeFiguresQueries queries;
 
   @GET
   @Path("/figures/intake")
@@ -53,61 +42,13 @@ public class IntakeFiguresResource {
     if (month == null || !month.matches("\\d{4}-(0[1-9]|1[0-2])")) {
       throw ProblemException.invalidField("month", "pattern", "须为 yyyy-MM / must be yyyy-MM");
     }
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT month, channel, registered, filed FROM intake_figure WHERE month = ?1"
-                    + " ORDER BY channel")
-            .setParameter(1, month)
-            .getResultList();
-    return rows.stream()
-        .map(
-            r ->
-                new IntakeFigure(
-                    (String) r[0],
-                    (String) r[1],
-                    ((Number) r[2]).longValue(),
-                    ((Number) r[3]).longValue()))
-        .toList();
+    return queries.ofMonth(month);
   }
 
   @GET
   @Path("/cases/{caseId}")
   @Operation(summary = "考核所知的案件 / a case as assessment counted it")
   public AssessedCase assessedCase(@PathParam("caseId") String caseId) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT case_id, report_no, channel, registered_at, filed_at, category_code"
-                    + " FROM assessed_case WHERE case_id = ?1")
-            .setParameter(1, caseId)
-            .getResultList();
-    if (rows.isEmpty()) {
-      throw ProblemException.notFound("case", caseId);
-    }
-    Object[] r = rows.get(0);
-    return new AssessedCase(
-        (String) r[0],
-        (String) r[1],
-        (String) r[2],
-        toInstant(r[3]),
-        toInstant(r[4]),
-        (String) r[5]);
-  }
-
-  private static Instant toInstant(Object o) {
-    if (o == null) {
-      return null;
-    }
-    if (o instanceof Instant i) {
-      return i;
-    }
-    if (o instanceof java.time.OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    if (o instanceof java.sql.Timestamp ts) {
-      return ts.toInstant();
-    }
-    throw new IllegalStateException("unexpected time type " + o.getClass());
+    return queries.assessedCase(caseId);
   }
 }

@@ -7,6 +7,7 @@ import cn.szcg.assessment.domain.Incident;
 import cn.szcg.assessment.domain.Period;
 import cn.szcg.contracts.events.AccountabilityNotice;
 import cn.szcg.platform.outbox.Outbox;
+import cn.szcg.platform.sql.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -327,5 +328,88 @@ public class AccountabilityStore {
         a.titleZh(),
         a.titleEn(),
         issuedAt);
+  }
+
+  /** An accountability notice as issued ({@code accountability_notice}). */
+  public record NoticeRow(
+      String actionId,
+      String type,
+      String level,
+      String unitId,
+      String kind,
+      String month,
+      int ordinal,
+      String incidentId,
+      String caseId,
+      String personId,
+      String personName,
+      boolean personMissing,
+      String titleZh,
+      String titleEn,
+      Instant issuedAt) {}
+
+  private static final String NOTICE_FILTER =
+      " WHERE (CAST(?1 AS text) IS NULL OR unit_id = ?1) AND (CAST(?2 AS text) IS NULL OR month"
+          + " = ?2) AND (CAST(?3 AS text) IS NULL OR type = ?3)";
+
+  /** How many notices match (each filter null = any). */
+  public long countNotices(String unitId, String month, String type) {
+    return ((Number)
+            em.createNativeQuery("SELECT count(*) FROM accountability_notice" + NOTICE_FILTER)
+                .setParameter(1, unitId)
+                .setParameter(2, month)
+                .setParameter(3, type)
+                .getSingleResult())
+        .longValue();
+  }
+
+  /** A page of the matching notices, newest first (each filter null = any). */
+  public List<NoticeRow> notices(String unitId, String month, String type, int limit, long offset) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT action_id, type, level, unit_id, kind, month, ordinal, incident_id,"
+                    + " case_id, person_id, person_name, person_missing, title_zh, title_en,"
+                    + " issued_at FROM accountability_notice"
+                    + NOTICE_FILTER
+                    + " ORDER BY issued_at DESC, action_id LIMIT ?4 OFFSET ?5")
+            .setParameter(1, unitId)
+            .setParameter(2, month)
+            .setParameter(3, type)
+            .setParameter(4, limit)
+            .setParameter(5, offset)
+            .getResultList();
+    return rows.stream()
+        .map(
+            r ->
+                new NoticeRow(
+                    (String) r[0],
+                    (String) r[1],
+                    (String) r[2],
+                    (String) r[3],
+                    (String) r[4],
+                    (String) r[5],
+                    ((Number) r[6]).intValue(),
+                    (String) r[7],
+                    (String) r[8],
+                    (String) r[9],
+                    (String) r[10],
+                    (Boolean) r[11],
+                    (String) r[12],
+                    (String) r[13],
+                    SqlValues.instant(r[14])))
+        .toList();
+  }
+
+  /** The units given an efficiency-office notice (效能办通报, R-24) in some month of the year. */
+  public Set<String> escalatedUnits(int year) {
+    @SuppressWarnings("unchecked")
+    List<String> units =
+        em.createNativeQuery(
+                "SELECT DISTINCT unit_id FROM accountability_notice WHERE type ="
+                    + " 'EFFICIENCY_OFFICE_NOTICE' AND month LIKE ?1")
+            .setParameter(1, year + "-%")
+            .getResultList();
+    return Set.copyOf(units);
   }
 }

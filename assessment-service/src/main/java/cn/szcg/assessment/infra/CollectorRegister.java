@@ -34,6 +34,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class CollectorRegister {
 
+  /** The collection unit of a collector the register does not know (yet). */
+  public static final String UNREGISTERED = "UNREGISTERED";
+
   /** A collector's unit and when it became theirs. */
   record Entry(String unitId, Instant since) {
     Entry later(Entry other) {
@@ -59,14 +62,14 @@ public class CollectorRegister {
     return new CollectorRef(collectorId, unitOf(collectorId));
   }
 
-  /** The collector's collection unit now, {@link StaffFiguresHandler#UNREGISTERED} if unknown. */
+  /** The collector's collection unit now, {@link #UNREGISTERED} if unknown. */
   public String unitOf(String collectorId) {
     if (collectorId == null) {
-      return StaffFiguresHandler.UNREGISTERED;
+      return UNREGISTERED;
     }
     refreshIfStale();
     Entry e = cache.get(collectorId);
-    return e == null ? StaffFiguresHandler.UNREGISTERED : e.unitId();
+    return e == null ? UNREGISTERED : e.unitId();
   }
 
   /**

@@ -300,6 +300,13 @@ public class FigureStore {
     return new Object[] {onTime, num, expiredBefore, first, level};
   }
 
+  /** Deletes the cells of a period (all periods when null), before they are written anew. */
+  public void deleteCells(Period period) {
+    em.createNativeQuery("DELETE FROM figure_cell WHERE CAST(?1 AS text) IS NULL OR period = ?1")
+        .setParameter(1, period == null ? null : period.toString())
+        .executeUpdate();
+  }
+
   /** Adds a delta to one cell (insert or add). */
   public void addToCell(FiguresKey key, Figures delta) {
     StringBuilder sql =

@@ -3,6 +3,7 @@ package cn.szcg.assessment.infra;
 import cn.szcg.assessment.domain.CollectorFact;
 import cn.szcg.assessment.domain.CollectorRef;
 import cn.szcg.assessment.domain.Period;
+import cn.szcg.assessment.domain.StaffFiguresBook;
 import cn.szcg.assessment.domain.StaffFiguresBook.StoredFact;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,20 +14,21 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Books missed reports (漏报) into the staff figures that {@code StaffFiguresHandler} keeps: a fact
+ * Books missed reports (漏报) into the staff figures that {@link StaffFiguresHandler} keeps: a fact
  * row in {@code staff_fact} (unique fact id, so a fact counts once) and ±1 on the missed-reports
  * counter ({@code n3}) of the collector's and the collection unit's month and year cells in {@code
- * staff_cell}, added through {@code StaffFiguresHandler.addToCells} (the one writer of the cells).
- * The row is {@link StoredFact#of} the fact ({@code MissedReportFound} / {@code
- * MissedReportRevoked}), so that the recompute rebuilds the same ±1 from it.
+ * staff_cell}, added through {@link StaffFigureStore#addToCells} (the one writer of the cells). The
+ * row is {@link StoredFact#of} the fact ({@code MissedReportFound} / {@code MissedReportRevoked}),
+ * so that the recompute rebuilds the same ±1 from it.
  */
 @ApplicationScoped
 public class MissedReportBook {
 
-  static final String COLLECTOR = StaffFiguresHandler.COLLECTOR;
-  static final String COLLECTION_UNIT = StaffFiguresHandler.COLLECTION_UNIT;
+  static final String COLLECTOR = StaffFiguresBook.Book.COLLECTOR.name();
+  static final String COLLECTION_UNIT = StaffFiguresBook.Book.COLLECTION_UNIT.name();
 
   @Inject EntityManager em;
+  @Inject StaffFigureStore figures;
 
   /** Books a charged miss (+1); false if the fact id was booked before. */
   public boolean charge(CollectorFact.MissedReportFound f) {
@@ -62,12 +64,12 @@ public class MissedReportBook {
 
   /**
    * The batch's missed-report deltas per cell (book, subject, period), written at {@link #flush} in
-   * key order: the order in which {@code StaffFiguresHandler} writes its cells, so the two
-   * consumers lock shared {@code staff_cell} rows in the same order and cannot deadlock (before,
-   * each delta was upserted in event order and a deadlocked poll was retried event by event). One
-   * consumer thread uses this book.
+   * key order: the order in which {@link StaffFiguresBatch} writes its cells, so the two consumers
+   * lock shared {@code staff_cell} rows in the same order and cannot deadlock (before, each delta
+   * was upserted in event order and a deadlocked poll was retried event by event). One consumer
+   * thread uses this book.
    */
-  private final Map<List<String>, long[]> pending = new TreeMap<>(StaffFiguresHandler::compareKeys);
+  private final Map<List<String>, long[]> pending = new TreeMap<>(StaffFigureStore::compareKeys);
 
   /** Drops what a batch that was rolled back left. */
   public void begin() {
@@ -82,7 +84,7 @@ public class MissedReportBook {
 
   /** Adds the batch's deltas to {@code staff_cell} in one statement, in key order. */
   public void flush() {
-    StaffFiguresHandler.addToCells(em, pending); // n3: the missed-reports counter
+    figures.addToCells(pending); // n3: the missed-reports counter
     pending.clear();
   }
 }

@@ -16,7 +16,7 @@ import cn.szcg.contracts.events.LocationContext;
 import cn.szcg.contracts.events.LocationResolved;
 import cn.szcg.contracts.events.ReportMerged;
 import cn.szcg.contracts.events.ReportRegistered;
-import cn.szcg.platform.inbox.EventHandler;
+import cn.szcg.platform.inbox.BatchingEventHandler;
 import cn.szcg.platform.sql.SqlValues;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,11 +57,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * Grace after the start of a shift: {@code szcg.assessment.missed-report.grace} (ISO-8601 duration,
  * default PT0S). A miss is booked under the collector's collection unit at booking time ({@link
- * CollectorRegister}, {@link StaffFiguresHandler#UNREGISTERED} while unknown) and booked back from
+ * CollectorRegister}, {@link CollectorRegister#UNREGISTERED} while unknown) and booked back from
  * the unit it was booked under ({@code missed_report.collection_unit_id}).
  */
 @ApplicationScoped
-public class MissedReportHandler implements EventHandler {
+public class MissedReportHandler extends BatchingEventHandler<BatchingEventHandler.Batch> {
 
   @Inject EntityManager em;
   @Inject MissedReportBook book;
@@ -97,19 +97,18 @@ public class MissedReportHandler implements EventHandler {
         EventType.REPORT_MERGED);
   }
 
+  /**
+   * The batch is the book's: its staff_cell deltas, written at the end in the cells' key order (see
+   * {@link MissedReportBook}).
+   */
   @Override
-  public void beginBatch(List<Delivery> batch) {
+  protected Batch openBatch(List<Delivery> deliveries) {
     book.begin();
-  }
-
-  /** The batch's staff_cell deltas, in the cells' key order (see {@link MissedReportBook}). */
-  @Override
-  public void endBatch() {
-    book.flush();
+    return book::flush;
   }
 
   @Override
-  public void handle(CloudEvent event, Record payload) {
+  protected void apply(Batch batch, CloudEvent event, Record payload) {
     if (payload instanceof CollectorDutyRecorded d) {
       shift(d);
     } else if (payload instanceof ReportRegistered r) {
@@ -353,7 +352,7 @@ public class MissedReportHandler implements EventHandler {
    */
   private CollectorRef ref(String collectorId, String shiftUnit) {
     CollectorRef r = register.ref(collectorId);
-    return shiftUnit != null && StaffFiguresHandler.UNREGISTERED.equals(r.collectionUnitId())
+    return shiftUnit != null && CollectorRegister.UNREGISTERED.equals(r.collectionUnitId())
         ? new CollectorRef(collectorId, shiftUnit)
         : r;
   }

@@ -4,6 +4,7 @@ import static cn.szcg.assessment.infra.CaseEvents.stopped;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.szcg.assessment.application.Reports;
 import cn.szcg.platform.inbox.EventConsumers;
 import cn.szcg.testsupport.KafkaTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -1,4 +1,4 @@
-package cn.szcg.assessment.infra;
+package cn.szcg.assessment.application;
 
 import cn.szcg.assessment.domain.CollectorFigures;
 import cn.szcg.assessment.domain.CollectorScoring;
@@ -8,13 +8,17 @@ import cn.szcg.assessment.domain.OperatorFigures;
 import cn.szcg.assessment.domain.OperatorScoring;
 import cn.szcg.assessment.domain.Period;
 import cn.szcg.assessment.domain.StaffCommendationPolicy;
+import cn.szcg.assessment.infra.AccountabilityStore;
+import cn.szcg.assessment.infra.CollectorRegister;
+import cn.szcg.assessment.infra.FigureStore;
+import cn.szcg.assessment.infra.StaffFigureStore;
+import cn.szcg.assessment.infra.UnitNames;
+import cn.szcg.assessment.infra.WeightStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The yearly commendation candidates (年度通报表扬, Art 34, R-25) of every kind the center assesses:
@@ -25,8 +29,9 @@ import java.util.Set;
 @ApplicationScoped
 public class Commendations {
 
-  @Inject EntityManager em;
   @Inject FigureStore figures;
+  @Inject StaffFigureStore staffFigures;
+  @Inject AccountabilityStore accountability;
   @Inject WeightStore weights;
   @Inject UnitNames unitNames;
   @Inject CollectorRegister collectors;
@@ -48,17 +53,11 @@ public class Commendations {
     cells.forEach(
         (unit, f) ->
             units.add(new CommendationPolicy.Input(unit, names.getOrDefault(unit, unit), f)));
-    @SuppressWarnings("unchecked")
-    List<String> escalated =
-        em.createNativeQuery(
-                "SELECT DISTINCT unit_id FROM accountability_notice WHERE type ="
-                    + " 'EFFICIENCY_OFFICE_NOTICE' AND month LIKE ?1")
-            .setParameter(1, year + "-%")
-            .getResultList();
     CommendationPolicy.Result u =
-        CommendationPolicy.DEFAULT.evaluate(units, Set.copyOf(escalated), weights.scoring());
+        CommendationPolicy.DEFAULT.evaluate(
+            units, accountability.escalatedUnits(year), weights.scoring());
 
-    Map<String, long[]> collectorCells = StaffFiguresHandler.cells(em, "COLLECTOR", p);
+    Map<String, long[]> collectorCells = staffFigures.subjectCells("COLLECTOR", p);
     Map<String, String> collectorNames = collectors.namesOf(collectorCells.keySet());
     List<StaffCommendationPolicy.Input<CollectorFigures>> cin = new ArrayList<>();
     collectorCells.forEach(
@@ -67,14 +66,15 @@ public class Commendations {
                 new StaffCommendationPolicy.Input<>(
                     id,
                     collectorNames.getOrDefault(id, id),
-                    StaffFiguresHandler.collectorFigures(v))));
+                    StaffFigureStore.collectorFigures(v))));
     List<StaffCommendationPolicy.Input<OperatorFigures>> oin = new ArrayList<>();
-    StaffFiguresHandler.cells(em, "OPERATOR", p)
+    staffFigures
+        .subjectCells("OPERATOR", p)
         .forEach(
             (id, v) ->
                 oin.add(
                     new StaffCommendationPolicy.Input<>(
-                        id, id, StaffFiguresHandler.operatorFigures(v))));
+                        id, id, StaffFigureStore.operatorFigures(v))));
     return new Year(
         u.candidates(),
         u.excluded(),

@@ -1,4 +1,4 @@
-package cn.szcg.assessment.infra;
+package cn.szcg.assessment.application;
 
 import cn.szcg.assessment.domain.CountyRanking;
 import cn.szcg.assessment.domain.Figures;
@@ -6,6 +6,9 @@ import cn.szcg.assessment.domain.Period;
 import cn.szcg.assessment.domain.ReportTable;
 import cn.szcg.assessment.domain.UnitReportRow;
 import cn.szcg.assessment.domain.UnitScoring;
+import cn.szcg.assessment.infra.FigureStore;
+import cn.szcg.assessment.infra.UnitNames;
+import cn.szcg.assessment.infra.WeightStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
