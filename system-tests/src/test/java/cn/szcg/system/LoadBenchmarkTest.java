@@ -61,11 +61,16 @@ class LoadBenchmarkTest {
     long warmEnd = start + WARMUP * 1_000_000_000L;
     long end = warmEnd + DURATION * 1_000_000_000L;
     Sample atWarm = null;
+    // CPU per case (issue 23): read from the end of the warm-up until everything has drained
+    List<CpuMeter.Reading> cpu = new ArrayList<>();
     while (System.nanoTime() < end) {
       Sample s = sample(run);
       samples.add(s);
       if (atWarm == null && s.nanos >= warmEnd) {
         atWarm = s;
+      }
+      if (atWarm != null) {
+        cpu.add(CpuMeter.read());
       }
       System.out.printf(
           "[load %3.0f s] registered %d, dispatched %d, clocks %d, figures %d, lag %d, open chains"
@@ -92,7 +97,9 @@ class LoadBenchmarkTest {
             && last.lag == 0)) {
       PipelineDriver.sleep(1000);
       last = sample(run);
+      cpu.add(CpuMeter.read()); // a backend that ends meanwhile keeps its last reading
     }
+    cpu.add(CpuMeter.read());
     double drainS = (last.nanos - stopped) / 1e9;
 
     // --- results
@@ -148,6 +155,19 @@ class LoadBenchmarkTest {
             .formatted(n == 0 ? 0 : lagSum / n, lagMax, drainS));
     t.append("\n| process | RSS max at steady state (MiB) |\n|---|---:|\n");
     rssMax.forEach((k, v) -> t.append("| %s | %d |%n".formatted(k, v)));
+    // per process: its CPU from the end of the warm-up until drained, over the cases its stage
+    // completed in the same time (a process working off a backlog is charged for that backlog)
+    Map<String, Long> cases = new HashMap<>();
+    cases.put("gis", last.counts[0] - atWarm.counts[0]);
+    cases.put("intake", last.counts[0] - atWarm.counts[0]);
+    cases.put("dispatch", last.counts[1] - atWarm.counts[1]);
+    cases.put("sla", last.counts[2] - atWarm.counts[2]);
+    cases.put("assessment", last.counts[3] - atWarm.counts[3]);
+    t.append(
+        "\nCPU per case from the end of the warm-up until drained (%.0f s), /proc of each process and"
+                .formatted((last.nanos - atWarm.nanos) / 1e9)
+            + " of each service's PostgreSQL backends:");
+    t.append(CpuMeter.table(cpu, cases, last.counts[0] - atWarm.counts[0]));
     t.append("\nclient retries: ")
         .append(d.retries.get())
         .append("; chains finished: ")
