@@ -43,7 +43,7 @@ public class ClockHandler implements EventHandler {
   static final String SUB_DISPATCH_TO_SIGN_FOR = "SUB_DISPATCH_TO_SIGN_FOR";
 
   @Inject EntityManager em;
-  @Inject CaseService cases;
+  @Inject CaseStore cases;
   @Inject Snapshots snapshots;
 
   @Override

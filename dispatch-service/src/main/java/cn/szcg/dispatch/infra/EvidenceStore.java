@@ -53,7 +53,7 @@ public class EvidenceStore {
           + " taken_at";
 
   @Inject EntityManager em;
-  @Inject CaseService cases;
+  @Inject CaseStore cases;
   @Inject CurrentActor currentActor;
   @Inject ServiceClock clock;
 
