@@ -26,6 +26,7 @@ import cn.szcg.dispatch.api.CaseViews.CommandResult;
 import cn.szcg.dispatch.api.CaseViews.OrderView;
 import cn.szcg.dispatch.api.CaseViews.Page;
 import cn.szcg.dispatch.application.CaseCommands;
+import cn.szcg.dispatch.application.CasePhotos;
 import cn.szcg.dispatch.application.Dispatching;
 import cn.szcg.dispatch.application.Proposals;
 import cn.szcg.dispatch.domain.Actor;
@@ -47,7 +48,6 @@ import cn.szcg.dispatch.infra.CaseQueries.OrderClocks;
 import cn.szcg.dispatch.infra.CaseQueries.StepView;
 import cn.szcg.dispatch.infra.CaseStore;
 import cn.szcg.dispatch.infra.CurrentActor;
-import cn.szcg.dispatch.infra.EvidenceStore;
 import cn.szcg.dispatch.infra.UnitStore;
 import cn.szcg.platform.security.Roles;
 import cn.szcg.platform.web.ProblemException;
@@ -94,7 +94,7 @@ public class CaseResource {
   @Inject UnitStore units;
   @Inject CurrentActor currentActor;
   @Inject CaseProblems problems;
-  @Inject EvidenceStore evidence;
+  @Inject CasePhotos evidence;
   @Inject CasePositions positions;
 
   // ------------------------------------------------------------------------------ queries

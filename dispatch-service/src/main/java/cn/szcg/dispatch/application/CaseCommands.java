@@ -10,7 +10,6 @@ import cn.szcg.dispatch.infra.CaseEntity;
 import cn.szcg.dispatch.infra.CaseEvents;
 import cn.szcg.dispatch.infra.CaseStore;
 import cn.szcg.dispatch.infra.CurrentActor;
-import cn.szcg.dispatch.infra.EvidenceStore;
 import cn.szcg.dispatch.infra.ServiceClock;
 import cn.szcg.platform.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,7 +41,7 @@ public class CaseCommands {
   @Inject CaseEvents events;
   @Inject CurrentActor currentActor;
   @Inject ServiceClock clock;
-  @Inject EvidenceStore evidence;
+  @Inject CasePhotos evidence;
 
   /** {@link #execute(String, CommandBuilder, Map)} without extra data. */
   @Transactional
