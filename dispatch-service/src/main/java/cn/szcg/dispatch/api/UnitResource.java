@@ -23,7 +23,6 @@ import cn.szcg.platform.security.Roles;
 import cn.szcg.platform.web.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -283,7 +282,6 @@ public class UnitResource {
     Roles.COUNTY_GOVERNMENT,
     Roles.ADMIN
   })
-  @Transactional
   public OpenLoad openLoad() {
     Instant now = clock.now();
     return new OpenLoad(now, loads.openLoad(now));

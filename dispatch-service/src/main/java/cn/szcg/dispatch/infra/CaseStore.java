@@ -14,6 +14,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Persistence of the domain case ({@link DispatchCase}): the {@code dispatch_case} row with its
@@ -79,6 +80,16 @@ public class CaseStore {
       throw ProblemException.notFound("case", caseId);
     }
     return c;
+  }
+
+  /**
+   * Loads a case with a row lock for a consumer (no caller scope: events act for the system); empty
+   * when the case is not (yet) known here.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Optional<CaseEntity> lock(String caseId) {
+    CaseEntity c = em.find(CaseEntity.class, caseId, LockModeType.PESSIMISTIC_WRITE);
+    return c == null || c.snapshot == null ? Optional.empty() : Optional.of(c);
   }
 
   /**
