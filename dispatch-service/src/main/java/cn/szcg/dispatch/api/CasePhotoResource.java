@@ -1,8 +1,8 @@
 package cn.szcg.dispatch.api;
 
 import cn.szcg.dispatch.api.EvidenceViews.PhotoView;
+import cn.szcg.dispatch.application.CasePhotos;
 import cn.szcg.dispatch.domain.PhotoPolicy;
-import cn.szcg.dispatch.infra.EvidenceStore;
 import cn.szcg.platform.files.FileNames;
 import cn.szcg.platform.files.ImageType;
 import cn.szcg.platform.security.Roles;
@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "cases", description = "案件派遣与处置 / cases: dispatch, handling, check, closing")
 public class CasePhotoResource {
 
-  @Inject EvidenceStore store;
+  @Inject CasePhotos store;
 
   @POST
   @Consumes(MediaType.WILDCARD)
@@ -60,7 +60,7 @@ public class CasePhotoResource {
       @QueryParam("fileName") @Size(max = 255) String fileName,
       @HeaderParam("Content-Type") String contentType,
       byte[] body) {
-    EvidenceStore.Stored s =
+    CasePhotos.Stored s =
         store.upload(
             caseId,
             purpose,
@@ -120,7 +120,7 @@ public class CasePhotoResource {
               + " inline with the sanitised name (RFC 6266 filename*).")
   public Response content(
       @PathParam("caseId") String caseId, @PathParam("photoId") String photoId) {
-    EvidenceStore.Content c = store.content(caseId, photoId);
+    CasePhotos.Content c = store.content(caseId, photoId);
     ImageType type = ImageType.ofMediaType(c.photo().contentType()).orElseThrow();
     return Response.ok(c.bytes(), c.photo().contentType())
         .header("X-Content-Type-Options", "nosniff")

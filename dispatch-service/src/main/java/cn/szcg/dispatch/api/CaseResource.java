@@ -22,33 +22,32 @@ import cn.szcg.dispatch.api.CaseRequests.TransferBody;
 import cn.szcg.dispatch.api.CaseViews.CaseDetail;
 import cn.szcg.dispatch.api.CaseViews.CaseMapCollection;
 import cn.szcg.dispatch.api.CaseViews.CaseMapFeature;
-import cn.szcg.dispatch.api.CaseViews.CaseSummary;
 import cn.szcg.dispatch.api.CaseViews.CommandResult;
-import cn.szcg.dispatch.api.CaseViews.OrderClocks;
 import cn.szcg.dispatch.api.CaseViews.OrderView;
 import cn.szcg.dispatch.api.CaseViews.Page;
-import cn.szcg.dispatch.api.CaseViews.StepView;
+import cn.szcg.dispatch.application.CaseCommands;
+import cn.szcg.dispatch.application.CasePhotos;
+import cn.szcg.dispatch.application.Dispatching;
+import cn.szcg.dispatch.application.Proposals;
 import cn.szcg.dispatch.domain.Actor;
 import cn.szcg.dispatch.domain.CaseCommand;
 import cn.szcg.dispatch.domain.CaseMapQuery;
 import cn.szcg.dispatch.domain.CaseState;
 import cn.szcg.dispatch.domain.CaseTransition;
 import cn.szcg.dispatch.domain.DispatchCase;
-import cn.szcg.dispatch.domain.DispatchDecision;
 import cn.szcg.dispatch.domain.DispatchOrder;
 import cn.szcg.dispatch.domain.DispatchProposal;
 import cn.szcg.dispatch.domain.TransitionRecord;
-import cn.szcg.dispatch.domain.Unit;
-import cn.szcg.dispatch.domain.UnitRecord;
 import cn.szcg.dispatch.domain.UnitRegister;
 import cn.szcg.dispatch.infra.CaseEntity;
 import cn.szcg.dispatch.infra.CasePositions;
 import cn.szcg.dispatch.infra.CaseProblems;
-import cn.szcg.dispatch.infra.CaseService;
-import cn.szcg.dispatch.infra.ComponentMaintainers;
+import cn.szcg.dispatch.infra.CaseQueries;
+import cn.szcg.dispatch.infra.CaseQueries.CaseSummary;
+import cn.szcg.dispatch.infra.CaseQueries.OrderClocks;
+import cn.szcg.dispatch.infra.CaseQueries.StepView;
+import cn.szcg.dispatch.infra.CaseStore;
 import cn.szcg.dispatch.infra.CurrentActor;
-import cn.szcg.dispatch.infra.EvidenceStore;
-import cn.szcg.dispatch.infra.Proposals;
 import cn.szcg.dispatch.infra.UnitStore;
 import cn.szcg.platform.security.Roles;
 import cn.szcg.platform.web.ProblemException;
@@ -67,16 +66,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -91,19 +87,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "cases", description = "案件派遣与处置 / cases: dispatch, handling, check, closing")
 public class CaseResource {
 
-  @Inject CaseService cases;
+  @Inject CaseStore cases;
+  @Inject CaseCommands commands;
+  @Inject Dispatching dispatching;
   @Inject CaseQueries queries;
   @Inject UnitStore units;
-  @Inject Proposals proposals;
-  @Inject ComponentMaintainers maintainers;
   @Inject CurrentActor currentActor;
   @Inject CaseProblems problems;
-  @Inject EvidenceStore evidence;
+  @Inject CasePhotos evidence;
   @Inject CasePositions positions;
-
-  /** Provisional return window until sla-service's RETURN_WINDOW clock arrives. */
-  @ConfigProperty(name = "szcg.dispatch.provisional-return-window", defaultValue = "PT1H")
-  Duration provisionalReturnWindow;
 
   // ------------------------------------------------------------------------------ queries
 
@@ -141,17 +133,19 @@ public class CaseResource {
             "state", "invalid-value", "未知状态 / unknown state " + state);
       }
     }
-    return queries.cases(
-        new CaseQueries.CaseFilter(
-            blank(state),
-            blank(unitId),
-            blank(township),
-            blank(category),
-            instant("from", from),
-            instant("to", to)),
-        currentActor.caseScope(),
-        page,
-        size);
+    CaseQueries.Slice<CaseSummary> found =
+        queries.cases(
+            new CaseQueries.CaseFilter(
+                blank(state),
+                blank(unitId),
+                blank(township),
+                blank(category),
+                instant("from", from),
+                instant("to", to)),
+            currentActor.caseScope(),
+            page,
+            size);
+    return new Page<>(found.items(), page, size, found.total());
   }
 
   @GET
@@ -258,10 +252,10 @@ public class CaseResource {
     Roles.ADMIN
   })
   public ProposalView proposal(@PathParam("caseId") String caseId) {
-    CaseEntity e = cases.find(caseId);
-    DispatchCase c = cases.domain(e);
-    UnitRegister reg = units.load();
-    Proposals.Proposal p = proposals.propose(c, reg, maintainers.lookup(c.componentId(), reg));
+    Dispatching.ProposalFor found = dispatching.proposal(caseId);
+    DispatchCase c = found.dispatchCase();
+    UnitRegister reg = found.register();
+    Proposals.Proposal p = found.p();
     DispatchProposal dp = p.proposal();
     String unit = dp.proposedUnitId().orElse(null);
     return new ProposalView(
@@ -289,45 +283,13 @@ public class CaseResource {
   @RolesAllowed({Roles.OPERATOR, Roles.SHIFT_LEAD, Roles.DISPATCHER})
   public CommandResult dispatch(
       @PathParam("caseId") String caseId, @Valid @NotNull DispatchBody b) {
-    CaseEntity e = cases.find(caseId);
-    UnitRegister reg = units.load();
-    // gis-service is asked before the transaction, so no row lock waits on it
-    ComponentMaintainers.Lookup m = maintainers.lookup(e.componentId, reg);
-    List<String> cooperating = b.cooperatingUnitIds() == null ? List.of() : b.cooperatingUnitIds();
-    for (int i = 0; i < cooperating.size(); i++) {
-      requireDispatchable(reg, cooperating.get(i), "cooperatingUnitIds[" + i + "]");
-    }
-    Map<String, Object> extra = new LinkedHashMap<>();
-    if (!cooperating.isEmpty()) {
-      extra.put("cooperatingUnitIds", cooperating);
-    }
-    extra.put("returnDeadlineSource", "PROVISIONAL");
-    if (m.status() == ComponentMaintainers.Status.GIS_UNAVAILABLE) {
-      extra.put("maintainerLookup", m.status().name());
-    }
-    return run(
-        caseId,
-        (c, actor, at) -> {
-          DispatchProposal p = proposals.propose(c, reg, m).proposal();
-          DispatchDecision d;
-          String unitId = blank(b.unitId());
-          if (unitId == null) {
-            if (!(p instanceof DispatchProposal.UnitFound f)) {
-              throw ProblemException.invalidField(
-                  "unitId",
-                  "required",
-                  "责任矩阵未找到责任单位，须指定单位（并说明理由）或发起协调 / the matrix found no unit: give"
-                      + " unitId with overrideReason, or start coordination — "
-                      + p.explanationZh());
-            }
-            d = DispatchDecision.confirm(f);
-          } else {
-            requireDispatchable(reg, unitId, "unitId");
-            d = DispatchDecision.override(p, unitId, blank(b.overrideReason()));
-          }
-          return new CaseCommand.Dispatch(d, at.plus(provisionalReturnWindow), b.requirements());
-        },
-        extra);
+    return answer(
+        dispatching.dispatch(
+            caseId,
+            blank(b.unitId()),
+            blank(b.overrideReason()),
+            b.cooperatingUnitIds(),
+            b.requirements()));
   }
 
   // ------------------------------------------------------------------------------ unit steps
@@ -356,8 +318,7 @@ public class CaseResource {
   @RolesAllowed({Roles.UNIT_RECEIVER, Roles.UNIT_LEADER})
   public CommandResult requestReturn(
       @PathParam("caseId") String caseId, @Valid @NotNull ReturnRequestBody b) {
-    requireUnit(units.load(), b.proposedUnitId(), "proposedUnitId");
-    return run(caseId, (c, a, at) -> new CaseCommand.RequestReturn(b.reason(), b.proposedUnitId()));
+    return answer(dispatching.requestReturn(caseId, b.reason(), b.proposedUnitId()));
   }
 
   @POST
@@ -433,14 +394,7 @@ public class CaseResource {
   @RolesAllowed({Roles.UNIT_LEADER, Roles.UNIT_RECEIVER})
   public CommandResult subOrder(
       @PathParam("caseId") String caseId, @Valid @NotNull SubOrderBody b) {
-    Unit sub = requireUnit(units.load(), b.subUnitId(), "subUnitId");
-    // the department's return window (二级回退, as R-16): provisional until sla-service's sign-for
-    // clock of the sub-order (1 working hour) gives the working-time deadline (ClockHandler)
-    return run(
-        caseId,
-        (c, a, at) ->
-            new CaseCommand.RedispatchToSubUnit(
-                sub, b.requirements(), at.plus(provisionalReturnWindow)));
+    return answer(dispatching.redispatchToSubUnit(caseId, b.subUnitId(), b.requirements()));
   }
 
   @POST
@@ -480,12 +434,8 @@ public class CaseResource {
       @PathParam("caseId") String caseId,
       @PathParam("subOrderId") String subOrderId,
       @Valid @NotNull SubOrderReturnBody b) {
-    requireUnit(units.load(), b.suggestedUnitId(), "suggestedUnitId");
-    return runOnSubOrder(
-        caseId,
-        subOrderId,
-        (c, a, at) ->
-            new CaseCommand.RequestSubOrderReturn(subOrderId, b.reason(), b.suggestedUnitId()));
+    return answer(
+        dispatching.requestSubOrderReturn(caseId, subOrderId, b.reason(), b.suggestedUnitId()));
   }
 
   @POST
@@ -593,17 +543,13 @@ public class CaseResource {
   @RolesAllowed({Roles.SHIFT_LEAD})
   public CommandResult agreement(
       @PathParam("caseId") String caseId, @Valid @NotNull AgreementBody b) {
-    UnitRegister reg = units.load();
-    requireDispatchable(reg, b.agreedUnitId(), "agreedUnitId");
-    List<String> parts = b.participatingUnitIds() == null ? List.of() : b.participatingUnitIds();
-    for (int i = 0; i < parts.size(); i++) {
-      requireUnit(reg, parts.get(i), "participatingUnitIds[" + i + "]");
-    }
-    return run(
-        caseId,
-        (c, a, at) ->
-            new CaseCommand.RecordCoordinationAgreement(
-                b.agreedUnitId(), parts, b.agreementText(), b.requirements()));
+    return answer(
+        dispatching.recordAgreement(
+            caseId,
+            b.agreedUnitId(),
+            b.participatingUnitIds(),
+            b.agreementText(),
+            b.requirements()));
   }
 
   @POST
@@ -620,11 +566,8 @@ public class CaseResource {
   @RolesAllowed({Roles.COUNTY_GOVERNMENT, Roles.SHIFT_LEAD})
   public CommandResult designate(
       @PathParam("caseId") String caseId, @Valid @NotNull DesignationBody b) {
-    requireDispatchable(units.load(), b.unitId(), "unitId");
-    return run(
-        caseId,
-        (c, a, at) ->
-            new CaseCommand.DesignateUnit(b.unitId(), b.decisionReference(), b.requirements()));
+    return answer(
+        dispatching.designate(caseId, b.unitId(), b.decisionReference(), b.requirements()));
   }
 
   @POST
@@ -669,65 +612,23 @@ public class CaseResource {
 
   // ------------------------------------------------------------------------------ helpers
 
-  private CommandResult run(String caseId, CaseService.CommandBuilder builder) {
-    return run(caseId, builder, Map.of());
-  }
-
-  private CommandResult run(
-      String caseId, CaseService.CommandBuilder builder, Map<String, Object> extra) {
-    CaseService.Result r = cases.execute(caseId, builder, extra);
-    return new CommandResult(step(r.step()), detail(caseId));
+  private CommandResult run(String caseId, CaseCommands.CommandBuilder builder) {
+    return answer(commands.execute(caseId, builder));
   }
 
   private CommandResult runOnSubOrder(
-      String caseId, String subOrderId, CaseService.CommandBuilder builder) {
-    return run(
-        caseId,
-        (c, a, at) -> {
-          DispatchOrder so =
-              c.findOrder(subOrderId)
-                  .filter(DispatchOrder::subOrder)
-                  .orElseThrow(() -> ProblemException.notFound("sub-order", subOrderId));
-          if (a.role().unitScoped() && !so.unitId().equals(a.unitId())) {
-            throw ProblemException.forbidden(
-                "二级批办件 "
-                    + subOrderId
-                    + " 属于单位 "
-                    + so.unitId()
-                    + " / the sub-order belongs to unit "
-                    + so.unitId());
-          }
-          return builder.build(c, a, at);
-        });
+      String caseId, String subOrderId, CaseCommands.CommandBuilder builder) {
+    return answer(commands.onSubOrder(caseId, subOrderId, builder));
   }
 
-  /**
-   * A township body's decision on its department's sub-order: 404 for a sub-order the case does not
-   * have, 403 for a unit user of another unit than the township body the sub-order came from.
-   */
   private CommandResult runOnOwnSubOrder(
-      String caseId, String subOrderId, CaseService.CommandBuilder builder) {
-    return run(
-        caseId,
-        (c, a, at) -> {
-          DispatchOrder so =
-              c.findOrder(subOrderId)
-                  .filter(DispatchOrder::subOrder)
-                  .orElseThrow(() -> ProblemException.notFound("sub-order", subOrderId));
-          String parentUnit =
-              c.findOrder(so.parentOrderId()).map(DispatchOrder::unitId).orElse(null);
-          if (a.role().unitScoped() && !a.unitId().equals(parentUnit)) {
-            throw ProblemException.forbidden(
-                "只有派出二级批办件 "
-                    + subOrderId
-                    + " 的乡镇工作机构 "
-                    + parentUnit
-                    + " 能审核其回退 / only the township body "
-                    + parentUnit
-                    + " decides on the return of its sub-order");
-          }
-          return builder.build(c, a, at);
-        });
+      String caseId, String subOrderId, CaseCommands.CommandBuilder builder) {
+    return answer(commands.onOwnSubOrder(caseId, subOrderId, builder));
+  }
+
+  /** The step a command made and the case as committed after it. */
+  private CommandResult answer(CaseCommands.Result r) {
+    return new CommandResult(step(r.step()), detail(r.step().caseId()));
   }
 
   static StepView step(TransitionRecord r) {
@@ -769,29 +670,6 @@ public class CaseResource {
         allowed.stream().map(DomainProblemMappers.Step::of).toList(),
         problems.of(caseId),
         evidence.photosOf(caseId));
-  }
-
-  private static Unit requireUnit(UnitRegister reg, String unitId, String field) {
-    return reg.find(unitId)
-        .map(UnitRecord::current)
-        .orElseThrow(
-            () ->
-                ProblemException.invalidField(
-                    field, "unknown-unit", "未登记的单位 / unknown unit " + unitId));
-  }
-
-  private static void requireDispatchable(UnitRegister reg, String unitId, String field) {
-    Unit u = requireUnit(reg, unitId, field);
-    if (!u.active()) {
-      throw ProblemException.invalidField(field, "inactive-unit", "单位已停用 / unit is inactive");
-    }
-    if (u.kind().dispatchLevel() != 1) {
-      throw ProblemException.invalidField(
-          field,
-          "sub-department",
-          "乡镇下属部门只能由其乡镇二级派遣 / a township's department receives sub-orders from its township"
-              + " only");
-    }
   }
 
   private static String note(NoteBody b) {

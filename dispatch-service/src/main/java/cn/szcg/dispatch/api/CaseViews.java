@@ -13,6 +13,8 @@ import cn.szcg.dispatch.domain.ReturnRequest;
 import cn.szcg.dispatch.domain.SatisfactionRecord;
 import cn.szcg.dispatch.infra.CaseEntity;
 import cn.szcg.dispatch.infra.CaseProblems;
+import cn.szcg.dispatch.infra.CaseQueries.OrderClocks;
+import cn.szcg.dispatch.infra.CaseQueries.StepView;
 import cn.szcg.dispatch.infra.EvidenceStore;
 import java.time.Instant;
 import java.util.List;
@@ -28,23 +30,6 @@ public final class CaseViews {
 
   /** A page of a collection. */
   public record Page<T>(List<T> items, int page, int size, long total) {}
-
-  /** One line of the case list. */
-  public record CaseSummary(
-      String caseId,
-      String reportNo,
-      String channel,
-      String categoryCode,
-      String categoryName,
-      String townshipCode,
-      String gridCode,
-      boolean emergency,
-      String state,
-      String stateLabel,
-      String responsibleUnitId,
-      boolean overdueHandling,
-      Instant filedAt,
-      Instant updatedAt) {}
 
   /**
    * An order or sub-order (批办件) with what sla-service said about its clocks.
@@ -77,9 +62,6 @@ public final class CaseViews {
       Feedback feedback,
       Instant handlingDeadline,
       boolean handlingExpired) {}
-
-  /** Clock facts of one order, from szcg.clocks. */
-  public record OrderClocks(Instant returnDeadline, Instant handlingDeadline, boolean breached) {}
 
   /**
    * A case in full: filed data, state, orders, requests, checks, agreements, next steps; and what
@@ -133,42 +115,8 @@ public final class CaseViews {
       List<EvidenceViews.PhotoView> photos,
       String reportPhotosHref) {}
 
-  /** One step of the history. */
-  public record StepView(
-      long sequence,
-      String transition,
-      String label,
-      String fromState,
-      String toState,
-      String actorUserId,
-      String actorRole,
-      String actorUnitId,
-      Instant at,
-      String reason,
-      String orderId,
-      String unitId,
-      Map<String, Object> data) {}
-
   /** The answer to a command: the step it made and the case after it. */
   public record CommandResult(StepView step, CaseDetail caseAfter) {}
-
-  /** A unit's own order (for the unit's work list). */
-  public record UnitOrder(
-      String orderId,
-      String caseId,
-      String parentOrderId,
-      int round,
-      String origin,
-      String status,
-      Instant dispatchedAt,
-      Instant returnDeadline,
-      Instant handlingDeadline,
-      boolean handlingExpired,
-      String categoryCode,
-      String categoryName,
-      String gridCode,
-      boolean emergency,
-      String caseState) {}
 
   static OrderView order(DispatchOrder o, String unitName, OrderClocks clocks) {
     String source =

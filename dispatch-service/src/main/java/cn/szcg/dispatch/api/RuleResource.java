@@ -1,16 +1,13 @@
 package cn.szcg.dispatch.api;
 
+import cn.szcg.dispatch.application.MatrixRules;
 import cn.szcg.dispatch.domain.AreaRef;
 import cn.szcg.dispatch.domain.ResponsibilityRule;
-import cn.szcg.dispatch.domain.UnitRegister;
-import cn.szcg.dispatch.infra.CurrentActor;
 import cn.szcg.dispatch.infra.MatrixStore;
-import cn.szcg.dispatch.infra.UnitStore;
 import cn.szcg.platform.security.Roles;
 import cn.szcg.platform.web.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -45,8 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RuleResource {
 
   @Inject MatrixStore matrix;
-  @Inject UnitStore units;
-  @Inject CurrentActor currentActor;
+  @Inject MatrixRules rules;
 
   /**
    * A rule. {@code categoryPattern}: exact code ("C-0101"), prefix ending in '*' ("C-01*") or "*".
@@ -113,23 +109,11 @@ public class RuleResource {
 
   @PUT
   @Path("/{ruleId}")
-  @Transactional
   @Operation(summary = "新增或修改规则 / create or replace a rule")
   @RolesAllowed({Roles.ADMIN})
   public Response put(
       @PathParam("ruleId") @Pattern(regexp = "[A-Za-z0-9_.-]{1,100}") String ruleId,
       @Valid @NotNull RuleBody b) {
-    UnitRegister reg = units.load();
-    var unit =
-        reg.find(b.unitId())
-            .orElseThrow(
-                () ->
-                    ProblemException.invalidField(
-                        "unitId", "unknown-unit", "未登记的单位 / unknown unit " + b.unitId()));
-    if (unit.current().kind().dispatchLevel() != 1) {
-      throw ProblemException.invalidField(
-          "unitId", "sub-department", "规则须指向一级单位 / a rule names a level-1 unit");
-    }
     ResponsibilityRule r =
         new ResponsibilityRule(
             ruleId,
@@ -137,19 +121,16 @@ public class RuleResource {
             new AreaRef(b.townshipCode(), b.communityCode(), b.gridCode()),
             b.unitId(),
             b.note());
-    boolean created = matrix.save(r, currentActor.userId());
+    boolean created = rules.put(r);
     return Response.status(created ? 201 : 200).entity(RuleView.of(r)).build();
   }
 
   @DELETE
   @Path("/{ruleId}")
-  @Transactional
   @Operation(summary = "删除规则 / delete a rule")
   @RolesAllowed({Roles.ADMIN})
   public Response delete(@PathParam("ruleId") String ruleId) {
-    if (!matrix.delete(ruleId)) {
-      throw ProblemException.notFound("rule", ruleId);
-    }
+    rules.delete(ruleId);
     return Response.noContent().build();
   }
 }

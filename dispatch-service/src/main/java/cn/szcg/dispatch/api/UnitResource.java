@@ -1,7 +1,8 @@
 package cn.szcg.dispatch.api;
 
 import cn.szcg.dispatch.api.CaseViews.Page;
-import cn.szcg.dispatch.api.CaseViews.UnitOrder;
+import cn.szcg.dispatch.application.UnitRegisterImport;
+import cn.szcg.dispatch.application.UnitRegistry;
 import cn.szcg.dispatch.domain.Accountability;
 import cn.szcg.dispatch.domain.ContactAssignment;
 import cn.szcg.dispatch.domain.ContactPerson;
@@ -12,16 +13,16 @@ import cn.szcg.dispatch.domain.UnitKind;
 import cn.szcg.dispatch.domain.UnitRecord;
 import cn.szcg.dispatch.domain.UnitRegister;
 import cn.szcg.dispatch.domain.UnitVersion;
+import cn.szcg.dispatch.infra.CaseQueries;
+import cn.szcg.dispatch.infra.CaseQueries.UnitOrder;
 import cn.szcg.dispatch.infra.CurrentActor;
 import cn.szcg.dispatch.infra.ServiceClock;
 import cn.szcg.dispatch.infra.UnitLoads;
-import cn.szcg.dispatch.infra.UnitRegisterImport;
 import cn.szcg.dispatch.infra.UnitStore;
 import cn.szcg.platform.security.Roles;
 import cn.szcg.platform.web.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -64,6 +65,7 @@ public class UnitResource {
   @Inject ServiceClock clock;
   @Inject CaseQueries queries;
   @Inject UnitRegisterImport importer;
+  @Inject UnitRegistry registry;
   @Inject UnitLoads loads;
 
   /** Register a unit. {@code validFrom} defaults to now. */
@@ -175,30 +177,19 @@ public class UnitResource {
   }
 
   @POST
-  @Transactional
   @Operation(summary = "登记单位 / register a unit (a department needs its township body as parent)")
   @RolesAllowed({Roles.ADMIN})
   public Response register(@Valid @NotNull RegisterUnitBody b) {
-    store.lock();
-    UnitRegister reg = store.load();
-    Unit u;
-    try {
-      u =
-          new Unit(
-              b.unitId(),
-              b.name(),
-              b.kind(),
-              CaseResource.blank(b.parentUnitId()),
-              CaseResource.blank(b.townshipCode()),
-              true);
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.invalidField("parentUnitId", "invalid-parent", e.getMessage());
-    }
-    Instant now = clock.now();
-    UnitRegister after = reg.register(u, b.validFrom() == null ? now : b.validFrom(), now, by());
-    store.save(after.get(u.unitId()));
-    return Response.created(URI.create("/api/v1/units/" + u.unitId()))
-        .entity(detail(after, u.unitId()))
+    UnitRegister after =
+        registry.register(
+            b.unitId(),
+            b.name(),
+            b.kind(),
+            CaseResource.blank(b.parentUnitId()),
+            CaseResource.blank(b.townshipCode()),
+            b.validFrom());
+    return Response.created(URI.create("/api/v1/units/" + b.unitId()))
+        .entity(detail(after, b.unitId()))
         .build();
   }
 
@@ -218,51 +209,27 @@ public class UnitResource {
 
   @PUT
   @Path("/{unitId}")
-  @Transactional
   @Operation(summary = "变更单位（更名、停用）/ rename or (de)activate a unit from a date")
   @RolesAllowed({Roles.ADMIN})
   public UnitDetail change(@PathParam("unitId") String unitId, @Valid @NotNull ChangeUnitBody b) {
-    store.lock();
-    UnitRegister reg = store.load();
-    UnitRecord r = reg.get(unitId);
-    Unit cur = r.current();
-    Unit changed =
-        new Unit(
-            cur.unitId(), b.name(), cur.kind(), cur.parentUnitId(), cur.townshipCode(), b.active());
-    Instant now = clock.now();
-    UnitRecord after =
-        r.changeUnit(changed, b.validFrom() == null ? now : b.validFrom(), now, by());
-    store.save(after);
-    return detail(reg.with(after), unitId);
+    return detail(registry.change(unitId, b.name(), b.active(), b.validFrom()), unitId);
   }
 
   @POST
   @Path("/{unitId}/contacts")
-  @Transactional
   @Operation(
       summary =
           "登记联系人 / a person takes a contact role (leader in charge, head, receiver) from a date")
   @RolesAllowed({Roles.ADMIN})
   public UnitDetail assign(
       @PathParam("unitId") String unitId, @Valid @NotNull AssignContactBody b) {
-    store.lock();
-    UnitRegister reg = store.load();
-    UnitRecord r = reg.get(unitId);
-    Instant now = clock.now();
-    UnitRecord after =
-        r.assign(
-            b.role(),
-            new ContactPerson(b.personId(), b.name(), b.phone(), CaseResource.blank(b.userId())),
-            b.validFrom() == null ? now : b.validFrom(),
-            now,
-            by());
-    store.save(after);
-    return detail(reg.with(after), unitId);
+    ContactPerson person =
+        new ContactPerson(b.personId(), b.name(), b.phone(), CaseResource.blank(b.userId()));
+    return detail(registry.assign(unitId, b.role(), person, b.validFrom()), unitId);
   }
 
   @POST
   @Path("/{unitId}/contacts/{role}/{personId}/end")
-  @Transactional
   @Operation(summary = "联系人离任 / a person leaves a contact role at a date")
   @RolesAllowed({Roles.ADMIN})
   public UnitDetail end(
@@ -270,13 +237,8 @@ public class UnitResource {
       @PathParam("role") ContactRole role,
       @PathParam("personId") String personId,
       @Valid EndContactBody b) {
-    store.lock();
-    UnitRegister reg = store.load();
-    UnitRecord r = reg.get(unitId);
-    Instant to = b == null || b.validTo() == null ? clock.now() : b.validTo();
-    UnitRecord after = r.end(role, personId, to);
-    store.save(after);
-    return detail(reg.with(after), unitId);
+    Instant to = b == null ? null : b.validTo();
+    return detail(registry.end(unitId, role, personId, to), unitId);
   }
 
   @GET
@@ -320,7 +282,6 @@ public class UnitResource {
     Roles.COUNTY_GOVERNMENT,
     Roles.ADMIN
   })
-  @Transactional
   public OpenLoad openLoad() {
     Instant now = clock.now();
     return new OpenLoad(now, loads.openLoad(now));
@@ -352,7 +313,8 @@ public class UnitResource {
     if (!currentActor.maySeeUnit(u.unitId(), u.parentUnitId())) {
       throw ProblemException.forbidden("只能查看本单位的批办件 / a unit sees its own orders only");
     }
-    return queries.unitOrders(unitId, openOnly, page, size);
+    CaseQueries.Slice<UnitOrder> found = queries.unitOrders(unitId, openOnly, page, size);
+    return new Page<>(found.items(), page, size, found.total());
   }
 
   /**
@@ -366,10 +328,6 @@ public class UnitResource {
       throw ProblemException.forbidden(
           "只能查看本单位的登记信息 / a unit user reads its own unit's register entry only");
     }
-  }
-
-  private String by() {
-    return currentActor.userId();
   }
 
   private static UnitDetail detail(UnitRegister reg, String unitId) {

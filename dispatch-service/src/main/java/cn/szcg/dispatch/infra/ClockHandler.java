@@ -6,14 +6,10 @@ import cn.szcg.contracts.envelope.CloudEvent;
 import cn.szcg.contracts.events.ClockBreached;
 import cn.szcg.contracts.events.ClockDeadlineChanged;
 import cn.szcg.contracts.events.ClockStarted;
-import cn.szcg.dispatch.domain.DispatchCase;
+import cn.szcg.dispatch.application.ReturnDeadlines;
 import cn.szcg.platform.inbox.EventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -33,7 +29,8 @@ import java.util.Set;
  *       view and the unit's order list.
  * </ul>
  *
- * Upserts by clock id: a redelivered or repeated event changes nothing.
+ * Upserts by clock id ({@link OrderClockStore}): a redelivered or repeated event changes nothing;
+ * the return deadline goes through {@link ReturnDeadlines}.
  */
 @ApplicationScoped
 public class ClockHandler implements EventHandler {
@@ -42,9 +39,8 @@ public class ClockHandler implements EventHandler {
   static final String HANDLING = "HANDLING";
   static final String SUB_DISPATCH_TO_SIGN_FOR = "SUB_DISPATCH_TO_SIGN_FOR";
 
-  @Inject EntityManager em;
-  @Inject CaseService cases;
-  @Inject Snapshots snapshots;
+  @Inject OrderClockStore clocks;
+  @Inject ReturnDeadlines returnDeadlines;
 
   @Override
   public String name() {
@@ -69,7 +65,7 @@ public class ClockHandler implements EventHandler {
     } else if (payload instanceof ClockBreached b) {
       breached(b);
     } else if (payload instanceof ClockDeadlineChanged d && HANDLING.equals(d.stage())) {
-      upsert(d.clockId(), d.caseId(), d.orderId(), d.stage(), d.deadline(), null);
+      clocks.upsert(d.clockId(), d.caseId(), d.orderId(), d.stage(), d.deadline(), null);
     }
   }
 
@@ -79,49 +75,18 @@ public class ClockHandler implements EventHandler {
       return;
     }
     if (!subReturnWindow) {
-      upsert(s.clockId(), s.caseId(), s.orderId(), s.stage(), s.deadline(), null);
+      clocks.upsert(s.clockId(), s.caseId(), s.orderId(), s.stage(), s.deadline(), null);
     }
     if (!(RETURN_WINDOW.equals(s.stage()) || subReturnWindow) || s.orderId() == null) {
       return;
     }
-    CaseEntity c = em.find(CaseEntity.class, s.caseId(), LockModeType.PESSIMISTIC_WRITE);
-    if (c == null || c.snapshot == null) {
-      return; // not (yet) known here; the order's provisional window stays
-    }
-    DispatchCase before = snapshots.readCase(c.snapshot);
-    DispatchCase after = before.withReturnDeadline(s.orderId(), s.deadline());
-    if (after != before) {
-      cases.replaceSnapshot(c, after);
-    }
+    returnDeadlines.set(s.caseId(), s.orderId(), s.deadline());
   }
 
   private void breached(ClockBreached b) {
     if (!HANDLING.equals(b.stage())) {
       return;
     }
-    upsert(b.clockId(), b.caseId(), b.orderId(), b.stage(), b.deadline(), b.publishedAt());
-  }
-
-  private void upsert(
-      String clockId,
-      String caseId,
-      String orderId,
-      String stage,
-      Instant deadline,
-      Instant breach) {
-    em.createNativeQuery(
-            "INSERT INTO order_clock (clock_id, case_id, order_id, stage, deadline, breached_at,"
-                + " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (clock_id) DO"
-                + " UPDATE SET deadline = EXCLUDED.deadline, breached_at ="
-                + " COALESCE(order_clock.breached_at, EXCLUDED.breached_at), updated_at ="
-                + " EXCLUDED.updated_at")
-        .setParameter(1, clockId)
-        .setParameter(2, caseId)
-        .setParameter(3, orderId)
-        .setParameter(4, stage)
-        .setParameter(5, Timestamp.from(deadline))
-        .setParameter(6, breach == null ? null : Timestamp.from(breach))
-        .setParameter(7, Timestamp.from(Instant.now()))
-        .executeUpdate();
+    clocks.upsert(b.clockId(), b.caseId(), b.orderId(), b.stage(), b.deadline(), b.publishedAt());
   }
 }

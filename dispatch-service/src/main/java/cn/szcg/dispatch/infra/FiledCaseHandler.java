@@ -4,6 +4,7 @@ import cn.szcg.contracts.EventType;
 import cn.szcg.contracts.Topics;
 import cn.szcg.contracts.envelope.CloudEvent;
 import cn.szcg.contracts.events.CaseFiled;
+import cn.szcg.dispatch.application.CaseOpening;
 import cn.szcg.platform.inbox.EventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,8 +19,7 @@ import java.util.Set;
 @ApplicationScoped
 public class FiledCaseHandler implements EventHandler {
 
-  @Inject CaseService cases;
-  @Inject CaseProblems problems;
+  @Inject CaseOpening opening;
 
   @Override
   public String name() {
@@ -40,8 +40,6 @@ public class FiledCaseHandler implements EventHandler {
   public void handle(CloudEvent event, Record payload) {
     // the same case filed twice under different event ids changes nothing either
     CaseFiled f = (CaseFiled) payload;
-    cases.open(f);
-    // what the unit must see: description, place names, components, the category's terms
-    problems.record(f);
+    opening.caseFiled(f);
   }
 }

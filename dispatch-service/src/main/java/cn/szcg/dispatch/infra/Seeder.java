@@ -1,5 +1,6 @@
 package cn.szcg.dispatch.infra;
 
+import cn.szcg.dispatch.application.UnitRegisterImport;
 import cn.szcg.dispatch.domain.UnitImport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -3,6 +3,7 @@ package cn.szcg.dispatch.infra;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ public class UnitLoads {
 
   @Inject EntityManager em;
 
+  /** The load as of {@code now}: one statement, read in the caller's transaction if any. */
+  @Transactional(Transactional.TxType.SUPPORTS)
   @SuppressWarnings("unchecked")
   public List<UnitLoad> openLoad(Instant now) {
     List<UnitLoad> out = new ArrayList<>();

@@ -11,7 +11,7 @@ import cn.szcg.contracts.events.LocationContext;
 import cn.szcg.contracts.events.ReportKind;
 import cn.szcg.contracts.events.TimeLimit;
 import cn.szcg.contracts.events.Zone;
-import cn.szcg.dispatch.infra.CaseService;
+import cn.szcg.dispatch.application.CaseOpening;
 import cn.szcg.testsupport.KafkaTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -43,7 +43,7 @@ class CommandBenchmarkTest {
     Api.signIn();
   }
 
-  @Inject CaseService cases;
+  @Inject CaseOpening cases;
 
   @Test
   void commandLatency() {

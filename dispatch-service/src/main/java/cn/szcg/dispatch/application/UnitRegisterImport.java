@@ -1,8 +1,11 @@
-package cn.szcg.dispatch.infra;
+package cn.szcg.dispatch.application;
 
 import cn.szcg.dispatch.domain.ResponsibilityRule;
 import cn.szcg.dispatch.domain.UnitImport;
 import cn.szcg.dispatch.domain.UnitRecord;
+import cn.szcg.dispatch.infra.MatrixStore;
+import cn.szcg.dispatch.infra.ServiceClock;
+import cn.szcg.dispatch.infra.UnitStore;
 import cn.szcg.platform.web.Problem;
 import cn.szcg.platform.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +17,8 @@ import java.util.Set;
  * Loads a unit register file ({@link UnitImport}: units, their contacts, the responsibility matrix)
  * in one transaction: the register is locked, the whole file validated against it, and only a valid
  * file is written — every unit, every contact term, every rule, or nothing. The county's import
- * ({@code POST /api/v1/units/import}) and the local demo's seed ({@link Seeder}) both come here.
+ * ({@code POST /api/v1/units/import}) and the local demo's seed ({@code infra.Seeder}) both come
+ * here.
  */
 @ApplicationScoped
 public class UnitRegisterImport {

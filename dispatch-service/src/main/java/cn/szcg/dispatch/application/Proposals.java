@@ -1,4 +1,4 @@
-package cn.szcg.dispatch.infra;
+package cn.szcg.dispatch.application;
 
 import cn.szcg.dispatch.domain.DispatchCase;
 import cn.szcg.dispatch.domain.DispatchProposal;
@@ -6,6 +6,8 @@ import cn.szcg.dispatch.domain.DispatchQuery;
 import cn.szcg.dispatch.domain.UnitKind;
 import cn.szcg.dispatch.domain.UnitRecord;
 import cn.szcg.dispatch.domain.UnitRegister;
+import cn.szcg.dispatch.infra.ComponentMaintainers;
+import cn.szcg.dispatch.infra.MatrixStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashSet;

@@ -1,17 +1,10 @@
-package cn.szcg.dispatch.api;
+package cn.szcg.dispatch.infra;
 
 import static cn.szcg.platform.sql.SqlValues.instant;
 
-import cn.szcg.dispatch.api.CaseViews.CaseSummary;
-import cn.szcg.dispatch.api.CaseViews.OrderClocks;
-import cn.szcg.dispatch.api.CaseViews.Page;
-import cn.szcg.dispatch.api.CaseViews.StepView;
-import cn.szcg.dispatch.api.CaseViews.UnitOrder;
 import cn.szcg.dispatch.domain.CaseState;
 import cn.szcg.dispatch.domain.CaseTransition;
-import cn.szcg.dispatch.infra.CaseVisibility;
 import cn.szcg.dispatch.infra.CurrentActor.CaseScope;
-import cn.szcg.dispatch.infra.Snapshots;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -23,9 +16,69 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Read models over the case tables (lists, history, clocks, a unit's orders). */
+/**
+ * Read models over the case tables (lists, history, clocks, a unit's orders): the SQL of the case
+ * API's queries, with the records it answers (the API returns them as they are).
+ */
 @ApplicationScoped
 public class CaseQueries {
+
+  /** Rows of one page and the total count over all pages. */
+  public record Slice<T>(List<T> items, long total) {}
+
+  /** One line of the case list. */
+  public record CaseSummary(
+      String caseId,
+      String reportNo,
+      String channel,
+      String categoryCode,
+      String categoryName,
+      String townshipCode,
+      String gridCode,
+      boolean emergency,
+      String state,
+      String stateLabel,
+      String responsibleUnitId,
+      boolean overdueHandling,
+      Instant filedAt,
+      Instant updatedAt) {}
+
+  /** One step of the history. */
+  public record StepView(
+      long sequence,
+      String transition,
+      String label,
+      String fromState,
+      String toState,
+      String actorUserId,
+      String actorRole,
+      String actorUnitId,
+      Instant at,
+      String reason,
+      String orderId,
+      String unitId,
+      Map<String, Object> data) {}
+
+  /** Clock facts of one order, from szcg.clocks. */
+  public record OrderClocks(Instant returnDeadline, Instant handlingDeadline, boolean breached) {}
+
+  /** A unit's own order (for the unit's work list). */
+  public record UnitOrder(
+      String orderId,
+      String caseId,
+      String parentOrderId,
+      int round,
+      String origin,
+      String status,
+      Instant dispatchedAt,
+      Instant returnDeadline,
+      Instant handlingDeadline,
+      boolean handlingExpired,
+      String categoryCode,
+      String categoryName,
+      String gridCode,
+      boolean emergency,
+      String caseState) {}
 
   @Inject EntityManager em;
   @Inject Snapshots snapshots;
@@ -35,7 +88,7 @@ public class CaseQueries {
       String state, String unitId, String township, String category, Instant from, Instant to) {}
 
   /** A page of cases matching {@code f}, limited to what {@code scope} may see. */
-  public Page<CaseSummary> cases(CaseFilter f, CaseScope scope, int page, int size) {
+  public Slice<CaseSummary> cases(CaseFilter f, CaseScope scope, int page, int size) {
     StringBuilder where = new StringBuilder(" WHERE snapshot IS NOT NULL");
     List<Object> params = new ArrayList<>();
     where.append(CaseVisibility.condition("dispatch_case.case_id", scope, params));
@@ -100,7 +153,7 @@ public class CaseQueries {
               instant(r[11]),
               instant(r[12])));
     }
-    return new Page<>(items, page, size, total);
+    return new Slice<>(items, total);
   }
 
   public List<StepView> history(String caseId) {
@@ -163,7 +216,7 @@ public class CaseQueries {
   }
 
   /** A unit's orders (and sub-orders), newest first; {@code openOnly} limits to open ones. */
-  public Page<UnitOrder> unitOrders(String unitId, boolean openOnly, int page, int size) {
+  public Slice<UnitOrder> unitOrders(String unitId, boolean openOnly, int page, int size) {
     String where =
         " WHERE o.unit_id = ?1"
             + (openOnly ? " AND o.status IN ('DISPATCHED', 'SIGNED_FOR', 'IN_HANDLING')" : "");
@@ -209,7 +262,7 @@ public class CaseQueries {
               (Boolean) r[13],
               (String) r[14]));
     }
-    return new Page<>(items, page, size, total);
+    return new Slice<>(items, total);
   }
 
   private static List<String> union(java.util.Set<String> a, java.util.Set<String> b) {
