@@ -1,0 +1,190 @@
+// End-to-end: 处置通, the unit's terminal, on a phone (and the leader on a desktop). A case filed
+// through the API is dispatched to 闽清县自来水公司 (U-WATER) while water-receiver watches the inbox on a
+// phone: the order arrives without reloading (the push channel now serves the unit's people, scoped
+// to their unit). The receiver signs for it on the phone, water-leader approves it (批办) on a
+// desktop beside the list, water-handler reports back on the phone with an after-photo from the
+// camera input (the file set on <input capture>), and shiftlead1 at the center sees the new state
+// and the after-photo with the same SHA-256 on the case page. axe-core on the inbox and the dialog.
+import { after, before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { createHash } from 'node:crypto'
+import { join } from 'node:path'
+import { ARTIFACTS, CONSOLE_URL, WAIT, accessible, filedCase, launchBrowser, logIn, png, token } from './support.mjs'
+
+let browser
+before(async () => {
+  browser = await launchBrowser()
+})
+after(async () => {
+  await browser?.close()
+})
+
+/** A phone: small touch viewport, mobile user agent, Beijing shown whatever the zone (UTC here). */
+async function phone() {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'UTC',
+    userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Mobile Safari/537.36',
+  })
+  return { context, page: await context.newPage() }
+}
+
+async function desktop() {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'UTC' })
+  return { context, page: await context.newPage() }
+}
+
+async function post(user, path, body) {
+  const res = await fetch(`${CONSOLE_URL}/api/dispatch/v1${path}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${await token(user)}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+  assert.ok(res.ok, `${user} ${path}: ${res.status} ${await res.clone().text()}`)
+  return res.json()
+}
+
+async function state(page, label) {
+  await page.locator('[data-test=unit-case-state]', { hasText: label }).waitFor({ timeout: 15_000 })
+}
+
+async function quiet(page) {
+  await page.locator('.el-message').waitFor({ state: 'hidden', timeout: 8_000 }).catch(() => {})
+}
+
+describe('处置通: the unit signs for, approves and reports back; the center sees it', () => {
+  test('receiver (phone) → leader (desktop) → handler (phone, after-photo) → shift lead sees the photo', async () => {
+    const c = await filedCase(`e2e 处置通 自来水管破裂 ${Date.now()}`)
+    const shots = []
+    let step = 'receiver'
+    const pages = []
+    try {
+      // --- the receiver's phone: the inbox open, the order pushed in without a reload
+      const r = await phone()
+      pages.push(r)
+      await logIn(r.page, '/u', 'water-receiver')
+      await r.page.locator('[data-test=unit-inbox]').waitFor({ timeout: WAIT })
+      await r.page.locator('[data-test=live-indicator][data-status=live]').waitFor({ timeout: WAIT })
+      const t0 = Date.now()
+      await post('dispatcher1', `/cases/${c.id}/dispatch`, { unitId: 'U-WATER', overrideReason: 'e2e 供水管网属自来水公司', requirements: '2小时内关阀抢修' })
+      const row = r.page.locator(`[data-test=unit-row-${c.id}]`)
+      // the fallback poll is 30 s: only the push brings it this soon
+      await row.waitFor({ timeout: 10_000 })
+      console.log(`处置通: the new order on the phone ${Date.now() - t0} ms after the dispatch's answer`)
+      await row.locator('[data-test=unit-fresh]').waitFor({ timeout: 5_000 })
+      await row.locator('[data-test=unit-remaining]', { hasText: /剩余|超时/ }).waitFor({ timeout: 15_000 })
+      assert.notEqual(await row.getAttribute('data-light'), 'none', 'the order has its traffic light')
+      await accessible(r.page, 'unit inbox (phone)')
+      await r.page.screenshot({ path: join(ARTIFACTS, '70-unit-inbox-phone.png'), fullPage: true })
+      shots.push('70')
+
+      await row.tap()
+      await r.page.waitForURL((u) => u.pathname === `/u/cases/${c.id}`, { timeout: WAIT })
+      await state(r.page, '已派遣')
+      await r.page.locator('[data-test=unit-case-description]', { hasText: '自来水管破裂' }).waitFor()
+      await r.page.locator('[data-test=unit-action-SIGN_FOR]').tap()
+      await r.page.locator('textarea[data-test=unit-action-note]').fill('已阅，马上安排')
+      await accessible(r.page, 'sign-for dialog (phone)')
+      await r.page.locator('[data-test=unit-action-submit]').tap()
+      await state(r.page, '已签收')
+      await quiet(r.page)
+      await r.page.screenshot({ path: join(ARTIFACTS, '71-unit-signed-phone.png'), fullPage: true })
+
+      // --- the leader in charge at a desktop: the list with the order beside it
+      step = 'leader'
+      const l = await desktop()
+      pages.push(l)
+      await logIn(l.page, '/u', 'water-leader')
+      await l.page.locator(`[data-test=unit-row-${c.id}]`).click()
+      await l.page.locator('[data-test=unit-case] [data-test=unit-case-state]', { hasText: '已签收' }).waitFor({ timeout: 15_000 })
+      await l.page.locator('[data-test=unit-action-APPROVE_BY_LEADER]').click()
+      await l.page.locator('textarea[data-test=unit-action-instructions]').fill('请处置人员立即到场')
+      await l.page.locator('[data-test=unit-action-submit]').click()
+      await state(l.page, '处置中')
+      await quiet(l.page)
+      await accessible(l.page, 'unit inbox with the order (desktop)')
+      await l.page.screenshot({ path: join(ARTIFACTS, '72-unit-leader-desktop.png') })
+
+      // --- the handler's phone: report back with an after-photo from the camera input
+      step = 'handler'
+      const h = await phone()
+      pages.push(h)
+      await logIn(h.page, `/u/cases/${c.id}`, 'water-handler')
+      await state(h.page, '处置中')
+      // 延期申请 with a deadline already past: dispatch refuses; the reason in Chinese, the text kept
+      await h.page.locator('[data-test=unit-action-REQUEST_EXTENSION]').tap()
+      await h.page.locator('textarea[data-test=unit-action-reason]').fill('需采购专用管件 e2e')
+      const when = h.page.locator('[data-test=unit-action-dialog] .el-date-editor input')
+      await when.fill('2026-01-05 10:00:00')
+      await when.press('Enter')
+      await h.page.locator('[data-test=unit-action-submit]').tap()
+      const refusal = h.page.locator('[data-test=unit-action-problem]')
+      await refusal.waitFor({ timeout: 15_000 })
+      assert.match(await refusal.innerText(), /晚于当前时间/, 'the reason of the refusal, in Chinese')
+      assert.equal(await h.page.locator('textarea[data-test=unit-action-reason]').inputValue(), '需采购专用管件 e2e', 'typed text kept')
+      await h.page.screenshot({ path: join(ARTIFACTS, '76-unit-extension-refused-phone.png') })
+      await h.page.locator('[data-test=unit-action-cancel]').tap()
+      await h.page.locator('[data-test=unit-action-dialog]').waitFor({ state: 'hidden' })
+      await h.page.locator('[data-test=unit-action-SUBMIT_FEEDBACK]').tap()
+      // nothing typed, no photo: refused before sending, each field named
+      await h.page.locator('[data-test=unit-action-submit]').tap()
+      await h.page.locator('.el-form-item__error', { hasText: '必填' }).waitFor()
+      await h.page.locator('.el-form-item__error', { hasText: '请至少拍摄一张处置后照片' }).waitFor()
+      await h.page.locator('textarea[data-test=unit-action-description]').fill('已关阀更换破损管段，路面已恢复')
+      const photo = await png(320, 240, [40, 110, 170])
+      const sha = createHash('sha256').update(photo).digest('hex')
+      await h.page.locator('[data-test=unit-camera]').setInputFiles({ name: 'after.png', mimeType: 'image/png', buffer: photo })
+      await h.page.locator('[data-test=unit-photos] [data-status=done]').waitFor({ timeout: 15_000 })
+      // the hash computed on the phone and the one dispatch answered agree (else: refused)
+      assert.match(await h.page.locator('[data-test=unit-photos]').innerText(), new RegExp(sha.slice(0, 12)))
+      assert.equal(await h.page.locator('textarea[data-test=unit-action-description]').inputValue(), '已关阀更换破损管段，路面已恢复', 'typed text kept')
+      await accessible(h.page, 'feedback dialog with the after-photo (phone)')
+      await h.page.screenshot({ path: join(ARTIFACTS, '73-unit-feedback-phone.png') })
+      await h.page.locator('[data-test=unit-action-submit]').tap()
+      await state(h.page, '已反馈')
+      await quiet(h.page)
+      await h.page.screenshot({ path: join(ARTIFACTS, '74-unit-reported-phone.png'), fullPage: true })
+
+      // --- the center: the new state and the after-photo, with the same hash, on the case page
+      step = 'center'
+      const s = await desktop()
+      pages.push(s)
+      await logIn(s.page, `/cases/${c.id}`, 'shiftlead1')
+      await s.page.locator('[data-test=case-state]', { hasText: '已反馈' }).waitFor({ timeout: 15_000 })
+      await s.page.locator('[data-test=case-photos] figure').nth(1).waitFor({ timeout: 15_000 })
+      const photos = await s.page.locator('[data-test=case-photos]').innerText()
+      assert.ok(photos.includes(sha.slice(0, 16)), `the after-photo's SHA-256 ${sha} on the case page: ${photos}`)
+      assert.match(photos, /处置后照片/)
+      for (const st of ['SIGN_FOR', 'APPROVE_BY_LEADER', 'SUBMIT_FEEDBACK']) {
+        await s.page.locator(`[data-test=case-history] [data-test=step-${st}]`).first().waitFor({ timeout: 10_000 })
+      }
+      await quiet(s.page)
+      await s.page.screenshot({ path: join(ARTIFACTS, '75-center-sees-after-photo.png'), fullPage: true })
+    } catch (e) {
+      for (const [i, p] of pages.entries()) await p.page.screenshot({ path: join(ARTIFACTS, `failure-unit-${step}-${i}.png`), fullPage: true }).catch(() => {})
+      throw e
+    } finally {
+      for (const p of pages) await p.context.close().catch(() => {})
+    }
+  })
+
+  test('another unit does not see the order, nor hear of it', async () => {
+    const c = await filedCase(`e2e 处置通 他单位 ${Date.now()}`)
+    await post('dispatcher1', `/cases/${c.id}/dispatch`, { unitId: 'U-WATER', overrideReason: 'e2e 他单位不可见' })
+    const res = await fetch(`${CONSOLE_URL}/api/dispatch/v1/cases/${c.id}`, { headers: { Authorization: `Bearer ${await token('sanitation-receiver')}` } })
+    assert.equal(res.status, 404, 'dispatch-service hides it from another unit')
+    const { context, page } = await phone()
+    try {
+      await logIn(page, '/u', 'sanitation-receiver')
+      await page.locator('[data-test=unit-inbox]').waitFor({ timeout: WAIT })
+      await page.locator('[data-test=live-indicator][data-status=live]').waitFor({ timeout: WAIT })
+      assert.equal(await page.locator(`[data-test=unit-row-${c.id}]`).count(), 0)
+    } finally {
+      await context.close()
+    }
+  })
+})
