@@ -5,6 +5,8 @@
 // desktop beside the list, water-handler reports back on the phone with an after-photo from the
 // camera input (the file set on <input capture>), and shiftlead1 at the center sees the new state
 // and the after-photo with the same SHA-256 on the case page. axe-core on the inbox and the dialog.
+// The push channel's scope: two raw streams (water-receiver, sanitation-receiver) each get the
+// frame of their own unit's new order and never the other unit's; no fixed sleeps anywhere.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
@@ -46,6 +48,60 @@ async function post(user, path, body) {
   })
   assert.ok(res.ok, `${user} ${path}: ${res.status} ${await res.clone().text()}`)
   return res.json()
+}
+
+/**
+ * The push channel as a unit's phone opens it (GET /live/events with the person's token): every
+ * data frame is kept; until(id) resolves at the first frame about case id (the test's WAIT else).
+ */
+async function stream(user) {
+  const ctrl = new AbortController()
+  const res = await fetch(`${CONSOLE_URL}/live/events`, {
+    headers: { Authorization: `Bearer ${await token(user)}`, Accept: 'text/event-stream' },
+    signal: ctrl.signal,
+  })
+  assert.equal(res.status, 200, `${user}: the push channel is open to a unit's people`)
+  const frames = []
+  const waiting = []
+  const reader = res.body.getReader()
+  const decoder = new TextDecoder()
+  let buffer = ''
+  void (async () => {
+    try {
+      for (;;) {
+        const { value, done } = await reader.read()
+        if (done) return
+        buffer += decoder.decode(value, { stream: true })
+        let cut
+        while ((cut = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, cut)
+          buffer = buffer.slice(cut + 2)
+          for (const line of block.split('\n')) {
+            if (!line.startsWith('data: ')) continue
+            const f = JSON.parse(line.slice(6))
+            frames.push(f)
+            for (const w of waiting.filter((x) => x.id === f.id)) w.resolve()
+          }
+        }
+      }
+    } catch {
+      /* aborted */
+    }
+  })()
+  return {
+    frames,
+    get ids() {
+      return frames.map((f) => f.id)
+    },
+    until(id) {
+      if (frames.some((f) => f.id === id)) return Promise.resolve()
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`${user}: no frame about ${id} within ${WAIT} ms; got ${frames.map((f) => f.id)}`)), WAIT)
+        waiting.push({ id, resolve: () => (clearTimeout(timer), resolve()) })
+      })
+    },
+    close: () => ctrl.abort(),
+  }
 }
 
 async function state(page, label) {
@@ -169,6 +225,28 @@ describe('处置通: the unit signs for, approves and reports back; the center s
       throw e
     } finally {
       for (const p of pages) await p.context.close().catch(() => {})
+    }
+  })
+
+  test("a unit's push stream carries its own orders and never another unit's", async () => {
+    // two raw streams as the phones open them: the water unit's and the sanitation unit's
+    const water = await stream('water-receiver')
+    const sanitation = await stream('sanitation-receiver')
+    try {
+      const a = await filedCase(`e2e 处置通 推送范围 供水 ${Date.now()}`)
+      const b = await filedCase(`e2e 处置通 推送范围 环卫 ${Date.now()}`)
+      await post('dispatcher1', `/cases/${a.id}/dispatch`, { unitId: 'U-WATER', overrideReason: 'e2e 推送范围' })
+      // the water unit hears of its order: the hub has handed this frame to every open stream
+      await water.until(a.id)
+      await post('dispatcher1', `/cases/${b.id}/dispatch`, { unitId: 'U-SANITATION', overrideReason: 'e2e 推送范围' })
+      // the sanitation unit hears of its own, written to its socket after anything about case a
+      await sanitation.until(b.id)
+      assert.ok(!sanitation.ids.includes(a.id), `the sanitation unit never hears of the water unit's case: ${sanitation.ids}`)
+      assert.ok(!water.ids.includes(b.id), `nor the water unit of the sanitation unit's: ${water.ids}`)
+      for (const f of [...water.frames, ...sanitation.frames]) assert.deepEqual(Object.keys(f).sort(), ['at', 'change', 'id', 'kind'], 'only what changed')
+    } finally {
+      water.close()
+      sanitation.close()
     }
   })
 

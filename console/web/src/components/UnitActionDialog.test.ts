@@ -39,7 +39,7 @@ const itemError = (w: ReturnType<typeof open>, i: number) => w.findAllComponents
 /** A file set on the camera input, as the phone's camera gives it. */
 async function takePhoto(bytes: Uint8Array) {
   const input = document.querySelector('[data-test=unit-camera]') as HTMLInputElement
-  const file = new File([bytes], 'after.png', { type: 'image/png', lastModified: Date.parse('2026-12-07T08:00:00Z') })
+  const file = new File([bytes.slice().buffer as ArrayBuffer], 'after.png', { type: 'image/png', lastModified: Date.parse('2026-12-07T08:00:00Z') })
   Object.defineProperty(input, 'files', { value: [file], configurable: true })
   input.dispatchEvent(new Event('change'))
   await settle(20)
