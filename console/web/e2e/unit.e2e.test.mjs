@@ -4,7 +4,8 @@
 // to their unit). The receiver signs for it on the phone, water-leader approves it (批办) on a
 // desktop beside the list, water-handler reports back on the phone with an after-photo from the
 // camera input (the file set on <input capture>), and shiftlead1 at the center sees the new state
-// and the after-photo with the same SHA-256 on the case page. axe-core on the inbox and the dialog.
+// and the after-photo with the same SHA-256 on the case page; after the collector's 核查通过 the
+// handler's phone shows the check's result without a reload. axe-core on the inbox and the dialogs.
 // The push channel's scope: two raw streams (water-receiver, sanitation-receiver) each get the
 // frame of their own unit's new order and never the other unit's; no fixed sleeps anywhere.
 import { after, before, describe, test } from 'node:test'
@@ -102,6 +103,17 @@ async function stream(user) {
     },
     close: () => ctrl.abort(),
   }
+}
+
+/** A photo of a step uploaded by its actor to dispatch's evidence store; its id. */
+async function uploadPhoto(user, caseId, purpose) {
+  const res = await fetch(`${CONSOLE_URL}/api/dispatch/v1/cases/${caseId}/photos?purpose=${purpose}&fileName=${purpose.toLowerCase()}.png`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${await token(user)}`, 'Content-Type': 'image/png' },
+    body: await png(160, 120, [90, 140, 60]),
+  })
+  assert.ok(res.ok, `${user} photo ${purpose}: ${res.status} ${await res.clone().text()}`)
+  return (await res.json()).photoId
 }
 
 async function state(page, label) {
@@ -220,6 +232,20 @@ describe('处置通: the unit signs for, approves and reports back; the center s
       }
       await quiet(s.page)
       await s.page.screenshot({ path: join(ARTIFACTS, '75-center-sees-after-photo.png'), fullPage: true })
+
+      // --- the check (核查, R-15): the center orders it, the collector passes it with a photo (API
+      // calls, as their clients make them); the handler's phone, still open, shows the result
+      // without a reload (the unit's stream carries the case's change)
+      step = 'check'
+      await post('shiftlead1', `/cases/${c.id}/check-orders`, { collectorId: 'C0001', note: 'e2e 请核查供水管' })
+      const checkPhoto = await uploadPhoto('collector1', c.id, 'CHECK')
+      await post('collector1', `/cases/${c.id}/checks/pass`, { note: '现场已恢复供水', photoIds: [checkPhoto] })
+      const result = h.page.locator('[data-test=unit-check]')
+      await result.waitFor({ timeout: 15_000 })
+      assert.match(await result.innerText(), /核查通过[\s\S]*现场已恢复供水/)
+      await quiet(h.page)
+      await result.scrollIntoViewIfNeeded()
+      await h.page.screenshot({ path: join(ARTIFACTS, '77-unit-check-result-phone.png') })
     } catch (e) {
       for (const [i, p] of pages.entries()) await p.page.screenshot({ path: join(ARTIFACTS, `failure-unit-${step}-${i}.png`), fullPage: true }).catch(() => {})
       throw e
