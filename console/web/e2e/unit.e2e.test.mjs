@@ -12,7 +12,7 @@ import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
-import { ARTIFACTS, CONSOLE_URL, WAIT, accessible, filedCase, launchBrowser, logIn, png, token } from './support.mjs'
+import { ARTIFACTS, CONSOLE_URL, WAIT, accessible, filedCase, launchBrowser, logIn, pick, png, token } from './support.mjs'
 
 let browser
 before(async () => {
@@ -273,6 +273,28 @@ describe('处置通: the unit signs for, approves and reports back; the center s
     } finally {
       water.close()
       sanitation.close()
+    }
+  })
+
+  test('the receiver asks to return an order on the phone, suggesting another unit', async () => {
+    const c = await filedCase(`e2e 处置通 回退 ${Date.now()}`)
+    await post('dispatcher1', `/cases/${c.id}/dispatch`, { unitId: 'U-WATER', overrideReason: 'e2e 回退申请' })
+    const { context, page } = await phone()
+    try {
+      await logIn(page, `/u/cases/${c.id}`, 'water-receiver')
+      await state(page, '已派遣')
+      await page.locator('[data-test=unit-action-REQUEST_RETURN]').tap()
+      await page.locator('textarea[data-test=unit-action-reason]').fill('非供水管网问题，属环卫保洁')
+      await pick(page, 'unit-action-proposedUnitId', '（U-SANITATION）')
+      await accessible(page, 'return request dialog (phone)')
+      await page.locator('[data-test=unit-action-submit]').tap()
+      await state(page, '回退申请中')
+      await page.locator('[data-test=unit-requests]', { hasText: /非供水管网问题[\s\S]*U-SANITATION[\s\S]*待审核/ }).waitFor({ timeout: 15_000 })
+    } catch (e) {
+      await page.screenshot({ path: join(ARTIFACTS, 'failure-unit-return.png'), fullPage: true }).catch(() => {})
+      throw e
+    } finally {
+      await context.close()
     }
   })
 
