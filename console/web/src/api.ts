@@ -24,6 +24,8 @@ export function currentLang(): Lang {
 export interface CallOptions {
   method?: string
   json?: unknown
+  /** raw bytes with their type (a photo upload to dispatch's evidence store, 处置通) */
+  raw?: { body: Blob; type: string }
   signal?: AbortSignal
 }
 
@@ -47,12 +49,13 @@ async function send(path: string, opts: CallOptions, retried: boolean): Promise<
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' }
   if (user) headers.Authorization = `Bearer ${user.access_token}`
   if (opts.json !== undefined) headers['Content-Type'] = 'application/json'
+  if (opts.raw) headers['Content-Type'] = opts.raw.type
   let res: Response
   try {
     res = await fetch(path, {
       method: opts.method ?? 'GET',
       headers,
-      body: opts.json === undefined ? undefined : JSON.stringify(opts.json),
+      body: opts.raw ? opts.raw.body : opts.json === undefined ? undefined : JSON.stringify(opts.json),
       signal: opts.signal,
       credentials: 'omit',
     })

@@ -7,7 +7,7 @@ import { createI18n } from 'vue-i18n'
 const zh = {
   app: { title: '闽清县数字城管 · 指挥中心', short: '数字城管' },
   live: { live: '实时', down: '连接中断', connecting: '连接中…' },
-  menu: { home: '工作台', intake: '受理台', dispatch: '派遣台', cases: '案卷', case: '案卷', supervision: '督办', map: '地图' },
+  menu: { home: '工作台', intake: '受理台', dispatch: '派遣台', cases: '案卷', case: '案卷', supervision: '督办', map: '地图', unit: '处置通', unitCase: '批办件' },
   common: {
     logout: '退出登录', language: 'English', loading: '加载中…', refresh: '刷新', cancel: '取消',
     close: '关闭', search: '查询', reset: '重置', none: '无', all: '全部', roles: '角色',
@@ -139,6 +139,26 @@ const zh = {
     casesFailed: '案件图层未能加载', tilesFailed: '地图瓦片未能加载', noWebgl: '浏览器不支持WebGL，地图不可用',
     fit: '全县', gcj02: '已按GCJ-02偏移叠加',
   },
+  // 处置通, the unit's terminal (issue 18): 接件人 receiver, 分管领导 leader in charge, 处置人 handler
+  unitTerminal: {
+    inbox: '处置通 · 批办件', show: '显示', open: '在办', all: '全部', sort: '排序', urgent: '最紧急', newest: '最新',
+    empty: '本单位暂无批办件', noUnit: '登录令牌未携带所属单位（unit_id），无法显示批办件，请联系系统管理员。',
+    fresh: '新到', subOrder: '二级批办件', again: '第{n}次派遣', noClock: '暂无计时', back: '返回批办件',
+    noActions: '当前没有需要您办理的环节', what: '问题', where: '位置', check: '核查结果', round: '第{n}轮',
+    requests: '回退与延期申请', subOrders: '二级派遣（本单位下属部门）', before: '上报照片',
+    hashMismatch: '服务端记录的SHA-256与本机计算的不一致，照片未被采用，请重拍',
+    uploading: '上传中…', uploaded: '已上传', removePhoto: '移除', takePhoto: '拍摄处置后照片', noSubUnits: '本单位没有下属部门',
+    orderStatus: {
+      DISPATCHED: '待签收', SIGNED_FOR: '已签收', IN_HANDLING: '处置中', FEEDBACK_SUBMITTED: '已反馈', COMPLETED: '已完成',
+      CHECK_FAILED: '核查不通过', WITHDRAWN: '已撤回', RETURNED: '已回退',
+    },
+    decision: { PENDING: '待审核', APPROVED: '已同意', REFUSED: '已驳回', LAPSED: '已失效' },
+    field: {
+      note: '说明', instructions: '批办意见', description: '处置情况', photoIds: '处置后照片', reason: '理由',
+      proposedUnitId: '建议改派单位', requestedDeadline: '申请延期至（北京时间）', subUnitId: '派往下属部门',
+      requirements: '处置要求', suggestedUnitId: '建议改派单位',
+    },
+  },
 }
 
 type Messages = typeof zh
@@ -146,7 +166,7 @@ type Messages = typeof zh
 const en: Messages = {
   app: { title: 'Minqing digital urban management · command center', short: 'SZCG' },
   live: { live: 'Live', down: 'Disconnected', connecting: 'Connecting…' },
-  menu: { home: 'Workbench', intake: 'Intake desk', dispatch: 'Dispatch desk', cases: 'Case file', case: 'Case file', supervision: 'Supervision', map: 'Map' },
+  menu: { home: 'Workbench', intake: 'Intake desk', dispatch: 'Dispatch desk', cases: 'Case file', case: 'Case file', supervision: 'Supervision', map: 'Map', unit: 'Unit terminal', unitCase: 'Order' },
   common: {
     logout: 'Log out', language: '中文', loading: 'Loading…', refresh: 'Refresh', cancel: 'Cancel',
     close: 'Close', search: 'Search', reset: 'Reset', none: 'none', all: 'All', roles: 'Roles',
@@ -277,6 +297,25 @@ const en: Messages = {
     emergency: 'Emergency', openCase: 'Open the case', casesShown: '{n} cases', casesTruncated: ' (only the newest {n})',
     casesFailed: 'The case layer did not load', tilesFailed: 'The map tiles did not load', noWebgl: 'No WebGL in this browser: the map is unavailable',
     fit: 'Whole county', gcj02: 'Overlays shifted to GCJ-02',
+  },
+  unitTerminal: {
+    inbox: 'Unit terminal · orders', show: 'Show', open: 'Open', all: 'All', sort: 'Order by', urgent: 'Most urgent', newest: 'Newest',
+    empty: 'No orders for your unit', noUnit: 'Your login carries no unit (unit_id): orders cannot be shown. Ask the administrator.',
+    fresh: 'New', subOrder: 'Sub-order', again: 'Dispatch no. {n}', noClock: 'No clock yet', back: 'Back to the orders',
+    noActions: 'Nothing for you to do on this order now', what: 'The problem', where: 'Where', check: "The check's result", round: 'round {n}',
+    requests: 'Return and extension requests', subOrders: "Sub-orders (your unit's departments)", before: 'Report photo',
+    hashMismatch: 'The SHA-256 the server recorded differs from the one computed here: the photo was not used, take it again',
+    uploading: 'Uploading…', uploaded: 'Uploaded', removePhoto: 'Remove', takePhoto: 'Take an after-photo', noSubUnits: 'Your unit has no departments',
+    orderStatus: {
+      DISPATCHED: 'To sign for', SIGNED_FOR: 'Signed for', IN_HANDLING: 'In handling', FEEDBACK_SUBMITTED: 'Reported back', COMPLETED: 'Completed',
+      CHECK_FAILED: 'Check failed', WITHDRAWN: 'Withdrawn', RETURNED: 'Returned',
+    },
+    decision: { PENDING: 'Pending', APPROVED: 'Approved', REFUSED: 'Refused', LAPSED: 'Lapsed' },
+    field: {
+      note: 'Note', instructions: "Leader's instructions", description: 'What was done', photoIds: 'After-photos', reason: 'Reason',
+      proposedUnitId: 'Suggested unit', requestedDeadline: 'Extend until (Beijing time)', subUnitId: 'To the department',
+      requirements: 'Requirements', suggestedUnitId: 'Suggested unit',
+    },
   },
 }
 

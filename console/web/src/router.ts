@@ -1,6 +1,6 @@
 import { createRouter, createWebHistory } from 'vue-router'
 import { currentUser, login } from './auth'
-import { mayOpen, type Screen } from './lib/roles'
+import { mayOpen, menuFor, type Screen } from './lib/roles'
 import { useSession } from './stores/session'
 
 declare module 'vue-router' {
@@ -20,6 +20,9 @@ export const router = createRouter({
     { path: '/supervision', name: 'supervision', component: () => import('./views/SupervisionView.vue'), meta: { screen: 'supervision' } },
     { path: '/map', name: 'map', component: () => import('./views/MapView.vue'), meta: { screen: 'map' } },
     { path: '/cases/:id', name: 'case', component: () => import('./views/CaseView.vue'), meta: { screen: 'case' } },
+    // 处置通, the unit's terminal (phone and desktop)
+    { path: '/u', name: 'unit', component: () => import('./views/UnitInbox.vue'), meta: { screen: 'unit' } },
+    { path: '/u/cases/:id', name: 'unit-case', component: () => import('./views/UnitCase.vue'), meta: { screen: 'unitCase' } },
     { path: '/forbidden', name: 'forbidden', component: () => import('./views/ForbiddenView.vue'), meta: { screen: 'home' } },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
@@ -39,5 +42,7 @@ router.beforeEach(async (to) => {
   if (!mayOpen(to.meta.screen, session.roles)) {
     return { name: 'forbidden', query: { screen: to.meta.screen } }
   }
+  // 处置通: a unit's people have one screen — the app's root opens their inbox
+  if (to.name === 'home' && menuFor(session.roles).join() === 'home,unit') return { name: 'unit' }
   return true
 })

@@ -17,7 +17,7 @@ export const Role = {
   ADMIN: 'admin',
 } as const
 
-export type Screen = 'home' | 'intake' | 'dispatch' | 'supervision' | 'map' | 'case'
+export type Screen = 'home' | 'intake' | 'dispatch' | 'supervision' | 'map' | 'case' | 'unit' | 'unitCase'
 
 /** The command center's roles that read any case (dispatch-service GET /cases/{id}). */
 const CENTER = [
@@ -44,10 +44,14 @@ export const SCREEN_ROLES: Record<Screen, readonly string[] | 'any'> = {
   supervision: [Role.SHIFT_LEAD, Role.DISPATCHER, Role.SUPERVISION_OFFICE, Role.EFFICIENCY_OFFICE, Role.COUNTY_GOVERNMENT, Role.ADMIN],
   map: CENTER,
   case: CENTER,
+  // 处置通, the unit's terminal: the unit's receiver 接件人, leader in charge 分管领导 and
+  // handler 处置人 — dispatch-service scopes their reads to their unit (token claim unit_id)
+  unit: [Role.UNIT_RECEIVER, Role.UNIT_LEADER, Role.UNIT_HANDLER],
+  unitCase: [Role.UNIT_RECEIVER, Role.UNIT_LEADER, Role.UNIT_HANDLER],
 }
 
 /** Screens reached from a list, not from the menu. */
-const NOT_IN_MENU: readonly Screen[] = ['case']
+const NOT_IN_MENU: readonly Screen[] = ['case', 'unitCase']
 
 export function mayOpen(screen: Screen, roles: readonly string[]): boolean {
   const allowed = SCREEN_ROLES[screen]

@@ -61,5 +61,14 @@ public interface ConsoleConfig {
     /** How often the Kafka feed looks for partitions it does not read yet. */
     @WithDefault("30s")
     Duration partitionRefresh();
+
+    /**
+     * Cases whose units and collectors the push channel remembers from the events it read (the
+     * least recently seen are forgotten first): what lets a unit hear of a case whose event does
+     * not name it (a clock of its department's sub-order, a closing) — see {@link
+     * cn.szcg.console.live.Audiences}.
+     */
+    @WithDefault("200000")
+    int audienceCases();
   }
 }

@@ -46,6 +46,7 @@ public class LiveFeed {
   static final List<String> TOPICS = List.of(Topics.INTAKE, Topics.CASES, Topics.CLOCKS);
 
   private final LiveHub hub;
+  private final Audiences audiences;
   private final String bootstrap;
   private final Duration refresh;
   private volatile boolean running;
@@ -55,9 +56,11 @@ public class LiveFeed {
 
   LiveFeed(
       LiveHub hub,
+      Audiences audiences,
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
       ConsoleConfig config) {
     this.hub = hub;
+    this.audiences = audiences;
     this.bootstrap = bootstrap;
     this.refresh = config.live().partitionRefresh();
   }
@@ -119,7 +122,7 @@ public class LiveFeed {
             continue;
           }
           for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(500))) {
-            toChange(r.headers(), r.value()).ifPresent(hub::publish);
+            handle(r.headers(), r.value());
           }
         }
       } catch (WakeupException e) {
@@ -170,6 +173,15 @@ public class LiveFeed {
       LOG.infof("live feed: reading %d partitions of %s from their end", assigned.size(), TOPICS);
     }
     return complete;
+  }
+
+  /**
+   * Hands the change a record announces to the hub with its audience (the units and collectors it
+   * concerns besides the command center, {@link Audiences}).
+   */
+  void handle(Headers headers, String value) {
+    toChange(headers, value)
+        .ifPresent(c -> hub.publish(c, audiences.of(header(headers, "ce_type"), c.id(), value)));
   }
 
   /** The change a record announces; empty for anything that is not a pushed CloudEvent. */

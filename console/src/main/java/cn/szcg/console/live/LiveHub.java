@@ -18,9 +18,11 @@ import org.jboss.logging.Logger;
 
 /**
  * The open push streams (实时推送) of this console replica and what each is sent: every {@link Change}
- * the Kafka feed reads, as one SSE frame {@code data: {kind,id,change,at}}, and a comment line as
- * heartbeat every {@code szcg.console.live.heartbeat} (15 s) so that proxies keep the connection
- * and the browser notices a dead one.
+ * the Kafka feed reads that the stream's person may hear of ({@link Audience}: the command center
+ * every change, a unit the changes of its cases, a collector those of its reports and tasks), as
+ * one SSE frame {@code data: {kind,id,change,at}}, and a comment line as heartbeat every {@code
+ * szcg.console.live.heartbeat} (15 s) so that proxies keep the connection and the browser notices a
+ * dead one.
  *
  * <p>A slow client never holds memory without bound: frames waiting for its event loop are counted
  * ({@code max-pending}) and its connection's write queue is capped ({@code client-buffer} bytes); a
@@ -61,19 +63,37 @@ public class LiveHub {
     clients.forEach(c -> c.close("shutdown"));
   }
 
-  /** Sends one change to every open stream of this replica. */
+  /** Sends one change to the command center's open streams of this replica. */
   public void publish(Change change) {
+    publish(change, Audience.CENTER_ONLY);
+  }
+
+  /**
+   * Sends one change to every open stream of this replica whose person may hear of it: the command
+   * center's, and the units' and collectors' of its {@code audience}.
+   */
+  public void publish(Change change, Audience audience) {
     published.incrementAndGet();
     String frame = "data: " + change.toJson() + "\n\n";
-    clients.forEach(c -> c.send(frame));
+    clients.forEach(
+        c -> {
+          if (c.viewer.admits(audience)) {
+            c.send(frame);
+          }
+        });
   }
 
   /**
    * Starts a stream on {@code response} (headers already set), owned by {@code context} (the
    * request's event loop); ends it at {@code expiresAt} (the token's end) if given.
    */
-  Client attach(HttpServerResponse response, Context context, Instant expiresAt, String who) {
-    Client c = new Client(response, context, who);
+  Client attach(
+      HttpServerResponse response,
+      Context context,
+      Instant expiresAt,
+      String who,
+      Audience.Viewer viewer) {
+    Client c = new Client(response, context, who, viewer);
     response.setWriteQueueMaxSize(config.clientBuffer());
     response.closeHandler(v -> c.close(null));
     response.exceptionHandler(e -> c.close(null));
@@ -116,14 +136,16 @@ public class LiveHub {
     private final HttpServerResponse response;
     private final Context context;
     private final String who;
+    private final Audience.Viewer viewer;
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
     private long expiryTimer = -1;
 
-    Client(HttpServerResponse response, Context context, String who) {
+    Client(HttpServerResponse response, Context context, String who, Audience.Viewer viewer) {
       this.response = response;
       this.context = context;
       this.who = who;
+      this.viewer = viewer;
     }
 
     void send(String frame) {

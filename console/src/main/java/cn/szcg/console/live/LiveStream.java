@@ -23,10 +23,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * <p>The token is verified against the realm here (quarkus-oidc, bearer) — only for this path: the
  * {@code /api/<service>/} proxy passes the header on untouched and never asks for an identity
  * (authentication is not proactive), pages and {@code /config.json} stay public. No token or a
- * token that does not verify: 401; a person without a role of the command center: 403 — both
- * problem+json. The command center's roles read every case (dispatch-service), so telling them that
- * case X changed discloses nothing they could not read; units and collectors (the phones) will get
- * a scoped stream later.
+ * token that does not verify: 401; a person who is neither of the command center, nor a unit's with
+ * its {@code unit_id}, nor a collector with its {@code collector_id}: 403 — both problem+json. The
+ * command center's roles read every case (dispatch-service), so telling them that case X changed
+ * discloses nothing they could not read; a unit's people (处置通) hear only of the cases their unit
+ * holds or held an order of, a collector (城管通) only of its own reports and tasks — scoped by the
+ * server from what the events carry ({@link Audiences}), the frame still {kind, id, change, at}.
  */
 @ApplicationScoped
 public class LiveStream {
@@ -41,6 +43,9 @@ public class LiveStream {
           "efficiency-office",
           "county-government",
           "admin");
+
+  /** A unit's roles (处置通): receiver 批办件接收人员, leader in charge 分管领导, handler 处置人员. */
+  static final Set<String> UNIT_ROLES = Set.of("unit-receiver", "unit-leader", "unit-handler");
 
   private final LiveHub hub;
   private final IdentityProviderManager identities;
@@ -75,12 +80,15 @@ public class LiveStream {
       unauthorized(ctx);
       return;
     }
-    if (CENTER_ROLES.stream().noneMatch(identity::hasRole)) {
+    Audience.Viewer viewer = viewerOf(identity);
+    if (viewer == null) {
       ApiProxy.problem(
           ctx.response(),
           403,
           "无权访问 / Forbidden",
-          "实时推送仅向指挥中心角色开放 / the push channel is for the command center's roles");
+          "实时推送仅向指挥中心角色、处置单位人员（令牌须带所属单位 unit_id）和信息采集员（令牌须带采集员编号"
+              + " collector_id）开放 / the push channel is for the command center's roles, unit people"
+              + " (with unit_id) and collectors (with collector_id)");
       return;
     }
     Instant expiresAt = null;
@@ -93,7 +101,44 @@ public class LiveStream {
         .putHeader("Content-Type", "text/event-stream; charset=utf-8")
         .putHeader("Cache-Control", "no-store")
         .putHeader("X-Accel-Buffering", "no");
-    hub.attach(ctx.response(), context, expiresAt, identity.getPrincipal().getName());
+    hub.attach(ctx.response(), context, expiresAt, identity.getPrincipal().getName(), viewer);
+  }
+
+  /**
+   * Whose changes this person may hear of: a command center role every change; else a unit role
+   * with the token's {@code unit_id} the changes of its unit's cases; else a collector with {@code
+   * collector_id} those of its reports and tasks; null (403) for anyone else, and for a unit or
+   * collector token without its claim (the services refuse such a token as well).
+   */
+  static Audience.Viewer viewerOf(SecurityIdentity identity) {
+    if (CENTER_ROLES.stream().anyMatch(identity::hasRole)) {
+      return new Audience.Viewer.Center();
+    }
+    if (UNIT_ROLES.stream().anyMatch(identity::hasRole)) {
+      String unit = claim(identity, "unit_id");
+      if (unit != null) {
+        return new Audience.Viewer.Unit(unit);
+      }
+    }
+    if (identity.hasRole("collector")) {
+      String collector = claim(identity, "collector_id");
+      if (collector != null) {
+        return new Audience.Viewer.Collector(collector);
+      }
+    }
+    return null;
+  }
+
+  private static String claim(SecurityIdentity identity, String name) {
+    if (!(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+      return null;
+    }
+    Object v = jwt.getClaim(name);
+    if (v == null) {
+      return null;
+    }
+    String s = v instanceof jakarta.json.JsonString js ? js.getString() : v.toString();
+    return s.isBlank() ? null : s;
   }
 
   private static void unauthorized(RoutingContext ctx) {

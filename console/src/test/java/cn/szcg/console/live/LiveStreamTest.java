@@ -50,8 +50,9 @@ import org.junit.jupiter.api.Test;
  * The push channel end to end inside the JVM: a real Kafka broker (in-process), the console's feed
  * reading it, real signed tokens verified by quarkus-oidc, and SSE clients on a real socket. An
  * event published to a topic reaches an open stream within 2 s, as {kind, id, change, at} and
- * nothing else; no token is a 401, a collector's token a 403; a client that never reads is dropped
- * while the others go on.
+ * nothing else; no token is a 401, a unit or collector token without its unit_id / collector_id a
+ * 403; a unit's people get the changes of their unit's cases and not another unit's, a collector
+ * those of its own reports and tasks; a client that never reads is dropped while the others go on.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
@@ -212,7 +213,7 @@ class LiveStreamTest {
   }
 
   @Test
-  void noTokenOrAForeignOneIs401AndACollectorIs403() {
+  void noTokenOrAForeignOneIs401AndAPersonWithoutScopeIs403() {
     // a refusal that is not given opens an endless stream: fail after 30 s instead of hanging
     org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
         Duration.ofSeconds(30),
@@ -241,10 +242,10 @@ class LiveStreamTest {
               .get("/live/events")
               .then()
               .statusCode(401);
+          // a unit role or a collector without the claim that scopes them: no stream
           given()
               .header(
-                  "Authorization",
-                  "Bearer " + TestTokens.user("collector1", "collector").collector("C0001").build())
+                  "Authorization", "Bearer " + TestTokens.user("collector1", "collector").build())
               .when()
               .get("/live/events")
               .then()
@@ -252,12 +253,175 @@ class LiveStreamTest {
               .contentType("application/problem+json")
               .body("title", containsString("Forbidden"));
           given()
-              .header("Authorization", "Bearer " + TestTokens.ofUnit("unit-handler", "U-WATER"))
+              .header("Authorization", "Bearer " + TestTokens.user("h1", "unit-handler").build())
+              .when()
+              .get("/live/events")
+              .then()
+              .statusCode(403)
+              .contentType("application/problem+json");
+          // the 12345 platform (a machine client) has no stream
+          given()
+              .header("Authorization", "Bearer " + TestTokens.of("hotline-platform"))
               .when()
               .get("/live/events")
               .then()
               .statusCode(403);
         });
+  }
+
+  @Test
+  void aUnitGetsTheChangesOfItsOwnCasesAndNotAnotherUnits() throws Exception {
+    Stream1 water = open(TestTokens.ofUnit("unit-receiver", "U-WATER"));
+    Stream1 sanitation = open(TestTokens.ofUnit("unit-leader", "U-SANITATION"));
+    Stream1 center = open(TestTokens.of("shift-lead"));
+    assertEquals(200, water.status());
+    assertEquals(200, sanitation.status());
+    awaitFeedAndClients(3);
+
+    String mine = UUID.randomUUID().toString();
+    String theirs = UUID.randomUUID().toString();
+    publish(Topics.CASES, CASE, mine, transition(mine, "DISPATCH", "U-WATER", null, "{}"));
+    publish(Topics.CASES, CASE, theirs, transition(theirs, "DISPATCH", "U-SANITATION", null, "{}"));
+
+    JsonNode got = water.next(mine, Duration.ofSeconds(5));
+    assertNotNull(got, "the unit hears of the case dispatched to it");
+    assertEquals("DISPATCH", got.get("change").asText());
+    Set<String> fields = new TreeSet<>();
+    got.fieldNames().forEachRemaining(fields::add);
+    assertEquals(Set.of("at", "change", "id", "kind"), fields, "still only what changed");
+    assertNotNull(sanitation.next(theirs, Duration.ofSeconds(5)), "the other unit its own");
+    assertNotNull(center.next(mine, Duration.ofSeconds(5)), "the center every case");
+    assertNotNull(center.next(theirs, Duration.ofSeconds(5)));
+
+    // a clock of U-WATER's order, then an intake event: the water unit gets the clock only
+    publish(
+        Topics.CLOCKS,
+        "cn.szcg.clocks.clock-started.v1",
+        mine,
+        "{\"caseId\":\"" + mine + "\",\"stage\":\"HANDLING\",\"unitId\":\"U-WATER\"}");
+    JsonNode clock = water.next(mine, Duration.ofSeconds(5));
+    assertNotNull(clock);
+    assertEquals("clock", clock.get("kind").asText());
+    // 结案 names the current order's unit; a step that names no unit still reaches the unit that
+    // held the case's order (remembered from the dispatch)
+    publish(Topics.CASES, CASE, mine, transition(mine, "ORDER_CHECK", null, null, "{}"));
+    assertNotNull(water.next(mine, Duration.ofSeconds(5)), "remembered: the case is the unit's");
+
+    // never another unit's case, and nothing of intake's reports
+    publish(
+        Topics.INTAKE,
+        "cn.szcg.intake.report-registered.v1",
+        mine,
+        "{\"caseId\":\"" + mine + "\",\"collectorId\":\"C0001\"}");
+    String marker = UUID.randomUUID().toString();
+    publish(Topics.CASES, CASE, marker, transition(marker, "DISPATCH", "U-WATER", null, "{}"));
+    // everything published before the marker has been delivered once the marker is
+    List<String> seen = idsUntil(water, marker);
+    assertFalse(seen.contains(theirs), "no frame of another unit's case: " + seen);
+    assertEquals(1, seen.size(), "no report frame for a unit: " + seen);
+    assertTrue(seen.contains(marker));
+    water.close();
+    sanitation.close();
+    center.close();
+  }
+
+  @Test
+  void aTownshipBodyHearsOfItsDepartmentsSubOrderAndACollectorOfItsTasks() throws Exception {
+    Stream1 township = open(TestTokens.ofUnit("unit-leader", "U-TOWN"));
+    Stream1 department = open(TestTokens.ofUnit("unit-handler", "U-TOWN-D1"));
+    Stream1 collector = open(TestTokens.user("collector1", "collector").collector("C0001").build());
+    Stream1 otherCollector =
+        open(TestTokens.user("collector2", "collector").collector("C0002").build());
+    assertEquals(200, collector.status());
+    awaitFeedAndClients(4);
+
+    String c = UUID.randomUUID().toString();
+    // 二级派遣: the event names the department (unitId) and the township body (data.parentUnitId)
+    publish(
+        Topics.CASES,
+        CASE,
+        c,
+        transition(
+            c, "REDISPATCH_TO_SUB_UNIT", "U-TOWN-D1", "U-TOWN", "{\"parentUnitId\":\"U-TOWN\"}"));
+    assertNotNull(township.next(c, Duration.ofSeconds(5)));
+    assertNotNull(department.next(c, Duration.ofSeconds(5)));
+    // the sub-order's clock names only the department: the township body still hears of it
+    publish(
+        Topics.CLOCKS,
+        "cn.szcg.clocks.clock-started.v1",
+        c,
+        "{\"caseId\":\"" + c + "\",\"stage\":\"SUB_HANDLING\",\"unitId\":\"U-TOWN-D1\"}");
+    assertNotNull(township.next(c, Duration.ofSeconds(5)), "its department's clock");
+
+    // 指令核查 to C0001: C0001 hears of it, C0002 does not
+    publish(
+        Topics.CASES,
+        CASE,
+        c,
+        transition(c, "ORDER_CHECK", "U-TOWN", null, "{\"collectorId\":\"C0001\"}"));
+    assertNotNull(collector.next(c, Duration.ofSeconds(5)), "the collector's check task");
+    // C0002's own report: C0002 hears of it, C0001 not
+    String r = UUID.randomUUID().toString();
+    publish(
+        Topics.INTAKE,
+        "cn.szcg.intake.report-registered.v1",
+        r,
+        "{\"caseId\":\"" + r + "\",\"collectorId\":\"C0002\"}");
+    assertNotNull(otherCollector.next(r, Duration.ofSeconds(5)), "its own report");
+    String marker = UUID.randomUUID().toString();
+    publish(
+        Topics.CASES,
+        CASE,
+        marker,
+        transition(marker, "ORDER_CHECK", null, null, "{\"collectorId\":\"C0001\"}"));
+    List<String> seen = idsUntil(collector, marker);
+    assertFalse(seen.contains(r), "not another collector's report: " + seen);
+    List<String> other = idsUntil(otherCollector, null);
+    assertFalse(other.contains(c), "not another collector's task: " + other);
+    township.close();
+    department.close();
+    collector.close();
+    otherCollector.close();
+  }
+
+  private static final String CASE = "cn.szcg.cases.case-transitioned.v1";
+
+  /** A case-transitioned event as dispatch-service writes it (the fields the audience reads). */
+  private static String transition(
+      String caseId, String transition, String unitId, String actorUnitId, String data) {
+    return "{\"caseId\":\""
+        + caseId
+        + "\",\"transition\":\""
+        + transition
+        + "\",\"actorRole\":\"DISPATCHER\""
+        + (unitId == null ? "" : ",\"unitId\":\"" + unitId + "\"")
+        + (actorUnitId == null ? "" : ",\"actorUnitId\":\"" + actorUnitId + "\"")
+        + ",\"data\":"
+        + data
+        + "}";
+  }
+
+  /**
+   * The ids of the data frames a stream gets until the one with {@code marker} (within 5 s); with
+   * no marker, whatever arrives within 1 s.
+   */
+  private static List<String> idsUntil(Stream1 s, String marker) throws Exception {
+    List<String> ids = new ArrayList<>();
+    long end = System.nanoTime() + Duration.ofSeconds(marker == null ? 1 : 5).toNanos();
+    while (System.nanoTime() < end) {
+      String line = s.lines().poll(50, TimeUnit.MILLISECONDS);
+      if (line != null && line.startsWith("data: ")) {
+        String id = EventCodec.mapper().readTree(line.substring(6)).path("id").asText();
+        ids.add(id);
+        if (id.equals(marker)) {
+          return ids;
+        }
+      }
+    }
+    if (marker != null) {
+      throw new AssertionError("the marker frame never came; got " + ids);
+    }
+    return ids;
   }
 
   @Test
