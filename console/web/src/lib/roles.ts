@@ -17,7 +17,7 @@ export const Role = {
   ADMIN: 'admin',
 } as const
 
-export type Screen = 'home' | 'intake' | 'dispatch' | 'supervision' | 'map' | 'case'
+export type Screen = 'home' | 'intake' | 'dispatch' | 'supervision' | 'map' | 'case' | 'collector'
 
 /** The command center's roles that read any case (dispatch-service GET /cases/{id}). */
 const CENTER = [
@@ -44,10 +44,12 @@ export const SCREEN_ROLES: Record<Screen, readonly string[] | 'any'> = {
   supervision: [Role.SHIFT_LEAD, Role.DISPATCHER, Role.SUPERVISION_OFFICE, Role.EFFICIENCY_OFFICE, Role.COUNTY_GOVERNMENT, Role.ADMIN],
   map: CENTER,
   case: CENTER,
+  // 城管通, the collector's phone app (/m/…, docs/console.md): the collector's own reports and tasks
+  collector: [Role.COLLECTOR],
 }
 
 /** Screens reached from a list, not from the menu. */
-const NOT_IN_MENU: readonly Screen[] = ['case']
+const NOT_IN_MENU: readonly Screen[] = ['case', 'collector']
 
 export function mayOpen(screen: Screen, roles: readonly string[]): boolean {
   const allowed = SCREEN_ROLES[screen]
