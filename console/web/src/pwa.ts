@@ -5,10 +5,10 @@
  * so that the desktop screens, their tests and benchmarks run without it. Once registered (scope
  * "/") it caches the app shell for offline starts; it never touches /api/ or /live/.
  */
-export const PHONE_PREFIXES = ['/m/', '/m']
+export const PHONE_PREFIXES = ['/m']
 
 export function isPhoneApp(path: string): boolean {
-  return PHONE_PREFIXES.some((p) => path === p || path.startsWith(p.endsWith('/') ? p : p + '/'))
+  return PHONE_PREFIXES.some((p) => path === p || path.startsWith(p + '/'))
 }
 
 export async function registerShell(path = window.location.pathname): Promise<void> {
