@@ -148,7 +148,7 @@ const zh = {
     kind: { report: '上报', verification: '核实', check: '核查' },
     queue: {
       title: '待发送队列', empty: '本机没有待发送的内容', sendNow: '立即发送', photos: '照片 {sent}/{all}', reportNo: '受理号 {no}',
-      retryLater: '网络恢复后自动重发', lastError: '上次失败：{e}', retry: '重新发送', remove: '放弃', removeConfirm: '放弃这一条？它未被登记，放弃后无法恢复。',
+      retryLater: '网络恢复后自动重发', lastError: '上次失败：{e}', edit: '修改后重发', retry: '重新发送', remove: '放弃', removeConfirm: '放弃这一条？它未被登记，放弃后无法恢复。',
       offlineNote: '离线：已保存在本机，联网后按顺序发送', alreadyDone: '（此前已送达）', count: '待发送 {n} 条', own: '其他用户的内容：该用户登录后发送',
     },
     report: {
@@ -316,7 +316,7 @@ const en: Messages = {
     kind: { report: 'Report', verification: 'Verification', check: 'Check' },
     queue: {
       title: 'Outbox', empty: 'Nothing waits on this device', sendNow: 'Send now', photos: 'Photos {sent}/{all}', reportNo: 'Report no. {no}',
-      retryLater: 'Sent again when the network is back', lastError: 'Last failure: {e}', retry: 'Send again', remove: 'Give up', removeConfirm: 'Give this item up? It was not registered and cannot be recovered.',
+      retryLater: 'Sent again when the network is back', lastError: 'Last failure: {e}', edit: 'Correct and send', retry: 'Send again', remove: 'Give up', removeConfirm: 'Give this item up? It was not registered and cannot be recovered.',
       offlineNote: 'Offline: kept on this device, sent in order once online', alreadyDone: '(had already arrived)', count: '{n} waiting', own: 'Another user’s item: sent when they log in',
     },
     report: {

@@ -157,6 +157,25 @@ describe('the queue on the device (IndexedDB)', () => {
     expect(new TextDecoder().decode(await b.photoBytes('item-2/1'))).toBe('photo 2/1')
   })
 
+  it('a refused report corrected by the person replaces the old one in one step, with a new key, sent after what waits', async () => {
+    const store = await fresh()
+    await addReport(store, 1)
+    await addReport(store, 2)
+    const old = (await store.items())[0]
+    await store.put({ ...old, state: 'refused', refusal: { status: 400, body: {}, step: 'report' } })
+    const bytes = bytesOf('new photo')
+    const fixed = await store.replace(
+      old.id,
+      { ...old, id: 'item-1b', state: 'waiting', refusal: undefined, idempotencyKey: 'key-1b', report: { ...old.report!, categoryCode: 'E-0102' }, photos: [{ ...old.photos[0], key: 'item-1b/0', size: bytes.byteLength }] },
+      [{ key: 'item-1b/0', type: 'image/jpeg', bytes }],
+    )
+    const items = await store.items()
+    expect(items.map((i) => i.id)).toEqual(['item-2', 'item-1b'])
+    expect(fixed.seq).toBe(3)
+    expect(await store.photoBytes('item-1/0')).toBeUndefined()
+    expect(new TextDecoder().decode(await store.photoBytes('item-1b/0'))).toBe('new photo')
+  })
+
   it('an item left sending by a closed page is waiting again, with the same key', () => {
     const i = { state: 'sending', idempotencyKey: 'k' } as OutboxItem
     expect(recovered(i)).toMatchObject({ state: 'waiting', idempotencyKey: 'k' })

@@ -71,6 +71,28 @@ export class OutboxStore implements Store {
     return stored
   }
 
+  /**
+   * A refused item corrected by the person: the old item and its photos go and the corrected one
+   * comes (with the next seq: it is sent after what waits now) — in one transaction, so a crash
+   * leaves either the old item or the new one, never neither.
+   */
+  async replace(oldId: string, item: Omit<OutboxItem, 'seq'>, photos: PhotoBytes[]): Promise<OutboxItem> {
+    const tx = this.db.transaction(['items', 'photos'], 'readwrite')
+    const items = tx.objectStore('items')
+    const old = (await req(items.get(oldId))) as OutboxItem | undefined
+    if (old) {
+      for (const p of old.photos) tx.objectStore('photos').delete(p.key)
+      items.delete(oldId)
+    }
+    const last = await req(items.index('seq').openCursor(null, 'prev'))
+    const lastSeq = last ? (last.value as OutboxItem).seq : 0
+    const stored: OutboxItem = { ...item, seq: Math.max(lastSeq, old?.seq ?? 0) + 1 }
+    items.add(stored)
+    for (const p of photos) tx.objectStore('photos').put(p)
+    await done(tx)
+    return stored
+  }
+
   async items(): Promise<OutboxItem[]> {
     const tx = this.db.transaction('items', 'readonly')
     const all = await req(tx.objectStore('items').index('seq').getAll())

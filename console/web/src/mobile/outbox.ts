@@ -58,6 +58,14 @@ export async function enqueue(item: Omit<OutboxItem, 'seq'>, photos: PhotoBytes[
   return stored
 }
 
+/** A refused report corrected by the person takes the old one's place (one transaction). */
+export async function replaceItem(oldId: string, item: Omit<OutboxItem, 'seq'>, photos: PhotoBytes[]): Promise<OutboxItem> {
+  const stored = await (await store()).replace(oldId, item, photos)
+  await refresh()
+  kick()
+  return stored
+}
+
 /** The person takes a refused item back (it registered nothing, or the person gives it up). */
 export async function remove(id: string): Promise<void> {
   await (await store()).remove(id)
