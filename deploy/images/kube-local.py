@@ -13,6 +13,7 @@ Changed, each for a reason printed into the output's header:
     each container gets QUARKUS_HTTP_PORT = its local port, the probes' named port "http" becomes
     that number and the ports list is dropped: podman refuses port mappings on the host
     network), the image from the local store (localhost/szcg/<name>:<version>, pull policy Never instead of the overlay's Always);
+  - env values with $(VAR) references: expanded as the kubelet does (podman 4.3 does not);
   - Secrets: created here with the local roles (ops creates them in a cluster, never committed),
     as podman secrets (secrets/<name>.json beside the output; kube-play.sh creates them);
   - dropped: operator custom resources (Kafka, KafkaNodePool, KafkaTopic, Cluster, Database,
@@ -53,11 +54,6 @@ def main():
     secrets = {}
     for d in docs:
         kind, name = d["kind"], d["metadata"]["name"]
-        if name in ("console", "console-config"):
-            # the console's Deployment (issue 17) is checked by the manifest tests and its image by
-            # smoke.sh; its play here (own port, upstreams to the played services) is not proven
-            # yet — see docs/operations.md §0a
-            continue
         d["metadata"].pop("namespace", None)
         if kind == "ConfigMap":
             data = d.get("data", {})
@@ -119,6 +115,25 @@ def main():
                     secrets[sname] = {"secret": name + "-local-secret"}
                 # optional Secrets (the hotline webhook's) stay absent, as in dev
             out.append(d)
+    # podman 4.3 passes "$(VAR)" in an env value on literally; the kubelet expands it from the
+    # variables defined before it (envFrom first, then env in order; "$$(" stays "$(" ). Done here
+    # the kubelet's way, after the ConfigMaps above got their local values (the console's
+    # SZCG_CONSOLE_OIDC_AUTHORITY = $(QUARKUS_OIDC_TOKEN_ISSUER)); the deploy module's tests check
+    # offline that every reference resolves (Consistency, "as the kubelet does").
+    maps = {o["metadata"]["name"]: o.get("data", {}) for o in out if o["kind"] == "ConfigMap"}
+    for o in out:
+        if o["kind"] != "Deployment":
+            continue
+        c = o["spec"]["template"]["spec"]["containers"][0]
+        known = {}
+        for ef in c.get("envFrom", []):
+            known.update(maps.get(ef.get("configMapRef", {}).get("name"), {}))
+        for e in c.get("env", []):
+            if "value" in e:
+                e["value"] = re.sub(r"\$\$\(|\$\(([A-Za-z_][A-Za-z0-9_]*)\)",
+                                    lambda m: "$(" if m.group(1) is None else known.get(m.group(1), m.group(0)),
+                                    str(e["value"]))
+                known[e["name"]] = e["value"]
     # podman 4.3 resolves secretKeyRef from a podman secret whose content is the Secret's data
     # map in JSON, values base64 (a Secret object in the played YAML, or the whole object as
     # the secret, it cannot parse): one file per Secret beside the output, created by kube-play.sh

@@ -79,6 +79,13 @@ for dep in "${!GRACE[@]}"; do
     # proxies /api/<service>/ to the played services
     check "$dep" "envFrom console-config: QUARKUS_OIDC_CLIENT_ID=szcg-web" grep -qx "QUARKUS_OIDC_CLIENT_ID=szcg-web" <<<"$envs"
     check "$dep" "console-config: SZCG_CONSOLE_UPSTREAM_GIS=http://127.0.0.1:$((IMG_PORT_BASE + 1))" grep -qx "SZCG_CONSOLE_UPSTREAM_GIS=http://127.0.0.1:$((IMG_PORT_BASE + 1))" <<<"$envs"
+    # what the browser gets: the app, the login it is told (SZCG_CONSOLE_OIDC_AUTHORITY is
+    # $(QUARKUS_OIDC_TOKEN_ISSUER) in the manifest: the dependent variable expanded), and a call
+    # through its proxy to a played service (401 problem+json without a token = gis answered)
+    cport=$((IMG_PORT_BASE + 6))
+    check "$dep" "GET / serves the app" bash -c "curl -fs http://127.0.0.1:$cport/ | grep -q 'id=\"app\"'"
+    check "$dep" "GET /config.json: oidcAuthority = $OIDC" bash -c "curl -fs http://127.0.0.1:$cport/config.json | grep -q '\"oidcAuthority\":\"$OIDC\"'"
+    check "$dep" "GET /api/gis/v1/areas through the proxy reaches the played gis (401)" test "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:$cport/api/gis/v1/areas)" = 401
     mem=384
   else
     check "$dep" "envFrom $dep-config: QUARKUS_OIDC_CLIENT_ID=$dep" grep -qx "QUARKUS_OIDC_CLIENT_ID=$dep" <<<"$envs"

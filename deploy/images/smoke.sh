@@ -70,10 +70,17 @@ check() { # module description condition...
   if "$@"; then printf '  %-20s ok    %s\n' "$m" "$what"; else printf '  %-20s FAIL  %s\n' "$m" "$what"; fail=1; fi
 }
 
+# the images need the broker and the realm: say so at once instead of waiting for readiness
+for dep in "kafka:${KAFKA##*:}" "keycloak:${SZCG_KEYCLOAK_PORT:-8180}"; do
+  (exec 3<>"/dev/tcp/127.0.0.1/${dep#*:}") 2>/dev/null \
+    || { echo "smoke: ${dep%%:*} is not listening on 127.0.0.1:${dep#*:} (start it first: lib.sh start_${dep%%:*})" >&2; exit 1; }
+done
+
 started=$SECONDS
 for m in "${modules[@]}"; do ilog "starting $IMAGE_PREFIX/$m:$VERSION on :$(port "$m")"; run_image "$m"; done
 for m in "${modules[@]}"; do
-  wait_up "$m" 300 || { fail=1; continue; }
+  # one budget for all of them (they start together): a broken dependency fails in 5 min, not 5 × 5
+  wait_up "$m" $((started + 300 - SECONDS)) || { fail=1; continue; }
   ilog "$m ready after $((SECONDS - started)) s"
   c="szcg-smoke-$m"
   check "$m" "/q/health/ready UP" true

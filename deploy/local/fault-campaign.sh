@@ -24,8 +24,14 @@ fi
 ensure_postgres
 ensure_databases
 if [ "${SZCG_SKIP_BUILD:-0}" != 1 ]; then build_services; fi
+# what ran before the campaign runs after it (test.sh's tier 4 needs the broker and Keycloak)
 kc_was_running=0; is_running keycloak && kc_was_running=1
-cleanup() { stop_services; stop_pid kafka; [ $kc_was_running = 1 ] || stop_pid keycloak; }
+kafka_was_running=0; is_running kafka && kafka_was_running=1
+cleanup() {
+  stop_services
+  if [ $kafka_was_running = 1 ]; then start_kafka; else stop_pid kafka; fi
+  [ $kc_was_running = 1 ] || stop_pid keycloak
+}
 trap cleanup EXIT
 start_keycloak
 snapshot_apps   # a rebuild beside the campaign cannot change what a restarted service runs

@@ -117,7 +117,12 @@ wait_port() { # host port seconds
 
 start_kafka() {
   local data="$SZCG_HOME/kafka-data" conf="$SZCG_HOME/kafka-server.properties"
-  if is_running kafka; then return 0; fi
+  if is_running kafka; then
+    # already running (a rerun, maybe after a start that timed out before its topics existed):
+    # the topics are still ensured, or the services could not publish
+    wait_port 127.0.0.1 "$SZCG_KAFKA_PORT" 60 && ensure_topics
+    return 0
+  fi
   { sed -e "s/9092/$SZCG_KAFKA_PORT/g" -e "s/9093/$((SZCG_KAFKA_PORT + 1))/g" \
       "$REPO/deploy/local/kafka/server.properties"; echo "log.dirs=$data"; } >"$conf"
   if [ ! -f "$data/meta.properties" ]; then

@@ -5,7 +5,7 @@
 //     them: GET /api/intake/v1/reports (pages all over the list, sizes 20/50, no filter, a
 //     channel, a status, a time range) and GET /api/dispatch/v1/cases?state=AWAITING_DISPATCH
 //     (pages all over the list, sizes 20/50/100) — p50/p95/p99.
-//  2. In the browser: paging (next page, the last page), the filters, the page size 200 and
+//  2. In the browser: paging (next page, the last page), the filters, the largest page size (100) and
 //     scrolling through it; for each the time from the click to the rows re-rendered, and every
 //     long task (PerformanceObserver 'longtask'). A stall is a long task over 200 ms: 200 ms is
 //     the bound of a "good" interaction (Core Web Vitals' INP); below it a click still feels as
@@ -170,8 +170,9 @@ try {
     steps.push(['status 已立案', await timed(page, table, [() => status('已立案'), search])])
     steps.push(['reset', await timed(page, table, [() => page.locator('.queue .filters button', { hasText: '重置' }).click()])])
     const sizeSelect = page.locator('.queue .pager .el-select')
-    steps.push(['200 a page', await timed(page, table, [() => sizeSelect.click(), () => page.locator('.el-select-dropdown__item:visible', { hasText: '200' }).click()])])
-    steps.push(['next page (200)', await timed(page, table, [() => next.click()])])
+    // the largest page the screen offers (100 since the 200-row page stalled, docs/console.md)
+    steps.push(['100 a page', await timed(page, table, [() => sizeSelect.click(), () => page.locator('.el-select-dropdown__item:visible', { hasText: '100' }).click()])])
+    steps.push(['next page (100)', await timed(page, table, [() => next.click()])])
     const clickTasks = await longTasks(page)
     const frame = await scroll(page, table)
     const scrollTasks = await longTasks(page)

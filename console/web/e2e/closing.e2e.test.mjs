@@ -5,7 +5,7 @@
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { ARTIFACTS, CONSOLE_URL, filedCase, logIn, newPage, png, token, useBrowser } from './support.mjs'
+import { ARTIFACTS, CONSOLE_URL, filedCase, logIn, newPage, pick, png, token, useBrowser } from './support.mjs'
 
 useBrowser()
 
@@ -44,8 +44,7 @@ describe('案卷: order the check and close, shift lead', () => {
       await logIn(page, `/cases/${c.id}`, 'shiftlead1')
       await page.locator('[data-test=case-state]', { hasText: '已反馈' }).waitFor({ timeout: 15_000 })
       await page.locator('[data-test=action-ORDER_CHECK]').click()
-      await page.locator('[data-test=action-collectorId]').click()
-      await page.locator('.el-select-dropdown__item:visible', { hasText: '（C0001）' }).first().click()
+      await pick(page, 'action-collectorId', '（C0001）')
       await page.locator('textarea[data-test=action-note]').fill('请核查 e2e')
       await page.locator('[data-test=action-submit]').click()
       await page.locator('[data-test=case-state]', { hasText: '核查中' }).waitFor({ timeout: 15_000 })

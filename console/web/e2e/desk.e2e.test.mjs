@@ -5,7 +5,7 @@
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { ARTIFACTS, CONSOLE_URL, accessible, logIn, newPage, registerReport, token, useBrowser } from './support.mjs'
+import { ARTIFACTS, CONSOLE_URL, accessible, logIn, newPage, pick, registerReport, token, useBrowser } from './support.mjs'
 
 useBrowser()
 
@@ -51,11 +51,7 @@ async function closeDrawer(page) {
 }
 
 /** Picks an option of an Element Plus select by typing (filterable) and clicking the match. */
-async function pick(page, selectTest, text) {
-  await page.locator(`[data-test=${selectTest}]`).click()
-  await page.keyboard.type(text)
-  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
-}
+const pickTyped = (page, selectTest, text) => pick(page, selectTest, text, { type: true })
 
 describe('受理台 intake desk, operator', () => {
   test('phone call, filters, verification, rejection, merge, keep separate, answer', async () => {
@@ -78,7 +74,7 @@ describe('受理台 intake desk, operator', () => {
       await page.locator('input[data-test=call-name]').fill('王五')
       await page.locator('input[data-test=call-phone]').fill('139 5555 6666')
       await page.locator('input[data-test=call-address]').fill('梅城镇台山路')
-      await pick(page, 'call-category', 'C-0101')
+      await pickTyped(page, 'call-category', 'C-0101')
       // a bad phone is refused before sending and what was typed stays
       await page.locator('input[data-test=call-phone]').fill('12345')
       await page.locator('[data-test=call-submit]').click()
@@ -114,8 +110,10 @@ describe('受理台 intake desk, operator', () => {
         const n = await page.locator('.el-pagination__total').innerText()
         return Number((n.match(/\d+/) ?? ['0'])[0]) >= 2 ? Number(n.match(/\d+/)[0]) : null
       }, 'the total')
-      await pick(page, 'filter-township', call.townshipName)
-      await pick(page, 'filter-category', 'C-0101')
+      await pickTyped(page, 'filter-township', call.townshipName)
+      // the community list follows the township (gis-service's areas by parentCode)
+      if (call.communityName) await pickTyped(page, 'filter-community', call.communityName)
+      await pickTyped(page, 'filter-category', 'C-0101')
       await page.getByRole('button', { name: '查询' }).click()
       await page.locator(`[data-test="row-${call.reportNo}"]`).waitFor({ timeout: 10_000 })
       const filtered = Number(((await page.locator('.el-pagination__total').innerText()).match(/\d+/) ?? ['0'])[0])
@@ -137,7 +135,7 @@ describe('受理台 intake desk, operator', () => {
       await shot(page, '31-queue-filters.png')
       await accessible(page, 'queue with filters')
       // another category: the phone call is no longer listed
-      await pick(page, 'filter-category', 'E-0101')
+      await pickTyped(page, 'filter-category', 'E-0101')
       await page.getByRole('button', { name: '查询' }).click()
       await page.locator(`[data-test="row-${call.reportNo}"]`).waitFor({ state: 'detached', timeout: 10_000 })
       await page.getByRole('button', { name: '重置' }).click()
@@ -147,7 +145,7 @@ describe('受理台 intake desk, operator', () => {
       await page.locator('[data-test=desk-VERIFY]').click()
       const verify = page.locator('[data-test=desk-dialog]')
       await verify.waitFor()
-      await pick(page, 'desk-collector', 'C0001')
+      await pickTyped(page, 'desk-collector', 'C0001')
       await verify.locator('[data-test=desk-collectors] .el-table__row').first().waitFor()
       await verify.locator('[data-test=report-map][data-ready="1"]').waitFor({ timeout: 20_000 }).catch(() => {})
       await shot(page, '32-verify-dialog.png')

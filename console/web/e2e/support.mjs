@@ -78,14 +78,47 @@ export async function registerReport(description) {
 export async function accessible(page, screen) {
   // not in the middle of a Vue transition (a dialog fading in has every colour at part opacity,
   // which axe reads as too little contrast): wait until no element is entering or leaving
-  await page
-    .waitForFunction(() => !document.querySelector('[class*="-enter-active"], [class*="-leave-active"]'), null, { timeout: 5_000 })
-    .catch(() => {})
+  await settled(page)
   const result = await new AxeBuilder({ page }).analyze()
   const bad = result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
   assert.deepEqual(bad, [], `${screen}: accessibility`)
+}
+
+/** Waits until no Vue transition is under way (a dropdown or dialog fading or sliding in). */
+export async function settled(page) {
+  await page
+    .waitForFunction(() => !document.querySelector('[class*="-enter-active"], [class*="-leave-active"]'), null, { timeout: 5_000 })
+    .catch(() => {})
+}
+
+/**
+ * Picks an option of an Element Plus select (data-test selectTest) whose label has text, and
+ * checks that the select shows it afterwards. The options may arrive after the dropdown opened
+ * (the dialog loads them when it opens) and the dropdown moves while they do: a click during
+ * that move can land beside the option, so wait for the list to settle and try again if the
+ * select still does not show the choice. With type, the text is typed into a filterable select.
+ */
+export async function pick(page, selectTest, text, { type = false } = {}) {
+  const select = page.locator(`[data-test=${selectTest}]`)
+  for (let attempt = 1; ; attempt++) {
+    await select.click()
+    if (type) await page.keyboard.type(text)
+    const option = page.locator('.el-select-dropdown__item:visible', { hasText: text }).first()
+    await option.waitFor({ timeout: 15_000 })
+    await settled(page)
+    await option.click()
+    const shown = await select
+      .filter({ hasText: text })
+      .waitFor({ timeout: 2_000 })
+      .then(() => true)
+      .catch(() => false)
+    if (shown) return
+    if (attempt === 3) assert.fail(`${selectTest}: option “${text}” picked three times, the select does not show it`)
+    await page.keyboard.press('Escape')
+    await settled(page)
+  }
 }
 
 export async function newPage() {

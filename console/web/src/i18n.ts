@@ -37,7 +37,7 @@ const zh = {
     submit: '立案', done: '已立案：{no}', refused: '立案未成功',
   },
   desk: {
-    township: '乡镇', category: '问题类别', register: '登记来电/来访', registerTitle: '登记来电/来访',
+    township: '乡镇', community: '社区（村）', communityFirst: '先选乡镇', category: '问题类别', register: '登记来电/来访', registerTitle: '登记来电/来访',
     VERIFY: '派发核实', REJECT: '不予立案', MERGE: '合并', KEEP_SEPARATE: '非重复（保持独立）', ANSWER: '咨询答复',
     collector: '核实采集员', nearest: '不指定：派给最近的在岗采集员', lastPosition: '最后位置', noPosition: '无位置',
     distance: '距离', mapHint: '红色为上报位置，蓝色为采集员最后位置；点击蓝点选择采集员。',
@@ -206,7 +206,7 @@ const en: Messages = {
     submit: 'File', done: 'Filed: {no}', refused: 'Filing refused',
   },
   desk: {
-    township: 'Township', category: 'Category', register: 'Register a call/visit', registerTitle: 'Register a phone call or a walk-in',
+    township: 'Township', community: 'Community', communityFirst: 'pick a township first', category: 'Category', register: 'Register a call/visit', registerTitle: 'Register a phone call or a walk-in',
     VERIFY: 'Request verification', REJECT: 'Reject', MERGE: 'Merge', KEEP_SEPARATE: 'Not a duplicate (keep separate)', ANSWER: 'Answer the consultation',
     collector: 'Collector to verify', nearest: 'None: the nearest collector on duty', lastPosition: 'Last position', noPosition: 'no position',
     distance: 'Distance', mapHint: 'Red: the report; blue: the collectors’ last positions — click a blue dot to pick the collector.',

@@ -29,6 +29,13 @@ describe('queueQuery', () => {
     expect(q.has('to')).toBe(false)
     expect(q.get('page')).toBe('0')
   })
+  it('sends the community within the township (社区（村）)', () => {
+    const q = new URLSearchParams(
+      queueQuery({ channel: '', status: '', townshipCode: '350124100', communityCode: '350124100001', categoryCode: '', range: null }, 0, 20),
+    )
+    expect(q.get('townshipCode')).toBe('350124100')
+    expect(q.get('communityCode')).toBe('350124100001')
+  })
   it('leaves blank filters out', () => {
     expect(queueQuery({ channel: '', status: '', townshipCode: '', categoryCode: '', range: null }, 2, 50)).toBe('page=2&size=50')
   })

@@ -17,6 +17,8 @@ export interface QueueFilters {
   status: string
   /** 乡镇 township code (9 digits, from gis-service's areas) */
   townshipCode: string
+  /** 社区（村） community code (12 digits) within the township; optional in callers */
+  communityCode?: string
   /** 问题类别 category code of the filing standard (E-0101) */
   categoryCode: string
   /** Beijing wall-clock times from the picker ("YYYY-MM-DDTHH:mm:ss") */
@@ -29,6 +31,7 @@ export function queueQuery(f: QueueFilters, page: number, size: number): string 
   if (f.channel) q.set('channel', f.channel)
   if (f.status) q.set('status', f.status)
   if (f.townshipCode) q.set('townshipCode', f.townshipCode)
+  if (f.communityCode) q.set('communityCode', f.communityCode)
   if (f.categoryCode) q.set('categoryCode', f.categoryCode)
   if (f.range?.[0]) q.set('from', f.range[0] + '+08:00')
   if (f.range?.[1]) q.set('to', f.range[1] + '+08:00')

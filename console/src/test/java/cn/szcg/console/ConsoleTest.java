@@ -117,6 +117,30 @@ class ConsoleTest {
   }
 
   @Test
+  void theAppsFilesAreCompressedAndTheProxyPassesBodiesAsTheyCome() {
+    String html = given().when().get("/").then().statusCode(200).extract().asString();
+    java.util.regex.Matcher js =
+        java.util.regex.Pattern.compile("/assets/[^\"]+\\.js").matcher(html);
+    org.junit.jupiter.api.Assertions.assertTrue(js.find(), html);
+    given()
+        .header("Accept-Encoding", "gzip")
+        .when()
+        .get(js.group())
+        .then()
+        .statusCode(200)
+        .header("Content-Encoding", "gzip");
+    // a service's answer is not re-encoded by the proxy
+    given()
+        .header("Accept-Encoding", "gzip")
+        .header("Authorization", "Bearer t")
+        .when()
+        .get("/api/intake/v1/reports")
+        .then()
+        .statusCode(200)
+        .header("Content-Encoding", org.hamcrest.Matchers.not(equalTo("gzip")));
+  }
+
+  @Test
   void thePagesMayTalkOnlyToThisOriginAndKeycloak() {
     given()
         .when()

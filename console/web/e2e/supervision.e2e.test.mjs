@@ -18,12 +18,12 @@ import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { ARTIFACTS, CONSOLE_URL, accessible, logIn, newPage, token, useBrowser } from './support.mjs'
+import { ARTIFACTS, CONSOLE_URL, accessible, logIn, newPage, settled, token, useBrowser } from './support.mjs'
 
 useBrowser()
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
-const SZCG_HOME = process.env.SZCG_HOME ?? join(REPO, '.local', 'stack')
+const SZCG_HOME = process.env.SZCG_HOME ?? join(REPO, '.local') // lib.sh's default (the test stack exports its own)
 const KAFKA = `127.0.0.1:${process.env.SZCG_KAFKA_PORT ?? 9092}`
 
 async function screenshot(page, name, fullPage = true) {
@@ -261,13 +261,21 @@ describe('案卷 协调一致, shift lead', () => {
       // required fields are refused before sending
       await dialog.locator('[data-test=action-submit]').click()
       await dialog.locator('.el-form-item__error').first().waitFor()
+      // one list at a time, each once it stopped moving: the first list's options are still
+      // "visible" while it fades out and never stable for a click (settled, support.mjs)
       await dialog.locator('[data-test=action-agreedUnitId]').click()
       const first = page.locator('.el-select-dropdown__item:visible').first()
+      await first.waitFor()
+      await settled(page)
       const agreed = (await first.innerText()).trim()
       await first.click()
+      await settled(page)
       await dialog.locator('[data-test=action-participatingUnitIds]').click()
-      await page.locator('.el-select-dropdown__item:visible').nth(0).click()
-      await page.locator('.el-select-dropdown__item:visible').nth(1).click()
+      const options = page.locator('.el-select-dropdown__item:visible')
+      await options.first().waitFor()
+      await settled(page)
+      await options.nth(0).click()
+      await options.nth(1).click()
       await dialog.locator('.el-dialog__title').click()
       await dialog.locator('textarea[data-test=action-agreementText]').fill('e2e 协调一致：由所选单位处置')
       await screenshot(page, '53-coordination-dialog.png', false)

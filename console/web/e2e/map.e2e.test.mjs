@@ -43,6 +43,14 @@ test('shiftlead1: the county map, layer toggles, a case opens its 案卷', { tim
     await page.screenshot({ path: join(ARTIFACTS, '40-map-county.png') })
     await accessible(page, '地图')
 
+    // a case filed now appears without a reload, well before the 30 s safety poll: the push
+    const pushed = await filedCase(`地图 推送 e2e ${Date.now()}`)
+    await page.waitForFunction(
+      (id) => window.__szcgMap.querySourceFeatures('cases').some((f) => f.properties.caseId === id),
+      pushed.id,
+      { timeout: 10_000 },
+    )
+
     // 部件 off and on again
     await page.locator('[data-test="map-layer-components"]').click()
     await idle(page)
@@ -59,8 +67,14 @@ test('shiftlead1: the county map, layer toggles, a case opens its 案卷', { tim
     }, report.id)
     await page.evaluate((c) => window.__szcgMap.jumpTo({ center: c, zoom: 18 }), pos)
     await idle(page)
+    // the position read at the county zoom is quantised to that zoom's tile grid (~10 m, many
+    // pixels at zoom 18): read it again from the tiles of this zoom before clicking
+    const here = await page.evaluate((id) => {
+      const f = window.__szcgMap.querySourceFeatures('cases').find((x) => x.properties.caseId === id)
+      return f.geometry.coordinates
+    }, report.id)
     const box = await page.locator('[data-test="county-map"] canvas').boundingBox()
-    const px = await page.evaluate((c) => window.__szcgMap.project(c), pos)
+    const px = await page.evaluate((c) => window.__szcgMap.project(c), here)
     await page.mouse.click(box.x + px.x, box.y + px.y)
     const popup = page.locator('[data-test="map-case-popup"]')
     await popup.waitFor()
