@@ -107,7 +107,7 @@ try {
     await p.goto(`${CONSOLE_URL}/m/queue`, { timeout: WAIT })
     await p.locator('[data-test=m-queue]').waitFor({ timeout: WAIT })
     opens.push(Date.now() - t)
-    if (i === 6) await p.screenshot({ path: join(ARTIFACTS, '68-bench-offline-shell.png') })
+    if (i === 6) await p.screenshot({ path: join(ARTIFACTS, '70-bench-offline-shell.png') })
     await p.close()
   }
   await context.setOffline(false)

@@ -1,8 +1,9 @@
 // End-to-end: 城管通, the collector's phone app (docs/console.md "城管通 collector app"), in phone
 // emulation — a 390×844 touch viewport, the GPS position granted, the camera fed by setInputFiles.
 // Offline capture must lose nothing: 20 reports captured offline, the page closed and opened again
-// (still offline: the installed shell shows the queue), the network back: exactly 20 reports in
-// intake-service, each once, each with its photo and the hash the phone computed. The same with
+// (still offline: the installed shell shows the queue), the network back, dropping again while the
+// queue is sent and back: exactly 20 reports in intake-service, each once, each with its photo and
+// the hash the phone computed. The same with
 // the connection cut in the middle of the exchanges (the registration's and a photo's answer lost
 // after intake stored them). Then a verification (核实) and a check (核查) task done from the phone.
 import { describe, test } from 'node:test'
@@ -99,16 +100,21 @@ async function assertAllOnce(page, mark, n) {
 }
 
 /** Until the queue shows the n items of the mark registered, through the login's redirects. */
-async function waitAllDone(page, mark, n, timeout = 180_000) {
+function waitAllDone(page, mark, n, timeout = 180_000) {
+  return waitDone(page, mark, n, n, timeout)
+}
+
+/** Until the queue shows at least `atLeast` of the n items of the mark registered (n shown), through the login's redirects. */
+async function waitDone(page, mark, n, atLeast, timeout = 180_000) {
   const until = Date.now() + timeout
   for (;;) {
     try {
       await page.waitForFunction(
-        ({ mark, n }) => {
+        ({ mark, n, atLeast }) => {
           const items = [...document.querySelectorAll('[data-test=m-item]')].filter((e) => e.textContent.includes(mark))
-          return items.length === n && items.every((e) => e.getAttribute('data-state') === 'done' && e.getAttribute('data-report-no'))
+          return items.length === n && items.filter((e) => e.getAttribute('data-state') === 'done' && e.getAttribute('data-report-no')).length >= atLeast
         },
-        { mark, n },
+        { mark, n, atLeast },
         { timeout: Math.max(1_000, until - Date.now()), polling: 500 },
       )
       return
@@ -153,6 +159,17 @@ describe('城管通: offline capture loses nothing', () => {
       await accessible(again, '城管通 待发送（离线）')
 
       // the network is back: the app logs in again (Keycloak's session) and sends, in order
+      await context.setOffline(false)
+      await again.evaluate(() => window.dispatchEvent(new Event('online'))).catch(() => {})
+      // the network drops again while the queue is being sent (a report or a photo in flight),
+      // and comes back once the phone shows it is offline: the rest goes on where it stopped
+      const part = Math.min(5, N - 1)
+      await waitDone(again, mark, N, part)
+      await context.setOffline(true)
+      await again.locator('[data-test=m-online]', { hasText: '离线' }).waitFor({ timeout: WAIT })
+      const doneAtCut = await again.locator('[data-test=m-item][data-state=done]', { hasText: mark }).count()
+      console.log(`network cut with ${doneAtCut} of ${N} registered`)
+      assert.ok(doneAtCut < N, 'the cut came while the queue was being sent')
       await context.setOffline(false)
       await again.evaluate(() => window.dispatchEvent(new Event('online'))).catch(() => {})
       await waitAllDone(again, mark, N)
@@ -214,6 +231,52 @@ describe('城管通: offline capture loses nothing', () => {
 })
 
 describe('城管通: tasks from the phone', () => {
+
+  test('a verification withdrawn while the phone was offline: the answer is refused and the phone says why', async () => {
+    const call = await api('operator1', 'POST', '/intake/v1/reports', {
+      channel: 'PHONE',
+      kind: 'REPORT',
+      description: `e2e 撤销核实 ${Date.now()} 井盖缺失`,
+      categoryCode: 'E-0101',
+      location: { lon: 118.8652, lat: 26.2236 },
+      reporter: { name: '李四', phone: '13900000000' },
+    })
+    const task = await api('operator1', 'POST', `/intake/v1/reports/${call.id}/verification`, { collectorId: 'C0001' })
+    const { context, page } = await newPhone()
+    try {
+      await logIn(page, `/m/tasks/verification/${task.id}`, 'collector1')
+      await page.locator('[data-test=m-task-description]', { hasText: '井盖缺失' }).waitFor({ timeout: WAIT })
+      // answered on site with no network: the answer waits on the device
+      await context.setOffline(true)
+      await page.locator('[data-test=m-task-camera]').setInputFiles({ name: 'site.png', mimeType: 'image/png', buffer: await png(200, 150, [90, 40, 160]) })
+      await page.locator('[data-test=m-task-form] .m-thumb').first().waitFor()
+      await page.locator('[data-test=m-verdict-yes]').check()
+      await page.locator('[data-test=m-task-submit]').click()
+      const item = page.locator('[data-test=m-item]', { hasText: call.reportNo })
+      await item.and(page.locator('[data-state=waiting]')).waitFor({ timeout: WAIT })
+      // meanwhile the center decides otherwise: the report is rejected, intake cancels the task
+      await api('operator1', 'POST', `/intake/v1/reports/${call.id}/rejection`, { reason: 'e2e 重复来电' })
+      await context.setOffline(false)
+      await page.evaluate(() => window.dispatchEvent(new Event('online')))
+      await item.and(page.locator('[data-state=refused]')).waitFor({ timeout: 60_000 })
+      const refusal = await item.locator('[data-test=m-item-refusal]').innerText()
+      assert.match(refusal, /CANCELLED/, `the queue says why: ${refusal}`)
+      await page.screenshot({ path: join(ARTIFACTS, '68-collector-task-refused.png'), fullPage: true })
+      await accessible(page, '城管通 被拒的核实')
+      // the task itself says it takes no answer any more, and the cause intake kept
+      await item.locator('[data-test=m-item-task]').click()
+      const closed = page.locator('[data-test=m-task-closed][data-status=CANCELLED]')
+      await closed.filter({ hasText: '不予立案' }).waitFor({ timeout: WAIT })
+      assert.equal(await page.locator('[data-test=m-task-form]').count(), 0, 'no answer form on a withdrawn task')
+      const back = await api('operator1', 'GET', `/intake/v1/reports/${call.id}/attachments`)
+      assert.equal(back.filter((p) => p.purpose === 'VERIFICATION').length, 0, 'nothing stored for the withdrawn task')
+    } catch (e) {
+      await page.screenshot({ path: join(ARTIFACTS, 'failure-collector-task-refused.png'), fullPage: true }).catch(() => {})
+      throw e
+    } finally {
+      await context.close()
+    }
+  })
   test('a verification (核实) and a check (核查) answered with photos from the phone; outcome; shift', async () => {
     const started = Date.now() - 1_000
     // 核实: a phone call registered by the operator, sent to C0001 for verification

@@ -162,6 +162,8 @@ const zh = {
     task: {
       problem: '问题', photos: '问题照片', noPhotos: '无照片', answerPhotos: '现场照片', confirmed: '属实', refuted: '不属实', pass: '核查通过', fail: '核查不通过',
       note: '说明', reason: '不通过理由', submit: '提交', needReason: '请填写不通过理由', saved: '已保存，正在发送', status: '状态', answered: '已作答（见待发送队列）',
+      closed: '此任务已不能反馈：{status}', closedWhy: '原因：{why}', openTask: '查看任务',
+      closedStatus: { CANCELLED: '已撤销', CONFIRMED: '已核实（属实）', REFUTED: '已核实（不属实）', other: '案卷已不在核查中' },
     },
     reports: {
       title: '我的上报', none: '暂无上报', reason: '理由', offline: '离线：显示上次取得的列表',
@@ -330,6 +332,8 @@ const en: Messages = {
     task: {
       problem: 'Problem', photos: 'Photos of the problem', noPhotos: 'No photos', answerPhotos: 'On-site photos', confirmed: 'Confirmed', refuted: 'Refuted', pass: 'Check passed', fail: 'Check failed',
       note: 'Note', reason: 'Why it failed', submit: 'Submit', needReason: 'Say why the check failed', saved: 'Kept, sending', status: 'Status', answered: 'Answered (see the outbox)',
+      closed: 'This task takes no answer any more: {status}', closedWhy: 'Why: {why}', openTask: 'Open the task',
+      closedStatus: { CANCELLED: 'withdrawn', CONFIRMED: 'verified (confirmed)', REFUTED: 'verified (refuted)', other: 'the case is no longer being checked' },
     },
     reports: {
       title: 'My reports', none: 'No reports', reason: 'Reason', offline: 'Offline: the list last fetched',
