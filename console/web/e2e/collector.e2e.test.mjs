@@ -104,28 +104,36 @@ function waitAllDone(page, mark, n, timeout = 180_000) {
   return waitDone(page, mark, n, n, timeout)
 }
 
-/** Until the queue shows at least `atLeast` of the n items of the mark registered (n shown), through the login's redirects. */
+/**
+ * Until the queue shows at least `atLeast` of the n items of the mark registered (n shown). The
+ * app may pass through Keycloak (it logs in again by itself when the network returns) and come
+ * back on another of its screens: then the queue is opened again from the tab bar.
+ */
 async function waitDone(page, mark, n, atLeast, timeout = 180_000) {
   const until = Date.now() + timeout
-  for (;;) {
+  let last = ''
+  while (Date.now() < until) {
     try {
+      const url = new URL(page.url())
+      if (url.origin === CONSOLE_URL && url.pathname.startsWith('/m/') && url.pathname !== '/m/queue') {
+        await page.locator('[data-test=m-nav-queue]').click({ timeout: 5_000 })
+      }
       await page.waitForFunction(
         ({ mark, n, atLeast }) => {
           const items = [...document.querySelectorAll('[data-test=m-item]')].filter((e) => e.textContent.includes(mark))
           return items.length === n && items.filter((e) => e.getAttribute('data-state') === 'done' && e.getAttribute('data-report-no')).length >= atLeast
         },
         { mark, n, atLeast },
-        { timeout: Math.max(1_000, until - Date.now()), polling: 500 },
+        { timeout: Math.min(5_000, Math.max(500, until - Date.now())), polling: 250 },
       )
       return
     } catch (e) {
-      if (Date.now() < until && /context was destroyed|navigat|Target closed/i.test(String(e))) {
-        await page.waitForLoadState('load').catch(() => {})
-        continue
-      }
-      throw e
+      // a wait that ran out, or the page navigating (the login's redirects): look again
+      last = `${page.url()}: ${String(e).split('\n')[0]}`
+      await page.waitForLoadState('load').catch(() => {})
     }
   }
+  assert.fail(`the queue never showed ${atLeast} of ${n} registered; last: ${last}`)
 }
 
 describe('城管通: offline capture loses nothing', () => {
@@ -245,6 +253,8 @@ describe('城管通: tasks from the phone', () => {
     const { context, page } = await newPhone()
     try {
       await logIn(page, `/m/tasks/verification/${task.id}`, 'collector1')
+      // the installed app: its screens come from the shell's cache when offline
+      await shellInstalled(page)
       await page.locator('[data-test=m-task-description]', { hasText: '井盖缺失' }).waitFor({ timeout: WAIT })
       // answered on site with no network: the answer waits on the device
       await context.setOffline(true)
@@ -252,6 +262,7 @@ describe('城管通: tasks from the phone', () => {
       await page.locator('[data-test=m-task-form] .m-thumb').first().waitFor()
       await page.locator('[data-test=m-verdict-yes]').check()
       await page.locator('[data-test=m-task-submit]').click()
+      await page.waitForURL((u) => u.pathname === '/m/queue', { timeout: WAIT })
       const item = page.locator('[data-test=m-item]', { hasText: call.reportNo })
       await item.and(page.locator('[data-state=waiting]')).waitFor({ timeout: WAIT })
       // meanwhile the center decides otherwise: the report is rejected, intake cancels the task
