@@ -16,10 +16,23 @@ useBrowser()
 
 const N = Number(process.env.SZCG_E2E_OFFLINE_REPORTS ?? 20)
 
+/**
+ * One password-grant token per user and minute: the checks below read 20 reports and their
+ * photos, and a token per request made Keycloak answer 400 under load.
+ */
+const tokens = new Map()
+async function tokenOf(user) {
+  const t = tokens.get(user)
+  if (t && Date.now() - t.at < 60_000) return t.value
+  const value = await token(user)
+  tokens.set(user, { value, at: Date.now() })
+  return value
+}
+
 async function api(user, method, path, body) {
   const res = await fetch(`${CONSOLE_URL}/api${path}`, {
     method,
-    headers: { Authorization: `Bearer ${await token(user)}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    headers: { Authorization: `Bearer ${await tokenOf(user)}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
     body: body ? JSON.stringify(body) : undefined,
   })
   const text = await res.text()
@@ -74,7 +87,7 @@ async function registered(mark) {
 }
 
 async function bytesHash(attachmentId) {
-  const res = await fetch(`${CONSOLE_URL}/api/intake/v1/attachments/${attachmentId}`, { headers: { Authorization: `Bearer ${await token('collector1')}` } })
+  const res = await fetch(`${CONSOLE_URL}/api/intake/v1/attachments/${attachmentId}`, { headers: { Authorization: `Bearer ${await tokenOf('collector1')}` } })
   assert.equal(res.status, 200)
   return createHash('sha256').update(Buffer.from(await res.arrayBuffer())).digest('hex')
 }
