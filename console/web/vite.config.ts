@@ -1,11 +1,13 @@
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
+import { pwaShell } from './pwa/plugin'
 
 // The build goes to ../target/web-dist, which Maven copies to META-INF/resources of the Quarkus
 // app (console/pom.xml). `npm run dev` proxies the APIs and /config.json to a running console
 // (deploy/local/start.sh), so the dev server is same-origin with the APIs too.
 export default defineConfig({
-  plugins: [vue()],
+  // pwaShell: the phone apps' installable shell (sw.js with this build's files; docs/console.md)
+  plugins: [vue(), pwaShell({ publicFiles: ['/manifest.json', '/icons/icon-192.png', '/icons/icon-512.png'] })],
   build: {
     outDir: '../target/web-dist',
     emptyOutDir: true,

@@ -157,6 +157,26 @@ export async function newPage() {
 }
 
 /**
+ * A phone (城管通 e2e): a small touch viewport, the GPS position granted and set (WGS-84, near the
+ * county seat), service workers allowed (the installable shell), Beijing-agnostic UTC clock.
+ */
+export async function newPhone(position = { longitude: 118.8632 + Math.random() * 0.004, latitude: 26.2231 + Math.random() * 0.004 }, serviceWorkers = 'allow') {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'UTC',
+    geolocation: { ...position, accuracy: 8 },
+    permissions: ['geolocation'],
+    serviceWorkers,
+  })
+  const page = await context.newPage()
+  return { context, page }
+}
+
+/**
  * Opens a console path, is sent to the Keycloak login page, logs in, comes back. `base` is another
  * address of the console (a proxy in front of it; the realm accepts any loopback port).
  */

@@ -159,6 +159,38 @@ const zh = {
       requirements: '处置要求', suggestedUnitId: '建议改派单位',
     },
   },
+  // 城管通, the collector's phone app (src/mobile)
+  m: {
+    title: '城管通', online: '在线', offline: '离线', notSignedIn: '未登录', login: '登录', logout: '退出', language: 'English',
+    loginToSend: '本机有 {n} 条待发送，登录后自动发送',
+    nav: { queue: '待发送', report: '上报', tasks: '任务', reports: '我的上报', shift: '班次' },
+    state: { waiting: '待发送', sending: '发送中', done: '已登记', doneTask: '已完成', refused: '被拒' },
+    kind: { report: '上报', verification: '核实', check: '核查' },
+    queue: {
+      title: '待发送队列', empty: '本机没有待发送的内容', sendNow: '立即发送', photos: '照片 {sent}/{all}', reportNo: '受理号 {no}',
+      retryLater: '网络恢复后自动重发', lastError: '上次失败：{e}', edit: '修改后重发', retry: '重新发送', remove: '放弃', removeConfirm: '放弃这一条？它未被登记，放弃后无法恢复。',
+      offlineNote: '离线：已保存在本机，联网后按顺序发送', alreadyDone: '（此前已送达）', count: '待发送 {n} 条', own: '其他用户的内容：该用户登录后发送',
+    },
+    report: {
+      title: '上报问题', photos: '现场照片', addPhoto: '拍照', position: '位置', locate: '重新定位', dragHint: '拖动红点修正位置',
+      noPosition: '尚未取得位置', category: '问题类别', filingCondition: '立案条件', description: '问题描述', descriptionHint: '描述问题（可用语音输入）',
+      submit: '提交', saved: '已保存到本机，正在发送', savedOffline: '已保存到本机（离线），联网后自动发送', last: '上一条',
+      needPhoto: '请至少拍一张照片', needCategory: '请选择问题类别', needPosition: '请先取得位置', noStandard: '立案标准尚未下载（需联网打开一次）',
+      photoFailed: '照片无法处理', originalHash: '原图', sentHash: '上传', removePhoto: '删除照片', tooMany: '最多 {n} 张照片',
+    },
+    tasks: { verification: '核实任务', check: '核查任务', none: '暂无任务', open: '处理', cached: '离线：显示上次取得的任务', reportNo: '受理号' },
+    task: {
+      problem: '问题', photos: '问题照片', noPhotos: '无照片', answerPhotos: '现场照片', confirmed: '属实', refuted: '不属实', pass: '核查通过', fail: '核查不通过',
+      note: '说明', reason: '不通过理由', submit: '提交', needReason: '请填写不通过理由', saved: '已保存，正在发送', status: '状态', answered: '已作答（见待发送队列）',
+      closed: '此任务已不能反馈：{status}', closedWhy: '原因：{why}', openTask: '查看任务',
+      closedStatus: { CANCELLED: '已撤销', CONFIRMED: '已核实（属实）', REFUTED: '已核实（不属实）', other: '案卷已不在核查中' },
+    },
+    reports: {
+      title: '我的上报', none: '暂无上报', reason: '理由', offline: '离线：显示上次取得的列表',
+      outcome: { registered: '已登记', verifying: '核实中', filed: '已立案', dispatched: '已派遣', handling: '处置中', checking: '核查中', closed: '已结案', rejected: '不予立案', merged: '已合并', cancelled: '已作废', other: '其他' },
+    },
+    shift: { title: '今日班次', none: '今日无班次', onDuty: '在岗', offDuty: '不在岗', grids: '网格', positionSent: '位置已上报（{t}）', positionOff: '不在班次内，不上报位置' },
+  },
 }
 
 type Messages = typeof zh
@@ -316,6 +348,37 @@ const en: Messages = {
       proposedUnitId: 'Suggested unit', requestedDeadline: 'Extend until (Beijing time)', subUnitId: 'To the department',
       requirements: 'Requirements', suggestedUnitId: 'Suggested unit',
     },
+  },
+  m: {
+    title: 'Field app', online: 'Online', offline: 'Offline', notSignedIn: 'Not signed in', login: 'Log in', logout: 'Log out', language: '中文',
+    loginToSend: '{n} items wait on this device: they go once you log in',
+    nav: { queue: 'Outbox', report: 'Report', tasks: 'Tasks', reports: 'My reports', shift: 'Shift' },
+    state: { waiting: 'Waiting', sending: 'Sending', done: 'Registered', doneTask: 'Done', refused: 'Refused' },
+    kind: { report: 'Report', verification: 'Verification', check: 'Check' },
+    queue: {
+      title: 'Outbox', empty: 'Nothing waits on this device', sendNow: 'Send now', photos: 'Photos {sent}/{all}', reportNo: 'Report no. {no}',
+      retryLater: 'Sent again when the network is back', lastError: 'Last failure: {e}', edit: 'Correct and send', retry: 'Send again', remove: 'Give up', removeConfirm: 'Give this item up? It was not registered and cannot be recovered.',
+      offlineNote: 'Offline: kept on this device, sent in order once online', alreadyDone: '(had already arrived)', count: '{n} waiting', own: 'Another user’s item: sent when they log in',
+    },
+    report: {
+      title: 'Report a problem', photos: 'Photos', addPhoto: 'Take a photo', position: 'Position', locate: 'Locate again', dragHint: 'Drag the red pin to correct the position',
+      noPosition: 'No position yet', category: 'Category', filingCondition: 'Filing condition', description: 'Description', descriptionHint: 'Describe the problem (voice typing works)',
+      submit: 'Submit', saved: 'Kept on this device, sending', savedOffline: 'Kept on this device (offline): sent once online', last: 'Last one',
+      needPhoto: 'Take at least one photo', needCategory: 'Pick a category', needPosition: 'Get a position first', noStandard: 'The filing standard is not on this device yet (open once online)',
+      photoFailed: 'The photo could not be processed', originalHash: 'original', sentHash: 'sent', removePhoto: 'Remove the photo', tooMany: 'At most {n} photos',
+    },
+    tasks: { verification: 'Verification tasks', check: 'Check tasks', none: 'No tasks', open: 'Open', cached: 'Offline: the tasks last fetched', reportNo: 'Report no.' },
+    task: {
+      problem: 'Problem', photos: 'Photos of the problem', noPhotos: 'No photos', answerPhotos: 'On-site photos', confirmed: 'Confirmed', refuted: 'Refuted', pass: 'Check passed', fail: 'Check failed',
+      note: 'Note', reason: 'Why it failed', submit: 'Submit', needReason: 'Say why the check failed', saved: 'Kept, sending', status: 'Status', answered: 'Answered (see the outbox)',
+      closed: 'This task takes no answer any more: {status}', closedWhy: 'Why: {why}', openTask: 'Open the task',
+      closedStatus: { CANCELLED: 'withdrawn', CONFIRMED: 'verified (confirmed)', REFUTED: 'verified (refuted)', other: 'the case is no longer being checked' },
+    },
+    reports: {
+      title: 'My reports', none: 'No reports', reason: 'Reason', offline: 'Offline: the list last fetched',
+      outcome: { registered: 'Registered', verifying: 'Being verified', filed: 'Filed', dispatched: 'Dispatched', handling: 'In handling', checking: 'Being checked', closed: 'Closed', rejected: 'Rejected', merged: 'Merged', cancelled: 'Cancelled', other: 'Other' },
+    },
+    shift: { title: 'Today’s shift', none: 'No shift today', onDuty: 'On duty', offDuty: 'Off duty', grids: 'Grids', positionSent: 'Position sent ({t})', positionOff: 'Not on shift: no position is sent' },
   },
 }
 

@@ -7,6 +7,7 @@ import { i18n } from './i18n'
 import { initAuth, loadConfig } from './auth'
 import { router } from './router'
 import { useSession } from './stores/session'
+import { registerShell } from './pwa'
 
 async function start() {
   const cfg = await loadConfig()
@@ -17,6 +18,8 @@ async function start() {
   // a silent renewal brings new roles (and a new token) into the session
   manager.events.addUserLoaded((user) => useSession(pinia).fromUser(user))
   manager.events.addUserUnloaded(() => useSession(pinia).fromUser(null))
+  // the phone apps' offline shell, once one of their screens is open (src/pwa.ts)
+  router.afterEach((to) => void registerShell(to.path))
   app.mount('#app')
 }
 

@@ -7,6 +7,10 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** the screen whose roles may open this route; absent: public (the login callback) */
     screen?: Screen
+    /** a phone app's screen (城管通 …): its own layout, not the desktop shell */
+    mobile?: boolean
+    /** opens without a session (offline: the device's queue); sending waits for a login */
+    offline?: boolean
   }
 }
 
@@ -23,6 +27,21 @@ export const router = createRouter({
     // 处置通, the unit's terminal (phone and desktop)
     { path: '/u', name: 'unit', component: () => import('./views/UnitInbox.vue'), meta: { screen: 'unit' } },
     { path: '/u/cases/:id', name: 'unit-case', component: () => import('./views/UnitCase.vue'), meta: { screen: 'unitCase' } },
+    // 城管通, the collector's phone app (src/mobile, docs/console.md "城管通 collector app")
+    {
+      path: '/m',
+      component: () => import('./mobile/MobileShell.vue'),
+      meta: { screen: 'collector', mobile: true, offline: true },
+      children: [
+        { path: '', redirect: '/m/queue' },
+        { path: 'queue', name: 'm-queue', component: () => import('./mobile/QueueView.vue') },
+        { path: 'report', name: 'm-report', component: () => import('./mobile/ReportForm.vue') },
+        { path: 'tasks', name: 'm-tasks', component: () => import('./mobile/TasksView.vue') },
+        { path: 'tasks/:kind/:id', name: 'm-task', component: () => import('./mobile/TaskView.vue') },
+        { path: 'reports', name: 'm-reports', component: () => import('./mobile/MyReports.vue') },
+        { path: 'shift', name: 'm-shift', component: () => import('./mobile/ShiftView.vue') },
+      ],
+    },
     { path: '/forbidden', name: 'forbidden', component: () => import('./views/ForbiddenView.vue'), meta: { screen: 'home' } },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
@@ -33,6 +52,8 @@ export const router = createRouter({
 router.beforeEach(async (to) => {
   if (!to.meta.screen) return true
   const user = await currentUser()
+  // a phone app opened with no network opens on the device's queue; it logs in once online
+  if (!user && to.meta.offline && !navigator.onLine) return true
   if (!user) {
     await login(to.fullPath)
     return false

@@ -17,7 +17,7 @@ export const Role = {
   ADMIN: 'admin',
 } as const
 
-export type Screen = 'home' | 'intake' | 'dispatch' | 'supervision' | 'map' | 'case' | 'unit' | 'unitCase'
+export type Screen = 'home' | 'intake' | 'dispatch' | 'supervision' | 'map' | 'case' | 'unit' | 'unitCase' | 'collector'
 
 /** The command center's roles that read any case (dispatch-service GET /cases/{id}). */
 const CENTER = [
@@ -48,10 +48,12 @@ export const SCREEN_ROLES: Record<Screen, readonly string[] | 'any'> = {
   // handler 处置人 — dispatch-service scopes their reads to their unit (token claim unit_id)
   unit: [Role.UNIT_RECEIVER, Role.UNIT_LEADER, Role.UNIT_HANDLER],
   unitCase: [Role.UNIT_RECEIVER, Role.UNIT_LEADER, Role.UNIT_HANDLER],
+  // 城管通, the collector's phone app (/m/…, docs/console.md): the collector's own reports and tasks
+  collector: [Role.COLLECTOR],
 }
 
 /** Screens reached from a list, not from the menu. */
-const NOT_IN_MENU: readonly Screen[] = ['case', 'unitCase']
+const NOT_IN_MENU: readonly Screen[] = ['case', 'unitCase', 'collector']
 
 export function mayOpen(screen: Screen, roles: readonly string[]): boolean {
   const allowed = SCREEN_ROLES[screen]

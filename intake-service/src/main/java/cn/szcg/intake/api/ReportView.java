@@ -20,7 +20,9 @@ import java.util.UUID;
  * the components (部件) nearest the point from gis-service's locate, nearest first (absent until the
  * location context arrived). {@code filingCondition}/{@code closingCondition}: the category's
  * 立案条件/结案条件 of the filing-standard version the case was filed under (single-report reads of a filed
- * report).
+ * report). {@code caseState}/{@code caseStateAt}: once filed, the case's state in dispatch-service
+ * as intake follows it from the szcg.cases events ({@code CaseProgressHandler}) — what the
+ * collector's app shows as the outcome of an own report (已派遣, 已结案 …); null before filing.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReportView(
@@ -63,6 +65,8 @@ public record ReportView(
     String answer,
     UUID mergedInto,
     Boolean keptSeparate,
+    String caseState,
+    Instant caseStateAt,
     BilingualText filingCondition,
     BilingualText closingCondition,
     List<String> allowedActions,
@@ -121,6 +125,8 @@ public record ReportView(
         r.answer,
         r.mergedInto,
         r.keptSeparate ? Boolean.TRUE : null,
+        r.caseState,
+        r.caseStateAt,
         null,
         null,
         allowedActions,
@@ -172,6 +178,8 @@ public record ReportView(
         answer,
         mergedInto,
         keptSeparate,
+        caseState,
+        caseStateAt,
         c.filingCondition(),
         c.closingCondition(),
         allowedActions,
@@ -226,6 +234,8 @@ public record ReportView(
         null,
         null,
         null,
+        v.caseState,
+        v.caseStateAt,
         null,
         null,
         null,

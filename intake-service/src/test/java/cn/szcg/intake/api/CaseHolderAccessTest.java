@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import cn.szcg.contracts.Topics;
 import cn.szcg.contracts.envelope.EventCodec;
@@ -263,6 +264,9 @@ class CaseHolderAccessTest {
                         .extract()
                         .path("caseState")));
     assertEquals(200, status(water, report));
+    // the report tells the case's outcome as intake followed it (the collector's app, 我的上报)
+    assertEquals("CLOSED", Api.as(Api.OPERATOR).get(report).then().extract().path("caseState"));
+    assertNotNull(Api.as(Api.OPERATOR).get(report).then().extract().path("caseStateAt"));
     assertEquals(200, status(roads, "/api/v1/attachments/" + beforePhoto));
     assertEquals(200, status(checker, report + "/attachments"));
 

@@ -1,0 +1,86 @@
+import { auth, currentUser } from '../auth'
+import type { PhotoRef, Reply, ReportBody, Transport } from '../lib/outbox'
+
+/**
+ * The queue's way to the services: the console's same-origin gateway with the person's token.
+ * Every answer is a Reply — no answer at all (offline, connection cut) is status 0 — and never
+ * throws: lib/outbox.ts decides what each answer means.
+ */
+async function call(method: string, path: string, body?: BodyInit, headers: Record<string, string> = {}, retried = false): Promise<Reply> {
+  const user = await currentUser()
+  if (!user) return { status: 401, body: null }
+  let res: Response
+  try {
+    res = await fetch(path, {
+      method,
+      headers: { Accept: 'application/json, application/problem+json', Authorization: `Bearer ${user.access_token}`, ...headers },
+      body,
+      credentials: 'omit',
+      cache: 'no-store',
+    })
+  } catch {
+    return { status: 0, body: null }
+  }
+  if (res.status === 401 && !retried) {
+    const renewed = await auth().signinSilent().catch(() => null)
+    if (renewed) return call(method, path, body, headers, true)
+  }
+  let parsed: unknown = null
+  try {
+    const type = res.headers.get('content-type') ?? ''
+    parsed = type.includes('json') ? await res.json() : await res.text()
+  } catch {
+    // the body broke off: the answer is as good as lost
+    return { status: 0, body: null }
+  }
+  return { status: res.status, body: parsed }
+}
+
+const json = (v: unknown) => JSON.stringify(v)
+const JSON_TYPE = { 'Content-Type': 'application/json' }
+const q = encodeURIComponent
+
+export const transport: Transport = {
+  registerReport: (body: ReportBody, key: string) => call('POST', '/api/intake/v1/reports', json(body), { ...JSON_TYPE, 'Idempotency-Key': key }),
+  uploadReportPhoto: (reportId: string, photo: PhotoRef, bytes: ArrayBuffer, purpose, taskId?: string) =>
+    call(
+      'POST',
+      `/api/intake/v1/reports/${q(reportId)}/attachments?purpose=${purpose}&fileName=${q(photo.name)}${taskId ? `&verificationTaskId=${q(taskId)}` : ''}`,
+      new Blob([bytes], { type: photo.type }),
+      { 'Content-Type': photo.type },
+    ),
+  completeVerification: (taskId, body) => call('POST', `/api/intake/v1/verifications/${q(taskId)}/result`, json(body), JSON_TYPE),
+  readVerification: (taskId) => call('GET', `/api/intake/v1/verifications/${q(taskId)}`),
+  uploadCasePhoto: (caseId, photo, bytes, lon, lat) =>
+    call(
+      'POST',
+      `/api/dispatch/v1/cases/${q(caseId)}/photos?purpose=CHECK&fileName=${q(photo.name)}${photo.takenAt ? `&takenAt=${q(photo.takenAt)}` : ''}${lon != null && lat != null ? `&lon=${lon}&lat=${lat}` : ''}`,
+      new Blob([bytes], { type: photo.type }),
+      { 'Content-Type': photo.type },
+    ),
+  checkResult: (caseId, pass, body) => call('POST', `/api/dispatch/v1/cases/${q(caseId)}/checks/${pass ? 'pass' : 'fail'}`, json(body), JSON_TYPE),
+  readCase: (caseId) => call('GET', `/api/dispatch/v1/cases/${q(caseId)}`),
+}
+
+/** A GET for the screens (lists, tasks): the Reply, never a throw. */
+export function read(path: string): Promise<Reply> {
+  return call('GET', path)
+}
+
+/** A PUT of JSON (the own position). */
+export function putJson(path: string, body: unknown): Promise<Reply> {
+  return call('PUT', path, json(body), JSON_TYPE)
+}
+
+/** The bytes of a photo (a task's evidence) as a blob: URL, or null. */
+export async function photoUrl(path: string): Promise<string | null> {
+  const user = await currentUser()
+  if (!user) return null
+  try {
+    const res = await fetch(path, { headers: { Authorization: `Bearer ${user.access_token}` }, credentials: 'omit' })
+    if (!res.ok) return null
+    return URL.createObjectURL(await res.blob())
+  } catch {
+    return null
+  }
+}
