@@ -1,4 +1,4 @@
-package cn.szcg.gis.domain.demo;
+package cn.szcg.gis.demo;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package cn.szcg.gis.domain.demo;
+package cn.szcg.gis.demo;
 
 import cn.szcg.contracts.events.Zone;
 import cn.szcg.gis.domain.ComponentClass;
@@ -38,9 +38,13 @@ import java.util.Random;
  * cn.szcg.gis.domain.imports.ImportValidator} with {@link
  * cn.szcg.gis.domain.imports.ImportRules#minqing()}.
  *
- * <p>Command line: {@code java -cp ... cn.szcg.gis.domain.demo.DemoDataGenerator <outDir> [--grids
- * N] [--components N] [--pipes N] [--cameras N] [--seed S]} writes {@code areas.geojson}, {@code
- * grids.geojson}, {@code components.geojson}, {@code pipes.geojson}, {@code cameras.geojson}.
+ * <p>Demo and test data, not product: it lives beside gis-service's tests (the fixture of the
+ * {@code @QuarkusTest}s, {@code DemoFixture}) and stays out of the service image; gis-service's
+ * test-jar carries it to the {@code tools} module, whose command-line program {@code
+ * cn.szcg.tools.GisDemoData <outDir> [--grids N] [--components N] [--pipes N] [--cameras N] [--seed
+ * S]} writes {@code areas.geojson}, {@code grids.geojson}, {@code components.geojson}, {@code
+ * pipes.geojson}, {@code cameras.geojson} with {@link #writeTo} ({@code
+ * deploy/local/demo-data.sh}).
  */
 public final class DemoDataGenerator {
 
@@ -955,43 +959,5 @@ public final class DemoDataGenerator {
 
   private static boolean sameXy(double[] a, double[] b) {
     return a[0] == b[0] && a[1] == b[1];
-  }
-
-  // ------------------------------------------------------------------ command line
-
-  /**
-   * {@code DemoDataGenerator <outDir> [--grids N] [--components N] [--pipes N] [--cameras N]
-   * [--seed S]}
-   */
-  public static void main(String[] args) throws IOException {
-    if (args.length < 1 || args[0].startsWith("--")) {
-      System.err.println(
-          "usage: DemoDataGenerator <outDir> [--grids N] [--components N] [--pipes N]"
-              + " [--cameras N] [--seed S]");
-      System.exit(2);
-    }
-    Options o = Options.defaults();
-    for (int k = 1; k < args.length; k += 2) {
-      if (k + 1 >= args.length) {
-        throw new IllegalArgumentException("missing value for " + args[k]);
-      }
-      String v = args[k + 1];
-      o =
-          switch (args[k]) {
-            case "--grids" -> o.withGrids(Integer.parseInt(v));
-            case "--components" -> o.withComponents(Integer.parseInt(v));
-            case "--pipes" -> o.withPipes(Integer.parseInt(v));
-            case "--cameras" -> o.withCameras(Integer.parseInt(v));
-            case "--seed" -> o.withSeed(Long.parseLong(v));
-            default -> throw new IllegalArgumentException("unknown option " + args[k]);
-          };
-    }
-    long t0 = System.nanoTime();
-    Path dir = Path.of(args[0]);
-    Map<FeatureKind, Integer> counts = new DemoDataGenerator(o).writeTo(dir);
-    long ms = (System.nanoTime() - t0) / 1_000_000;
-    System.out.println("闽清县演示数据 Minqing demo data -> " + dir.toAbsolutePath() + " (" + ms + " ms)");
-    counts.forEach(
-        (k, v) -> System.out.println("  " + k.plural() + ".geojson: " + v + " features"));
   }
 }

@@ -1,5 +1,6 @@
 package cn.szcg.gis.infra;
 
+import cn.szcg.gis.domain.InputCrs;
 import cn.szcg.gis.domain.imports.AcceptedFeature;
 import cn.szcg.gis.domain.imports.FeatureKind;
 import cn.szcg.gis.domain.imports.GeoJsonGeometries;
@@ -15,11 +16,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Array;
@@ -41,7 +39,9 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * GeoJSON import (导入) of one FeatureCollection per request, streamed:
+ * The persistence of a GeoJSON import (导入): one FeatureCollection, streamed into the tables inside
+ * the caller's transaction (the use case, its transaction and its report are {@code
+ * cn.szcg.gis.application.MapImports}'s):
  *
  * <ol>
  *   <li>the body is parsed feature by feature (Jackson streaming); batches of {@value #BATCH}
@@ -53,54 +53,39 @@ import org.postgresql.copy.CopyIn;
  *       validity with PostGIS {@code ST_IsValidReason} (the {@code GeometryCheck} rule, applied to
  *       everything that is not a point);
  *   <li>the remaining features are upserted by id ({@code INSERT … SELECT … ON CONFLICT DO
- *       UPDATE}), so re-importing the same file is idempotent.
+ *       UPDATE}), so re-importing the same file is idempotent; the run is recorded in {@code
+ *       import_run} and the map index learns the changed layer at commit.
  * </ol>
  *
- * <p>All of it is one database transaction: a crash, a malformed body or a file-level rejection
- * (not a FeatureCollection, a CRS other than WGS84) leaves nothing loaded.
+ * <p>A file-level rejection (not a FeatureCollection, a CRS other than WGS84) stops before anything
+ * is upserted: {@link Staged#fileRefused()}, and the caller rolls back.
  */
 @ApplicationScoped
-public class ImportService {
+public class ImportStaging {
 
   static final int BATCH = 2000;
 
-  /** How a caller declares the coordinates of the body. */
-  public enum InputCrs {
-    WGS84,
-    GCJ02
-  }
-
-  /** The answer to an import. */
-  public record ImportReport(
-      String kind,
-      String crs,
-      int total,
-      int accepted,
-      int rejectedFeatures,
-      List<RejectionView> rejected,
-      long elapsedMs) {}
-
-  /** One rejection; {@code index} −1 means the whole file. */
-  public record RejectionView(
-      int index, String id, String field, String reasonZh, String reasonEn) {
-    static RejectionView of(Rejection r) {
-      return new RejectionView(
-          r.featureIndex(), r.featureId(), r.field(), r.reasonZh(), r.reasonEn());
-    }
-  }
+  /**
+   * What an import staged and loaded.
+   *
+   * @param total features in the file
+   * @param accepted features upserted (0 when the file was refused)
+   * @param rejections every rejection, by feature index; the file-level ones only when refused
+   * @param fileRefused the file as a whole was refused: nothing may be kept
+   */
+  public record Staged(int total, int accepted, List<Rejection> rejections, boolean fileRefused) {}
 
   @Inject DataSource dataSource;
   @Inject ObjectMapper mapper;
-  @Inject CurrentActor actor;
   @Inject MapIndex index;
 
   private final ImportValidator validator = new ImportValidator(ImportRules.minqing());
 
-  @Transactional
-  @TransactionConfiguration(timeout = 1800)
-  public ImportReport importFeatures(FeatureKind kind, InputStream body, InputCrs crs) {
-    long t0 = System.nanoTime();
-    Instant now = Instant.now();
+  /**
+   * Stages, checks and upserts the features of {@code body} as {@code kind}, recorded as imported
+   * by {@code by} at {@code now}. Runs in the caller's transaction.
+   */
+  public Staged load(FeatureKind kind, InputStream body, InputCrs crs, Instant now, String by) {
     Stage stage = Stage.of(kind);
     List<Rejection> rejections = new ArrayList<>();
     List<Rejection> fileProblems = new ArrayList<>();
@@ -122,12 +107,11 @@ public class ImportService {
         }
       }
       if (!fileProblems.isEmpty()) {
-        QuarkusTransaction.setRollbackOnly();
-        return report(kind, crs, total, 0, fileProblems, t0);
+        return new Staged(total, 0, fileProblems, true);
       }
       rejectDuplicates(c, kind, rejections);
       rejectInvalidGeometry(c, stage, rejections);
-      int accepted = upsert(c, kind, now);
+      int accepted = upsert(c, kind, now, by);
       if (accepted > 0) {
         switch (kind) {
           case AREA -> index.changed(c, MapIndex.Layer.AREAS);
@@ -151,32 +135,13 @@ public class ImportService {
         ps.setString(5, crs.name());
         ps.setTimestamp(6, Timestamp.from(now));
         ps.setTimestamp(7, Timestamp.from(Instant.now()));
-        ps.setString(8, actor.userId());
+        ps.setString(8, by);
         ps.executeUpdate();
       }
-      return report(kind, crs, total, accepted, rejections, t0);
+      return new Staged(total, accepted, rejections, false);
     } catch (SQLException e) {
       throw new IllegalStateException("import failed: " + e.getMessage(), e);
     }
-  }
-
-  private ImportReport report(
-      FeatureKind kind, InputCrs crs, int total, int accepted, List<Rejection> rs, long t0) {
-    int rejectedFeatures =
-        (int)
-            rs.stream()
-                .filter(r -> !r.isFileLevel())
-                .mapToInt(Rejection::featureIndex)
-                .distinct()
-                .count();
-    return new ImportReport(
-        kind.plural(),
-        crs.name(),
-        total,
-        accepted,
-        rejectedFeatures,
-        rs.stream().map(RejectionView::of).toList(),
-        (System.nanoTime() - t0) / 1_000_000);
   }
 
   // ------------------------------------------------------------------ parsing and staging
@@ -401,7 +366,7 @@ public class ImportService {
 
   private static final String GEOM = "ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(gj), 4326))";
 
-  private int upsert(Connection c, FeatureKind kind, Instant now) throws SQLException {
+  private int upsert(Connection c, FeatureKind kind, Instant now, String by) throws SQLException {
     String sql =
         switch (kind) {
           case AREA ->
@@ -464,11 +429,11 @@ public class ImportService {
     int n;
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setTimestamp(1, Timestamp.from(now));
-      ps.setString(2, actor.userId());
+      ps.setString(2, by);
       n = ps.executeUpdate();
     }
     if (kind == FeatureKind.GRID) {
-      gridZones(c, now);
+      gridZones(c, now, by);
     }
     return n;
   }
@@ -478,7 +443,7 @@ public class ImportService {
    * (00:00 China time); a grid whose zone in force differs from the file gets a zone change
    * effective now (the previous entry is closed). A future-dated change is left alone.
    */
-  private void gridZones(Connection c, Instant now) throws SQLException {
+  private void gridZones(Connection c, Instant now, String by) throws SQLException {
     Timestamp ts = Timestamp.from(now);
     try (PreparedStatement close =
             c.prepareStatement(
@@ -497,7 +462,7 @@ public class ImportService {
       close.setTimestamp(2, ts);
       close.executeUpdate();
       open.setTimestamp(1, ts);
-      open.setString(2, actor.userId());
+      open.setString(2, by);
       open.setTimestamp(3, ts);
       open.executeUpdate();
     }

@@ -1,4 +1,4 @@
-package cn.szcg.gis.domain.demo;
+package cn.szcg.gis.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,10 +1,8 @@
 package cn.szcg.gis.infra;
 
 import cn.szcg.contracts.events.Zone;
-import cn.szcg.platform.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,15 +16,16 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Unit grids and their dated zone history (区域类型变更). A zone change takes effect at an instant; the
- * entry in force before it is closed at that instant, so {@code locate(at)} keeps answering the
- * zone a case had when it was registered.
+ * Unit grids and their dated zone history (区域类型变更) in the database: read a grid, lock it, and write
+ * a zone change (the rules of a change and its transaction are {@code
+ * cn.szcg.gis.application.ZoneChanges}'s). A zone change takes effect at an instant; the entry in
+ * force before it is closed at that instant, so {@code locate(at)} keeps answering the zone a case
+ * had when it was registered.
  */
 @ApplicationScoped
-public class GridService {
+public class GridStore {
 
   @Inject DataSource dataSource;
-  @Inject CurrentActor actor;
   @Inject MapIndex index;
 
   /** One entry of a grid's zone history. */
@@ -106,73 +105,63 @@ public class GridService {
         new GridView(code, community, code.substring(0, 9), from, to, current, history));
   }
 
+  /** The latest entry of a grid's zone history (in force now or from a future instant). */
+  public record LatestZone(long id, Zone zone, Instant validFrom) {}
+
+  /** Locks the grid's row for the caller's transaction; false when there is no such grid. */
+  public boolean lock(String code) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement lock =
+            c.prepareStatement("SELECT code FROM unit_grid WHERE code = ? FOR UPDATE")) {
+      lock.setString(1, code);
+      try (ResultSet rs = lock.executeQuery()) {
+        return rs.next();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The latest entry of the grid's zone history, if it has one. */
+  public Optional<LatestZone> latestZone(String code) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT id, zone, valid_from FROM grid_zone WHERE grid_code = ?"
+                    + " ORDER BY valid_from DESC LIMIT 1")) {
+      ps.setString(1, code);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            new LatestZone(
+                rs.getLong(1), Zone.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant()));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /**
-   * Changes the zone of {@code code} from {@code effectiveFrom} on.
-   *
-   * @throws ProblemException 404 unknown grid; 409 when the change does not follow the latest entry
-   *     (effective before or at its start) or does not change the zone
+   * Closes zone entry {@code closeId} (if any) at {@code effectiveFrom}, opens {@code zone} from
+   * then on, recorded as changed by {@code by} at {@code now} for {@code reason}; the map index
+   * learns the change at commit. Returns the grid as it is now.
    */
-  @Transactional
-  public GridView changeZone(String code, Zone zone, Instant effectiveFrom, String reason) {
-    Instant now = Instant.now();
+  public GridView changeZone(
+      String code,
+      Long closeId,
+      Zone zone,
+      Instant effectiveFrom,
+      String by,
+      Instant now,
+      String reason) {
     try (Connection c = dataSource.getConnection()) {
-      try (PreparedStatement lock =
-          c.prepareStatement("SELECT code FROM unit_grid WHERE code = ? FOR UPDATE")) {
-        lock.setString(1, code);
-        try (ResultSet rs = lock.executeQuery()) {
-          if (!rs.next()) {
-            throw ProblemException.notFound("unit grid 单元网格", code);
-          }
-        }
-      }
-      Long latestId = null;
-      Zone latestZone = null;
-      Instant latestFrom = null;
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "SELECT id, zone, valid_from FROM grid_zone WHERE grid_code = ?"
-                  + " ORDER BY valid_from DESC LIMIT 1")) {
-        ps.setString(1, code);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next()) {
-            latestId = rs.getLong(1);
-            latestZone = Zone.valueOf(rs.getString(2));
-            latestFrom = rs.getTimestamp(3).toInstant();
-          }
-        }
-      }
-      if (latestId != null) {
-        if (!effectiveFrom.isAfter(latestFrom)) {
-          throw ProblemException.conflict(
-              "变更生效时间须晚于最近一次区域类型的生效时间 "
-                  + latestFrom
-                  + " / the change must take effect after the latest zone entry, which starts at "
-                  + latestFrom
-                  + " (zone "
-                  + latestZone
-                  + "); allowed: effectiveFrom > "
-                  + latestFrom);
-        }
-        if (latestZone == zone) {
-          throw ProblemException.conflict(
-              "网格 "
-                  + code
-                  + " 自 "
-                  + latestFrom
-                  + " 起已是 "
-                  + GisQueries.zoneZh(zone)
-                  + " / grid "
-                  + code
-                  + " is already "
-                  + zone
-                  + " since "
-                  + latestFrom
-                  + "; allowed: a different zone");
-        }
+      if (closeId != null) {
         try (PreparedStatement ps =
             c.prepareStatement("UPDATE grid_zone SET valid_to = ? WHERE id = ?")) {
           ps.setTimestamp(1, Timestamp.from(effectiveFrom));
-          ps.setLong(2, latestId);
+          ps.setLong(2, closeId);
           ps.executeUpdate();
         }
       }
@@ -183,7 +172,7 @@ public class GridService {
         ps.setString(1, code);
         ps.setString(2, zone.name());
         ps.setTimestamp(3, Timestamp.from(effectiveFrom));
-        ps.setString(4, actor.userId());
+        ps.setString(4, by);
         ps.setTimestamp(5, Timestamp.from(now));
         ps.setString(6, reason);
         ps.executeUpdate();
