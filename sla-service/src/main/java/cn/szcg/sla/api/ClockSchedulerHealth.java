@@ -1,5 +1,6 @@
-package cn.szcg.sla.infra;
+package cn.szcg.sla.api;
 
+import cn.szcg.sla.application.ClockScheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;

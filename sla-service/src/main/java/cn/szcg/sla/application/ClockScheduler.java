@@ -1,5 +1,8 @@
-package cn.szcg.sla.infra;
+package cn.szcg.sla.application;
 
+import cn.szcg.sla.infra.Calendars;
+import cn.szcg.sla.infra.ClockRecord;
+import cn.szcg.sla.infra.ClockStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -29,6 +32,7 @@ public class ClockScheduler {
   private static final Logger LOG = Logger.getLogger(ClockScheduler.class);
 
   @Inject ClockService clocks;
+  @Inject ClockStore rows;
   @Inject Calendars calendars;
   @Inject MeterRegistry registry;
 
@@ -123,7 +127,7 @@ public class ClockScheduler {
           lastCalendarCheck = System.nanoTime();
           calendars.refreshIfChanged();
         }
-        Instant next = QuarkusTransaction.requiringNew().call(clocks::earliestDue);
+        Instant next = QuarkusTransaction.requiringNew().call(rows::earliestDue);
         long waitMs = maxSleep.toMillis();
         if (next != null) {
           waitMs = Math.min(waitMs, next.toEpochMilli() - System.currentTimeMillis());
@@ -155,12 +159,12 @@ public class ClockScheduler {
 
   /** One batch: returns the number of clocks handled. */
   private int fireDue(Instant now, Timer lateness) {
-    List<UUID> ids = clocks.lockDue(now, batch);
+    List<UUID> ids = rows.lockDue(now, batch);
     if (ids.isEmpty()) {
       return 0;
     }
-    clocks.flushAtCommit();
-    List<ClockRecord> due = ClockRecord.list("id in ?1", ids);
+    rows.flushAtCommit();
+    List<ClockRecord> due = ClockRecord.byIds(ids);
     for (ClockRecord c : due) {
       Instant moment = c.nextDue;
       int published = clocks.fire(c, now);

@@ -1,4 +1,4 @@
-package cn.szcg.sla.infra;
+package cn.szcg.sla.application;
 
 import cn.szcg.contracts.EventType;
 import cn.szcg.contracts.Topics;
@@ -16,6 +16,8 @@ import cn.szcg.contracts.events.TimeLimit;
 import cn.szcg.contracts.events.Zone;
 import cn.szcg.platform.inbox.EventHandler;
 import cn.szcg.sla.domain.Stage;
+import cn.szcg.sla.infra.CaseClockInfo;
+import cn.szcg.sla.infra.ClockRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -46,6 +48,12 @@ import org.jboss.logging.Logger;
  *
  * Deterministic: clock ids derive from the starting event's id, every instant comes from the
  * events, so replaying the history rebuilds the same clocks.
+ *
+ * <p>Why one class over 400 lines: it is the one table from event to clock change for every
+ * transition of intake and dispatch (the list above), kept in one place so that a reader checks a
+ * transition against docs/sla-clocks.md in one file and replay stays deterministic; each case is a
+ * short method, the clock arithmetic is {@link cn.szcg.sla.domain.StageClock}'s and the storage
+ * {@link ClockService}'s.
  */
 @ApplicationScoped
 public class ClockEventHandler implements EventHandler {

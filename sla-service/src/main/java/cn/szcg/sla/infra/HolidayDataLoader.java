@@ -1,5 +1,10 @@
-package cn.szcg.sla.domain;
+package cn.szcg.sla.infra;
 
+import cn.szcg.sla.domain.HolidayData;
+import cn.szcg.sla.domain.HolidayNotice;
+import cn.szcg.sla.domain.HolidayRule;
+import cn.szcg.sla.domain.WorkCalendar;
+import cn.szcg.sla.domain.WorkPeriod;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -1,11 +1,10 @@
-package cn.szcg.sla.infra;
+package cn.szcg.sla.application;
 
 import cn.szcg.contracts.events.ClockBreached;
 import cn.szcg.contracts.events.ClockDeadlineChanged;
 import cn.szcg.contracts.events.ClockStarted;
 import cn.szcg.contracts.events.ClockStopped;
 import cn.szcg.contracts.events.ClockWarned;
-import cn.szcg.contracts.events.LimitUnit;
 import cn.szcg.contracts.events.TimeLimit;
 import cn.szcg.contracts.events.Zone;
 import cn.szcg.platform.outbox.Outbox;
@@ -13,14 +12,11 @@ import cn.szcg.platform.tx.AfterCommit;
 import cn.szcg.sla.domain.Stage;
 import cn.szcg.sla.domain.StageClock;
 import cn.szcg.sla.domain.WorkCalendar;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import cn.szcg.sla.infra.Calendars;
+import cn.szcg.sla.infra.ClockRecord;
+import cn.szcg.sla.infra.ClockStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,19 +34,23 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * it was running at its warning moment, breached iff it was running just after its deadline. An
  * event is {@code late} when it is published more than {@code szcg.sla.late-after} (default 1 s)
  * after its moment — after a restart, or for clocks started from old events.
+ *
+ * <p>The use cases of a clock (start, stop, pause, resume, extend, recompute, recalendar, fire),
+ * each in the caller's transaction (the event handler's, the scheduler's, calendar maintenance's);
+ * the row mapping and the scheduler's queries are {@link ClockStore}'s, the arithmetic {@link
+ * StageClock}'s.
+ *
+ * <p>Why one class over 400 lines: every change of a clock must publish the moments it passed
+ * before the change (catch-up) and wake the scheduler, in the same order, whichever use case made
+ * it; with the use cases in one class that sequence has one owner ({@code changed}, {@code
+ * catchUp}) instead of being repeated per caller.
  */
 @ApplicationScoped
 public class ClockService {
 
-  static final ObjectMapper JSON =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
   @Inject Calendars calendars;
   @Inject Outbox outbox;
-  @Inject EntityManager em;
+  @Inject ClockStore rows;
   @Inject AfterCommit afterCommit;
   @Inject ClockScheduler scheduler;
 
@@ -102,11 +102,6 @@ public class ClockService {
 
   /** Stop reason of a return window that closed unused. */
   public static final String WINDOW_CLOSED = "WINDOW_CLOSED 回退时限届满";
-
-  /** The return window closes at its deadline; it is never warned or breached. */
-  static boolean isWindow(ClockRecord c) {
-    return Stage.RETURN_WINDOW.name().equals(c.stage);
-  }
 
   /** A deterministic clock id: the same event history gives the same ids (replay). */
   public static UUID clockId(String caseId, Stage stage, String startEventId) {
@@ -174,7 +169,7 @@ public class ClockService {
       if (open.stage.equals(stage.name())
           && (!stage.isSubOrder() || java.util.Objects.equals(open.orderId, orderId))) {
         stop(open, at, "SUPERSEDED 被新计时取代");
-        em.flush();
+        rows.flush();
       }
     }
     StageClock clock =
@@ -203,7 +198,7 @@ public class ClockService {
     c.unitId = unitId;
     c.parentOrderId = parentOrderId;
     c.parentUnitId = parentUnitId;
-    store(c, clock);
+    rows.store(c, clock);
     c.persist();
     outbox.publish(
         caseId,
@@ -233,14 +228,14 @@ public class ClockService {
     }
     StageClock clock = domain(c);
     Instant t = clamp(clock, at);
-    if (isWindow(c) && t.isAfter(clock.deadline())) {
+    if (ClockStore.isWindow(c) && t.isAfter(clock.deadline())) {
       // the return window is a right, not a duty: it closes at its deadline, never breaches
       t = clamp(clock, clock.deadline());
       reason = WINDOW_CLOSED;
     }
     catchUp(c, t);
     StageClock stopped = clock.stop(t);
-    store(c, stopped);
+    rows.store(c, stopped);
     c.stopReason = reason;
     c.onTime = !t.isAfter(stopped.deadline());
     outbox.publish(
@@ -303,7 +298,7 @@ public class ClockService {
         && start.equals(old.start())
         && (newDeadline == null || newDeadline.equals(old.deadline()))) {
       c.zone = zone.name();
-      store(c, old);
+      rows.store(c, old);
       return;
     }
     Instant t = clamp(old, at);
@@ -416,7 +411,7 @@ public class ClockService {
     StageClock old = domain(c);
     StageClock fresh = old.recalendar(cal, fixed);
     if (fresh.deadline().equals(old.deadline())) {
-      store(c, fresh);
+      rows.store(c, fresh);
       return false;
     }
     Instant t = clamp(old, now);
@@ -443,14 +438,14 @@ public class ClockService {
    * @return whether the clock was paused (false for a stopped, already paused or window clock)
    */
   public boolean pause(ClockRecord c, Instant at, String reason) {
-    if (!c.isOpen() || isWindow(c) || "PAUSED".equals(c.state)) {
+    if (!c.isOpen() || ClockStore.isWindow(c) || "PAUSED".equals(c.state)) {
       return false;
     }
     StageClock old = domain(c);
     Instant t = clamp(old, at);
     catchUp(c, t);
     StageClock paused = old.pause(t, reason);
-    store(c, paused);
+    rows.store(c, paused);
     wakeSchedulerAfterCommit();
     return true;
   }
@@ -487,7 +482,7 @@ public class ClockService {
   }
 
   private void changed(ClockRecord c, StageClock old, StageClock fresh, String why, Instant at) {
-    store(c, fresh);
+    rows.store(c, fresh);
     outbox.publish(
         c.caseId,
         new ClockDeadlineChanged(
@@ -509,9 +504,9 @@ public class ClockService {
    */
   void catchUp(ClockRecord c, Instant upTo) {
     Instant now = Instant.now();
-    if (isWindow(c) || "PAUSED".equals(c.state)) {
+    if (ClockStore.isWindow(c) || "PAUSED".equals(c.state)) {
       // a paused clock's moments are provisional; those before the pause were published by it
-      c.nextDue = nextDue(c);
+      c.nextDue = ClockStore.nextDue(c);
       return;
     }
     if (c.warnedAt == null && !upTo.isBefore(c.warningAt)) {
@@ -520,7 +515,7 @@ public class ClockService {
     if (c.breachedAt == null && upTo.isAfter(c.deadline)) {
       publishBreached(c, now);
     }
-    c.nextDue = nextDue(c);
+    c.nextDue = ClockStore.nextDue(c);
   }
 
   /**
@@ -533,12 +528,12 @@ public class ClockService {
       c.nextDue = null;
       return 0;
     }
-    if (isWindow(c)) {
+    if (ClockStore.isWindow(c)) {
       if (!now.isBefore(c.deadline)) {
         stop(c, c.deadline, WINDOW_CLOSED);
         return 1;
       }
-      c.nextDue = nextDue(c);
+      c.nextDue = ClockStore.nextDue(c);
       return 0;
     }
     Instant stamp = Instant.now();
@@ -550,7 +545,7 @@ public class ClockService {
       publishBreached(c, stamp);
       n++;
     }
-    c.nextDue = nextDue(c);
+    c.nextDue = ClockStore.nextDue(c);
     c.updatedAt = stamp;
     return n;
   }
@@ -590,77 +585,6 @@ public class ClockService {
         now);
   }
 
-  /** The next unpublished moment of a running, unpaused clock; null when nothing is left. */
-  static Instant nextDue(ClockRecord c) {
-    if (!c.isOpen() || "PAUSED".equals(c.state)) {
-      return null;
-    }
-    if (isWindow(c)) {
-      return c.deadline;
-    }
-    if (c.warnedAt == null) {
-      return c.warningAt;
-    }
-    if (c.breachedAt == null) {
-      return c.deadline.plusMillis(1);
-    }
-    return null;
-  }
-
-  /** The domain clock of a record, with the calendar it started under. */
-  public StageClock domain(ClockRecord c) {
-    try {
-      StageClock.Snapshot s;
-      if (c.snapshot == null) {
-        // a row written without a snapshot (V1, bulk loads): rebuilt from its columns
-        TimeLimit l = new TimeLimit(c.limitAmount, LimitUnit.valueOf(c.limitUnit));
-        s =
-            new StageClock.Snapshot(
-                c.policyVersion,
-                c.calendarVersion,
-                calendars.policy().warningPercent(),
-                Stage.valueOf(c.stage),
-                Zone.valueOf(c.zone),
-                c.emergency,
-                l,
-                l,
-                c.startedAt,
-                c.deadline,
-                List.of(),
-                List.of(),
-                c.stoppedAt,
-                c.stoppedAt != null ? c.stoppedAt : c.startedAt);
-      } else {
-        s = JSON.readValue(c.snapshot, StageClock.Snapshot.class);
-      }
-      return StageClock.restore(calendars.byVersion(c.calendarVersion), s);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("unreadable clock snapshot of " + c.id, e);
-    }
-  }
-
-  private void store(ClockRecord c, StageClock clock) {
-    c.stage = clock.stage().name();
-    c.zone = clock.zone().name();
-    c.emergency = clock.emergency();
-    c.limitAmount = clock.limit().amount();
-    c.limitUnit = clock.limit().unit().name();
-    c.startedAt = clock.start();
-    c.warningAt = clock.warningAt();
-    c.deadline = clock.deadline();
-    c.stoppedAt = clock.stoppedAt().orElse(null);
-    c.state = clock.isStopped() ? "STOPPED" : clock.isPaused() ? "PAUSED" : "RUNNING";
-    c.policyVersion = clock.policyVersion();
-    c.calendarVersion = clock.calendarVersion();
-    try {
-      c.snapshot = JSON.writeValueAsString(clock.snapshot());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-    c.updatedAt = Instant.now();
-    c.nextDue = nextDue(c);
-  }
-
   private static Instant clamp(StageClock clock, Instant at) {
     Instant last = clock.snapshot().lastEventAt();
     return at.isBefore(last) ? last : at;
@@ -670,33 +594,8 @@ public class ClockService {
     afterCommit.once(ClockScheduler.class, scheduler::wake);
   }
 
-  /**
-   * For the scheduler's transaction: flush the clock rows at commit only. Every outbox insert is a
-   * native statement, which under the default AUTO flush mode flushes (and dirty-checks) the whole
-   * session first — one UPDATE per clock, one flush per event; at commit the updates go out in JDBC
-   * batches instead. Safe there: nothing in a scheduler pass reads what it wrote.
-   */
-  void flushAtCommit() {
-    em.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
-  }
-
-  /** The ids of running clocks due by {@code now}, locked, skipping those another tx holds. */
-  @SuppressWarnings("unchecked")
-  List<UUID> lockDue(Instant now, int limit) {
-    return em.createNativeQuery(
-            "SELECT id FROM stage_clock WHERE next_due <= ?1 ORDER BY next_due LIMIT ?2"
-                + " FOR UPDATE SKIP LOCKED",
-            UUID.class)
-        .setParameter(1, now)
-        .setParameter(2, limit)
-        .getResultList();
-  }
-
-  /** The earliest unpublished moment of all running clocks, or null. */
-  Instant earliestDue() {
-    Object o =
-        em.createNativeQuery("SELECT min(next_due) FROM stage_clock WHERE next_due IS NOT NULL")
-            .getSingleResult();
-    return Calendars.toInstant(o);
+  /** The domain clock of a record, with the calendar it started under ({@link ClockStore}). */
+  public StageClock domain(ClockRecord c) {
+    return rows.domain(c);
   }
 }
