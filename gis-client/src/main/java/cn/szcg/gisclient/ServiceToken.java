@@ -1,5 +1,6 @@
-package cn.szcg.intake.infra;
+package cn.szcg.gisclient;
 
+import io.quarkus.arc.Unremovable;
 import io.quarkus.oidc.client.OidcClient;
 import io.quarkus.oidc.client.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,14 +9,15 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * intake-service's own bearer token for its calls to other services (gis-service requires the role
- * {@code szcg-service}): a client-credentials grant of the Keycloak client {@code intake-service}
- * ({@code quarkus.oidc-client.*}), kept until shortly before it expires ({@code
- * quarkus.oidc-client.refresh-token-time-skew}), then refreshed — with its refresh token if the
- * server issued one, else by a new grant. The token endpoint is asked with a short timeout: a
- * caller that cannot get a token treats the called service as unavailable.
+ * The calling service's own bearer token for its calls to other services (gis-service requires the
+ * role {@code szcg-service}): a client-credentials grant of the service's Keycloak client ({@code
+ * intake-service}, {@code dispatch-service}; {@code quarkus.oidc-client.*}), kept until shortly
+ * before it expires ({@code quarkus.oidc-client.refresh-token-time-skew}), then refreshed — with
+ * its refresh token if the server issued one, else by a new grant. The token endpoint is asked with
+ * a short timeout: a caller that cannot get a token treats the called service as unavailable.
  */
 @ApplicationScoped
+@Unremovable
 public class ServiceToken {
 
   @Inject OidcClient oidc;

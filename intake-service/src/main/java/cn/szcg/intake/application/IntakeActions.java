@@ -1,4 +1,4 @@
-package cn.szcg.intake.infra;
+package cn.szcg.intake.application;
 
 import cn.szcg.contracts.events.ConsultationAnswered;
 import cn.szcg.contracts.events.GeoPoint;
@@ -14,6 +14,13 @@ import cn.szcg.intake.domain.FieldViolation;
 import cn.szcg.intake.domain.Geo;
 import cn.szcg.intake.domain.IntakeReport;
 import cn.szcg.intake.domain.IntakeState;
+import cn.szcg.intake.infra.Attachment;
+import cn.szcg.intake.infra.CollectionUnitEntity;
+import cn.szcg.intake.infra.CollectorEntity;
+import cn.szcg.intake.infra.IntakeLedger;
+import cn.szcg.intake.infra.Report;
+import cn.szcg.intake.infra.ReportRows;
+import cn.szcg.intake.infra.VerificationTask;
 import cn.szcg.platform.outbox.Outbox;
 import cn.szcg.platform.web.ProblemException;
 import cn.szcg.platform.web.Problems;
@@ -61,7 +68,7 @@ public class IntakeActions {
   public Report reject(UUID id, String reason, boolean unfounded, Actor actor, Instant now) {
     Instant at = micros(now);
     Report r = lock(id);
-    IntakeReport next = FilingService.toDomain(r).reject(reason, unfounded, actor, at);
+    IntakeReport next = ReportRows.toDomain(r).reject(reason, unfounded, actor, at);
     r.status = next.state().name();
     r.rejectionReason = next.rejectionReason();
     r.unfounded = next.unfounded();
@@ -119,7 +126,7 @@ public class IntakeActions {
               + into.status
               + " and accepts no duplicates");
     }
-    IntakeReport next = FilingService.toDomain(r).merge(intoId.toString(), actor, at);
+    IntakeReport next = ReportRows.toDomain(r).merge(intoId.toString(), actor, at);
     r.status = next.state().name();
     r.mergedInto = intoId;
     r.decidedAt = at;
@@ -150,7 +157,7 @@ public class IntakeActions {
   public Report answer(UUID id, String answer, Actor actor, Instant now) {
     Instant at = micros(now);
     Report r = lock(id);
-    IntakeReport next = FilingService.toDomain(r).answer(answer, actor, at);
+    IntakeReport next = ReportRows.toDomain(r).answer(answer, actor, at);
     r.status = next.state().name();
     r.answer = next.answer();
     r.decidedAt = at;
@@ -169,7 +176,7 @@ public class IntakeActions {
       UUID id, String collectorId, Actor actor, Instant now) {
     Instant at = micros(now);
     Report r = lock(id);
-    IntakeReport next = FilingService.toDomain(r).requestVerification(actor, at);
+    IntakeReport next = ReportRows.toDomain(r).requestVerification(actor, at);
     String chosen;
     if (collectorId != null) {
       if (CollectorEntity.findById(collectorId) == null) {
@@ -218,8 +225,7 @@ public class IntakeActions {
               + " and takes no result");
     }
     requireEligible(collectorId, at, 403);
-    if (verificationPhotoRequired
-        && Attachment.count("verificationId = ?1 and contentType like 'image/%'", t.id) == 0) {
+    if (verificationPhotoRequired && Attachment.photosOf(t.id) == 0) {
       throw ProblemException.invalidField(
           "attachments",
           "photo_required",
@@ -227,7 +233,7 @@ public class IntakeActions {
     }
     Report r = lock(t.reportId);
     Actor collector = Actor.collector(collectorId);
-    IntakeReport next = FilingService.toDomain(r).completeVerification(confirmed, collector, at);
+    IntakeReport next = ReportRows.toDomain(r).completeVerification(confirmed, collector, at);
     t.collectorId = collectorId;
     t.status = confirmed ? VerificationTask.CONFIRMED : VerificationTask.REFUTED;
     t.completedAt = at;
@@ -262,8 +268,7 @@ public class IntakeActions {
       return null;
     }
     GeoPoint p = new GeoPoint(r.lon, r.lat);
-    List<CollectorEntity> positioned =
-        CollectorEntity.list("deactivated = false and lon is not null and lat is not null");
+    List<CollectorEntity> positioned = CollectorEntity.activeWithPosition();
     return positioned.stream()
         .filter(c -> eligible(c, at))
         .min(Comparator.comparingDouble(c -> Geo.haversineMetres(p, new GeoPoint(c.lon, c.lat))))
@@ -280,12 +285,6 @@ public class IntakeActions {
 
   /** Open tasks of a report closed otherwise (override filing, rejection, merge) are cancelled. */
   static void cancelOpenTasks(UUID reportId, String why, Instant at) {
-    VerificationTask.update(
-        "status = ?1, completedAt = ?2, note = ?3 where reportId = ?4 and status = ?5",
-        VerificationTask.CANCELLED,
-        at,
-        why,
-        reportId,
-        VerificationTask.PENDING);
+    VerificationTask.cancelOpen(reportId, why, at);
   }
 }

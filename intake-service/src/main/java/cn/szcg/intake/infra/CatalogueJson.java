@@ -1,7 +1,18 @@
-package cn.szcg.intake.domain;
+package cn.szcg.intake.infra;
 
 import cn.szcg.contracts.events.LimitUnit;
 import cn.szcg.contracts.events.TimeLimit;
+import cn.szcg.intake.domain.BilingualText;
+import cn.szcg.intake.domain.Catalogue;
+import cn.szcg.intake.domain.CatalogueDraft;
+import cn.szcg.intake.domain.CatalogueHistory;
+import cn.szcg.intake.domain.CatalogueValidator;
+import cn.szcg.intake.domain.Category;
+import cn.szcg.intake.domain.CategoryType;
+import cn.szcg.intake.domain.DomainValidationException;
+import cn.szcg.intake.domain.FieldViolation;
+import cn.szcg.intake.domain.MajorClass;
+import cn.szcg.intake.domain.StageLimit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,7 +1,12 @@
-package cn.szcg.intake.infra;
+package cn.szcg.intake.application;
 
 import cn.szcg.contracts.events.LocationContext;
 import cn.szcg.contracts.events.LocationResolved;
+import cn.szcg.intake.infra.GisClient;
+import cn.szcg.intake.infra.PeriodicTask;
+import cn.szcg.intake.infra.Report;
+import cn.szcg.intake.infra.ReportQueries;
+import cn.szcg.intake.infra.ReportRows;
 import cn.szcg.platform.outbox.Outbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -9,8 +14,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -33,7 +36,7 @@ public class LocationEnricher {
   private static final Logger LOG = Logger.getLogger(LocationEnricher.class);
 
   @Inject GisClient gis;
-  @Inject EntityManager em;
+  @Inject ReportQueries reports;
   @Inject Outbox outbox;
 
   @ConfigProperty(name = "szcg.intake.enrich-interval-ms", defaultValue = "10000")
@@ -63,28 +66,17 @@ public class LocationEnricher {
     if (gis.breakerOpen()) {
       return 0;
     }
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        QuarkusTransaction.requiringNew()
-            .call(
-                () ->
-                    em.createNativeQuery(
-                            "SELECT id, lon, lat, camera_id FROM report WHERE context_resolved ="
-                                + " false AND (lon IS NOT NULL OR camera_id IS NOT NULL)"
-                                + " AND context_attempts < ?2"
-                                + " ORDER BY registered_at LIMIT ?1")
-                        .setParameter(1, batch)
-                        .setParameter(2, maxAttempts)
-                        .getResultList());
+    List<ReportQueries.Unresolved> rows =
+        QuarkusTransaction.requiringNew().call(() -> reports.unresolved(batch, maxAttempts));
     int done = 0;
-    for (Object[] row : rows) {
+    for (ReportQueries.Unresolved row : rows) {
       if (gis.breakerOpen()) {
         break;
       }
-      UUID id = (UUID) row[0];
-      Double lon = row[1] == null ? null : ((Number) row[1]).doubleValue();
-      Double lat = row[2] == null ? null : ((Number) row[2]).doubleValue();
-      String camera = (String) row[3];
+      UUID id = row.id();
+      Double lon = row.lon();
+      Double lat = row.lat();
+      String camera = row.cameraId();
       Optional<GisClient.CameraPosition> cam = Optional.empty();
       if (lon == null && camera != null) {
         cam = gis.camera(camera);
@@ -112,12 +104,7 @@ public class LocationEnricher {
   }
 
   private boolean apply(UUID id, Double lon, Double lat, LocationContext ctx) {
-    Report r =
-        em.find(
-            Report.class,
-            id,
-            LockModeType.PESSIMISTIC_WRITE,
-            java.util.Map.of("jakarta.persistence.lock.timeout", 0));
+    Report r = reports.lockNoWait(id);
     if (r == null || r.contextResolved) {
       return false;
     }
@@ -125,22 +112,14 @@ public class LocationEnricher {
       r.lon = lon;
       r.lat = lat;
     }
-    RegistrationService.apply(r, ctx);
+    ReportRows.apply(r, ctx);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     outbox.publish(
-        r.id.toString(),
-        new LocationResolved(r.id.toString(), RegistrationService.contextOf(r), now),
-        now);
+        r.id.toString(), new LocationResolved(r.id.toString(), ReportRows.contextOf(r), now), now);
     return true;
   }
 
   private void bump(UUID id) {
-    QuarkusTransaction.requiringNew()
-        .run(
-            () ->
-                em.createNativeQuery(
-                        "UPDATE report SET context_attempts = context_attempts + 1 WHERE id = ?1")
-                    .setParameter(1, id)
-                    .executeUpdate());
+    QuarkusTransaction.requiringNew().run(() -> reports.bumpContextAttempts(id));
   }
 }

@@ -2,41 +2,27 @@ package cn.szcg.intake.infra;
 
 import static cn.szcg.platform.sql.SqlValues.instant;
 
-import cn.szcg.contracts.events.CollectorDutyRecorded;
-import cn.szcg.intake.domain.BilingualText;
-import cn.szcg.intake.domain.DomainValidationException;
-import cn.szcg.intake.domain.DutyRosterRules;
 import cn.szcg.intake.domain.DutyShift;
-import cn.szcg.intake.domain.FieldViolation;
-import cn.szcg.platform.outbox.Outbox;
-import cn.szcg.platform.web.Problem;
-import cn.szcg.platform.web.ProblemException;
-import cn.szcg.platform.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 
 /**
- * The collectors' duty roster (排班, issue 7) in table {@code duty_shift} (+ its change history
- * {@code duty_shift_change}): record, correct and cancel shifts under {@link DutyRosterRules}, and
- * publish every change as {@link CollectorDutyRecorded} through the outbox in the same transaction
- * (key = shift id). A collector's shifts are changed under a row lock on the collector, so two
- * concurrent requests cannot both pass the overlap check.
+ * The collectors' duty roster (排班, issue 7) in the database: table {@code duty_shift} and its
+ * change history {@code duty_shift_change}, and the row lock on a collector under which a
+ * collector's shifts change. The use cases (record, correct, cancel under {@link
+ * cn.szcg.intake.domain.DutyRosterRules}, publishing every change) are {@code
+ * cn.szcg.intake.application.DutyRoster}'s.
  */
 @ApplicationScoped
-public class DutyRoster {
+public class DutyShifts {
 
   @Inject EntityManager em;
-  @Inject Outbox outbox;
-
-  final DutyRosterRules rules = DutyRosterRules.minqingDefaults();
 
   /** A stored shift with its bookkeeping. */
   public record Stored(
@@ -60,14 +46,16 @@ public class DutyRoster {
       Instant at,
       String by) {}
 
-  @Transactional
-  public Stored record(
-      String collectorId, List<String> grids, Instant start, Instant end, String by) {
-    Instant now = now();
-    String unit = lockCollector(collectorId);
-    check(unit != null, grids, start, end, now);
-    refuseOverlap(collectorId, start, end, null);
-    String id = UUID.randomUUID().toString();
+  /** Inserts a new shift (revision 1) recorded by {@code by} at {@code now}. */
+  public void insert(
+      String id,
+      String collectorId,
+      String unit,
+      List<String> grids,
+      Instant start,
+      Instant end,
+      Instant now,
+      String by) {
     em.createNativeQuery(
             "INSERT INTO duty_shift (id, collector_id, collection_unit_id, grid_codes, starts_at,"
                 + " ends_at, cancelled, revision, recorded_at, recorded_by, updated_at, updated_by)"
@@ -82,21 +70,17 @@ public class DutyRoster {
         .setParameter(7, now)
         .setParameter(8, by)
         .executeUpdate();
-    Stored s = find(id);
-    changed(s, "RECORDED", null, now, by);
-    return s;
   }
 
-  @Transactional
-  public Stored correct(
-      String shiftId, List<String> grids, Instant start, Instant end, String reason, String by) {
-    Instant now = now();
-    Stored before = require(shiftId);
-    String unit = lockCollector(before.shift().collectorId());
-    before = require(shiftId);
-    refuseUnchangeable(before.shift(), now);
-    check(unit != null, grids, start, end, now);
-    refuseOverlap(before.shift().collectorId(), start, end, shiftId);
+  /** Corrects grids and times of a shift (next revision). */
+  public void correct(
+      String shiftId,
+      List<String> grids,
+      Instant start,
+      Instant end,
+      String reason,
+      Instant now,
+      String by) {
     em.createNativeQuery(
             "UPDATE duty_shift SET grid_codes = string_to_array(?2, ','), starts_at = ?3, ends_at ="
                 + " ?4, revision = revision + 1, updated_at = ?5, updated_by = ?6, change_reason ="
@@ -109,18 +93,10 @@ public class DutyRoster {
         .setParameter(6, by)
         .setParameter(7, reason)
         .executeUpdate();
-    Stored s = find(shiftId);
-    changed(s, "CORRECTED", reason, now, by);
-    return s;
   }
 
-  @Transactional
-  public Stored cancel(String shiftId, String reason, String by) {
-    Instant now = now();
-    Stored before = require(shiftId);
-    lockCollector(before.shift().collectorId());
-    before = require(shiftId);
-    refuseUnchangeable(before.shift(), now);
+  /** Cancels a shift (next revision). */
+  public void cancel(String shiftId, String reason, Instant now, String by) {
     em.createNativeQuery(
             "UPDATE duty_shift SET cancelled = true, revision = revision + 1, updated_at = ?2,"
                 + " updated_by = ?3, change_reason = ?4 WHERE id = CAST(?1 AS uuid)")
@@ -129,9 +105,6 @@ public class DutyRoster {
         .setParameter(3, by)
         .setParameter(4, reason)
         .executeUpdate();
-    Stored s = find(shiftId);
-    changed(s, "CANCELLED", reason, now, by);
-    return s;
   }
 
   /** The shift, or null. */
@@ -161,7 +134,7 @@ public class DutyRoster {
             .setParameter(2, from)
             .setParameter(3, to)
             .getResultList();
-    return rows.stream().map(DutyRoster::stored).toList();
+    return rows.stream().map(DutyShifts::stored).toList();
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -231,7 +204,8 @@ public class DutyRoster {
         (String) r[12]);
   }
 
-  private void changed(Stored s, String action, String reason, Instant at, String by) {
+  /** Records a change of a shift in its history ({@code duty_shift_change}). */
+  public void recordChange(Stored s, String action, String reason, Instant at, String by) {
     em.createNativeQuery(
             "INSERT INTO duty_shift_change (shift_id, revision, action, grid_codes, starts_at,"
                 + " ends_at, reason, at, by_user) VALUES (CAST(?1 AS uuid), ?2, ?3,"
@@ -246,25 +220,10 @@ public class DutyRoster {
         .setParameter(8, at)
         .setParameter(9, by)
         .executeUpdate();
-    outbox.publish(
-        s.shift().shiftId(),
-        new CollectorDutyRecorded(
-            s.shift().shiftId(),
-            s.revision(),
-            s.shift().collectorId(),
-            s.collectionUnitId(),
-            s.shift().gridCodes(),
-            s.shift().start(),
-            s.shift().end(),
-            s.shift().cancelled(),
-            reason,
-            at,
-            by),
-        at);
   }
 
   /** Locks the collector's row; its collection unit, or null when the collector is unknown. */
-  private String lockCollector(String collectorId) {
+  public String lockCollector(String collectorId) {
     @SuppressWarnings("unchecked")
     List<Object> rows =
         em.createNativeQuery("SELECT unit_id FROM collector WHERE id = ?1 FOR UPDATE")
@@ -273,57 +232,7 @@ public class DutyRoster {
     return rows.isEmpty() ? null : (String) rows.get(0);
   }
 
-  private void check(boolean known, List<String> grids, Instant start, Instant end, Instant now) {
-    List<FieldViolation> v = rules.validate(known, grids, start, end, now);
-    if (!v.isEmpty()) {
-      throw new DomainValidationException("班次无效", "invalid shift", v);
-    }
-  }
-
-  private void refuseOverlap(String collectorId, Instant start, Instant end, String except) {
-    List<DutyShift> mine =
-        list(collectorId, start, end, 0, 1000).stream().map(Stored::shift).toList();
-    List<DutyShift> clash = rules.overlapping(mine, start, end, except);
-    if (!clash.isEmpty()) {
-      DutyShift c = clash.get(0);
-      String msg =
-          "与该采集员的班次 "
-              + c.shiftId()
-              + "（"
-              + c.start()
-              + " – "
-              + c.end()
-              + "）重叠 / overlaps the collector's shift "
-              + c.shiftId();
-      throw new ProblemException(
-          409,
-          "conflict",
-          Problems.TITLE_CONFLICT,
-          msg,
-          List.of(new Problem.FieldError("start", "overlaps", msg)));
-    }
-  }
-
-  private void refuseUnchangeable(DutyShift s, Instant now) {
-    BilingualText why = rules.changeable(s, now);
-    if (why != null) {
-      throw ProblemException.conflict(why + " (" + s.shiftId() + ")");
-    }
-  }
-
-  private Stored require(String shiftId) {
-    Stored s = find(shiftId);
-    if (s == null) {
-      throw ProblemException.notFound("duty shift", shiftId);
-    }
-    return s;
-  }
-
   private static List<String> split(String s) {
     return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split(","));
-  }
-
-  private static Instant now() {
-    return Instant.now().truncatedTo(ChronoUnit.MICROS);
   }
 }

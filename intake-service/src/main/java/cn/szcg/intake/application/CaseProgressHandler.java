@@ -1,10 +1,13 @@
-package cn.szcg.intake.infra;
+package cn.szcg.intake.application;
 
 import cn.szcg.contracts.EventType;
 import cn.szcg.contracts.Topics;
 import cn.szcg.contracts.envelope.CloudEvent;
 import cn.szcg.contracts.events.CaseTransitioned;
 import cn.szcg.intake.domain.CaseHolding;
+import cn.szcg.intake.infra.CaseHolders;
+import cn.szcg.intake.infra.IntakeLedger;
+import cn.szcg.intake.infra.Report;
 import cn.szcg.platform.inbox.EventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

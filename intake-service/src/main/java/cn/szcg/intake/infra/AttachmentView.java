@@ -1,8 +1,6 @@
-package cn.szcg.intake.api;
+package cn.szcg.intake.infra;
 
-import cn.szcg.intake.infra.Attachment;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -36,9 +34,10 @@ public record AttachmentView(
   }
 
   /** Metadata only (the bytes are not loaded). */
-  static List<AttachmentView> listFor(EntityManager em, UUID reportId) {
-    return em.createQuery(
-            "select new cn.szcg.intake.api.AttachmentView(a.id, a.reportId, a.verificationId,"
+  public static List<AttachmentView> listFor(UUID reportId) {
+    return Attachment.getEntityManager()
+        .createQuery(
+            "select new cn.szcg.intake.infra.AttachmentView(a.id, a.reportId, a.verificationId,"
                 + " a.purpose, a.fileName, a.contentType, a.sizeBytes, a.sha256, a.uploadedAt,"
                 + " a.uploadedBy) from Attachment a where a.reportId = :r order by a.uploadedAt",
             AttachmentView.class)
@@ -46,9 +45,10 @@ public record AttachmentView(
         .getResultList();
   }
 
-  static AttachmentView meta(EntityManager em, UUID id) {
-    return em.createQuery(
-            "select new cn.szcg.intake.api.AttachmentView(a.id, a.reportId, a.verificationId,"
+  public static AttachmentView meta(UUID id) {
+    return Attachment.getEntityManager()
+        .createQuery(
+            "select new cn.szcg.intake.infra.AttachmentView(a.id, a.reportId, a.verificationId,"
                 + " a.purpose, a.fileName, a.contentType, a.sizeBytes, a.sha256, a.uploadedAt,"
                 + " a.uploadedBy) from Attachment a where a.id = :id",
             AttachmentView.class)

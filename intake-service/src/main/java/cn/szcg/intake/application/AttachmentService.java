@@ -1,10 +1,13 @@
-package cn.szcg.intake.infra;
+package cn.szcg.intake.application;
 
 import cn.szcg.intake.domain.AttachmentMeta;
 import cn.szcg.intake.domain.AttachmentPolicy;
 import cn.szcg.intake.domain.ContentHash;
 import cn.szcg.intake.domain.FieldViolation;
 import cn.szcg.intake.domain.IntakeRules;
+import cn.szcg.intake.infra.Attachment;
+import cn.szcg.intake.infra.Report;
+import cn.szcg.intake.infra.VerificationTask;
 import cn.szcg.platform.files.FileNames;
 import cn.szcg.platform.web.Problem;
 import cn.szcg.platform.web.ProblemException;
@@ -19,12 +22,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Attachments (附件, R-10): the bytes are hashed (SHA-256) on arrival, checked against {@link
- * AttachmentPolicy} and stored with the hash in PostgreSQL ({@code bytea}), linked to the report
- * (before-photos, video snapshots) or to a verification task (on-site photos). Never altered: a
- * database trigger refuses updates. Uploading the same bytes twice to one report returns the first.
- * Issue 19: the bytes must be the declared type (415 naming {@code contentType}), each uploader has
- * its own quota per report and purpose, and the file name is stored sanitised ({@link FileNames}).
+ * Use case attachments (附件, R-10), one transaction each: the bytes are hashed (SHA-256) on arrival,
+ * checked against {@link AttachmentPolicy} and stored with the hash in PostgreSQL ({@code bytea}),
+ * linked to the report (before-photos, video snapshots) or to a verification task (on-site photos).
+ * Never altered: a database trigger refuses updates. Uploading the same bytes twice to one report
+ * returns the first. Issue 19: the bytes must be the declared type (415 naming {@code
+ * contentType}), each uploader has its own quota per report and purpose, and the file name is
+ * stored sanitised ({@link FileNames}).
  */
 @ApplicationScoped
 public class AttachmentService {
@@ -46,8 +50,7 @@ public class AttachmentService {
     if (bytes == null) {
       return null;
     }
-    return Attachment.find("reportId = ?1 and sha256 = ?2", reportId, ContentHash.sha256Hex(bytes))
-        .firstResult();
+    return Attachment.withHash(reportId, ContentHash.sha256Hex(bytes));
   }
 
   @Transactional
@@ -139,17 +142,12 @@ public class AttachmentService {
           List.of(new Problem.FieldError(f.field(), f.code(), message)));
     }
     // one uploader at a time per report: the quota below cannot be passed by concurrent uploads
-    Attachment.getEntityManager()
-        .createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
-        .setParameter(1, "attachment:" + reportId + ":" + actor)
-        .getSingleResult();
-    Attachment existing =
-        Attachment.find("reportId = ?1 and sha256 = ?2", reportId, hash).firstResult();
+    Attachment.lockUploader(reportId, actor);
+    Attachment existing = Attachment.withHash(reportId, hash);
     if (existing != null) {
       return new Stored(existing, false);
     }
-    long mine =
-        Attachment.count("reportId = ?1 and purpose = ?2 and uploadedBy = ?3", reportId, p, actor);
+    long mine = Attachment.countBy(reportId, p, actor);
     Optional<FieldViolation> full = policy.quotaViolation(mine);
     if (full.isPresent()) {
       FieldViolation f = full.get();

@@ -1,4 +1,4 @@
-package cn.szcg.intake.infra;
+package cn.szcg.intake.application;
 
 import cn.szcg.contracts.events.CaseFiled;
 import cn.szcg.contracts.events.Channel;
@@ -10,7 +10,10 @@ import cn.szcg.intake.domain.Catalogue;
 import cn.szcg.intake.domain.Category;
 import cn.szcg.intake.domain.FilingDecision;
 import cn.szcg.intake.domain.IntakeReport;
-import cn.szcg.intake.domain.IntakeState;
+import cn.szcg.intake.infra.FilingStandard;
+import cn.szcg.intake.infra.IntakeLedger;
+import cn.szcg.intake.infra.Report;
+import cn.szcg.intake.infra.ReportRows;
 import cn.szcg.platform.outbox.Outbox;
 import cn.szcg.platform.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,10 +25,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
- * Filing (立案, R-05/R-12): the rules of {@link IntakeReport} decide, this service loads and stores
- * the report and writes the {@code case-filed} event in the same transaction. The event carries
- * everything downstream needs (category, catalogue version, time limit, zone, emergency flag,
- * location context).
+ * Use case filing (立案, R-05/R-12), one transaction: the rules of {@link IntakeReport} decide, this
+ * service loads and stores the report and writes the {@code case-filed} event in the same
+ * transaction. The event carries everything downstream needs (category, catalogue version, time
+ * limit, zone, emergency flag, location context).
  */
 @ApplicationScoped
 public class FilingService {
@@ -41,7 +44,7 @@ public class FilingService {
       throw ProblemException.notFound("report", id.toString());
     }
     Catalogue catalogue = standard.inForce(now);
-    IntakeReport filed = toDomain(r).file(decision, catalogue, actor, now);
+    IntakeReport filed = ReportRows.toDomain(r).file(decision, catalogue, actor, now);
     Category category = catalogue.require(filed.categoryCode());
     r.status = filed.state().name();
     r.categoryCode = filed.categoryCode();
@@ -57,27 +60,6 @@ public class FilingService {
     ledger.recorded(r, filed, actor, r.decidedAt);
     outbox.publish(r.id.toString(), filedEvent(r, filed, category), r.decidedAt);
     return r;
-  }
-
-  public static IntakeReport toDomain(Report r) {
-    return new IntakeReport(
-        r.id.toString(),
-        r.reportNo,
-        Channel.valueOf(r.channel),
-        ReportKind.valueOf(r.kind),
-        r.collectorId,
-        r.registeredAt,
-        IntakeState.valueOf(r.status),
-        r.categoryCode,
-        r.catalogueVersion,
-        r.emergency,
-        null,
-        r.decisionReason,
-        r.rejectionReason,
-        r.unfounded,
-        r.mergedInto == null ? null : r.mergedInto.toString(),
-        r.answer,
-        null);
   }
 
   /**
@@ -104,7 +86,7 @@ public class FilingService {
         zone,
         filed.emergency(),
         r.lon == null ? null : new GeoPoint(r.lon, r.lat),
-        r.contextResolved ? RegistrationService.contextOf(r) : null,
+        r.contextResolved ? ReportRows.contextOf(r) : null,
         null,
         r.collectorId,
         r.registeredAt,
