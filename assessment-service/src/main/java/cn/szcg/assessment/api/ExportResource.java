@@ -1,10 +1,10 @@
 package cn.szcg.assessment.api;
 
 import cn.szcg.assessment.domain.Period;
-import cn.szcg.assessment.infra.CurrentActor;
 import cn.szcg.assessment.infra.ExportJobs;
 import cn.szcg.assessment.infra.Reports;
 import cn.szcg.platform.security.Caller;
+import cn.szcg.platform.security.CurrentActor;
 import cn.szcg.platform.security.Roles;
 import cn.szcg.platform.web.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;

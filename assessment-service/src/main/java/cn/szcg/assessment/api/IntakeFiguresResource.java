@@ -1,6 +1,7 @@
 package cn.szcg.assessment.api;
 
 import cn.szcg.platform.security.Roles;
+import cn.szcg.platform.sql.SqlValues;
 import cn.szcg.platform.web.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -90,24 +91,8 @@ public class IntakeFiguresResource {
         (String) r[0],
         (String) r[1],
         (String) r[2],
-        toInstant(r[3]),
-        toInstant(r[4]),
+        SqlValues.instant(r[3]),
+        SqlValues.instant(r[4]),
         (String) r[5]);
-  }
-
-  private static Instant toInstant(Object o) {
-    if (o == null) {
-      return null;
-    }
-    if (o instanceof Instant i) {
-      return i;
-    }
-    if (o instanceof java.time.OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    if (o instanceof java.sql.Timestamp ts) {
-      return ts.toInstant();
-    }
-    throw new IllegalStateException("unexpected time type " + o.getClass());
   }
 }
