@@ -15,6 +15,8 @@ CAMERAS="${SZCG_DEMO_CAMERAS:-100}"
 SEED="${SZCG_DEMO_SEED:-350124}"
 DIR="$SZCG_HOME/demo-data/minqing-$SEED-$GRIDS-$COMPONENTS-$PIPES-$CAMERAS"
 APP="$REPO/gis-service/target/quarkus-app"
+# the generator is a tool, not product: the tools module's GisDemoData over gis-service's test-jar
+TOOLS_CP="$REPO/tools/target/tools-0.1.0-SNAPSHOT.jar:$REPO/gis-service/target/gis-service-0.1.0-SNAPSHOT-tests.jar"
 
 curl -fs "$GIS_URL/q/health/live" >/dev/null || { echo "gis-service is not up at $GIS_URL" >&2; exit 1; }
 AUTH="Authorization: Bearer $(kc_token admin1)"   # imports are for administrators
@@ -22,9 +24,12 @@ AUTH="Authorization: Bearer $(kc_token admin1)"   # imports are for administrato
 # 1. generate once (deterministic: same seed and sizes give byte-identical files)
 if [ ! -s "$DIR/cameras.geojson" ]; then
   [ -d "$APP/lib/main" ] || { echo "missing $APP: build gis-service first" >&2; exit 1; }
+  for j in ${TOOLS_CP//:/ }; do
+    [ -f "$j" ] || { echo "missing $j: build the tools module first (./mvnw package -DskipTests)" >&2; exit 1; }
+  done
   log "generating the Minqing demo map into $DIR"
   mkdir -p "$DIR.tmp"
-  java -Xmx512m -cp "$APP/app/*:$APP/lib/main/*" cn.szcg.gis.domain.demo.DemoDataGenerator "$DIR.tmp" \
+  java -Xmx512m -cp "$TOOLS_CP:$APP/app/*:$APP/lib/main/*" cn.szcg.tools.GisDemoData "$DIR.tmp" \
     --grids "$GRIDS" --components "$COMPONENTS" --pipes "$PIPES" --cameras "$CAMERAS" --seed "$SEED" >&2
   rm -rf "$DIR" && mv "$DIR.tmp" "$DIR"
 fi

@@ -4,12 +4,10 @@ import cn.szcg.assessment.domain.CollectorRef;
 import cn.szcg.contracts.events.CollectorDutyRecorded;
 import cn.szcg.contracts.events.CollectorRegistered;
 import cn.szcg.platform.sql.SqlValues;
+import cn.szcg.platform.tx.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -47,7 +45,7 @@ public class CollectorRegister {
   private static final Object PENDING = CollectorRegister.class.getName() + ".pending";
 
   @Inject EntityManager em;
-  @Inject TransactionSynchronizationRegistry tx;
+  @Inject AfterCommit afterCommit;
 
   @ConfigProperty(name = "szcg.assessment.collector-register.refresh", defaultValue = "PT30S")
   Duration refresh;
@@ -163,25 +161,8 @@ public class CollectorRegister {
   /** The stored entry enters the in-memory copy once the transaction has committed. */
   private void afterCommit(String collectorId, List<Object[]> row) {
     Entry e = new Entry((String) row.get(0)[0], SqlValues.instant(row.get(0)[1]));
-    @SuppressWarnings("unchecked")
-    Map<String, Entry> pending = (Map<String, Entry>) tx.getResource(PENDING);
-    if (pending == null) {
-      Map<String, Entry> p = new HashMap<>();
-      pending = p;
-      tx.putResource(PENDING, p);
-      tx.registerInterposedSynchronization(
-          new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-              if (status == Status.STATUS_COMMITTED) {
-                p.forEach(CollectorRegister.this::merge);
-              }
-            }
-          });
-    }
+    Map<String, Entry> pending =
+        afterCommit.collect(PENDING, HashMap::new, p -> p.forEach(this::merge));
     pending.merge(collectorId, e, Entry::later);
   }
 

@@ -17,8 +17,8 @@ import java.util.Set;
  * Loads a unit register file ({@link UnitImport}: units, their contacts, the responsibility matrix)
  * in one transaction: the register is locked, the whole file validated against it, and only a valid
  * file is written — every unit, every contact term, every rule, or nothing. The county's import
- * ({@code POST /api/v1/units/import}) and the local demo's seed ({@code infra.Seeder}) both come
- * here.
+ * ({@code POST /api/v1/units/import}) and the local demo's seed ({@code application.Seeder}) both
+ * come here.
  */
 @ApplicationScoped
 public class UnitRegisterImport {

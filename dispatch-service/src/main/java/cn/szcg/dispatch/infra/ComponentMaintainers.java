@@ -2,6 +2,7 @@ package cn.szcg.dispatch.infra;
 
 import cn.szcg.dispatch.domain.UnitRecord;
 import cn.szcg.dispatch.domain.UnitRegister;
+import cn.szcg.gisclient.GisApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,7 +43,7 @@ public class ComponentMaintainers {
    */
   public record Lookup(Status status, String maintainerName, String unitId) {}
 
-  @Inject @RestClient GisClient gis;
+  @Inject @RestClient GisApi gis;
 
   /**
    * The whole lookup, the service token included: a token server that does not answer must not hold

@@ -1,13 +1,14 @@
 package cn.szcg.gis.api;
 
 import cn.szcg.contracts.events.Zone;
+import cn.szcg.gis.application.ZoneChanges;
 import cn.szcg.gis.domain.AreaCode;
 import cn.szcg.gis.domain.BoundingBox;
 import cn.szcg.gis.domain.CodeFormatException;
 import cn.szcg.gis.domain.GridCode;
 import cn.szcg.gis.domain.imports.ImportValidator;
 import cn.szcg.gis.infra.GisQueries;
-import cn.szcg.gis.infra.GridService;
+import cn.szcg.gis.infra.GridStore;
 import cn.szcg.gis.infra.ListQueries;
 import cn.szcg.platform.security.Roles;
 import cn.szcg.platform.web.ProblemException;
@@ -52,7 +53,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 })
 public class GridResource {
 
-  @Inject GridService grids;
+  @Inject GridStore grids;
+  @Inject ZoneChanges zoneChanges;
   @Inject ListQueries lists;
   @Inject GisQueries queries;
 
@@ -102,7 +104,7 @@ public class GridResource {
   @GET
   @Path("/{code}")
   @Operation(summary = "查询单元网格及区域类型历史 / a grid with its zone history")
-  public GridService.GridView byCode(@PathParam("code") String code) {
+  public GridStore.GridView byCode(@PathParam("code") String code) {
     checkCode(code);
     return grids.grid(code).orElseThrow(() -> ProblemException.notFound("unit grid 单元网格", code));
   }
@@ -126,7 +128,8 @@ public class GridResource {
           "zone", "unknown", "须为 URBAN/FRINGE/OTHER（城区/城乡结合部/其他） / must be URBAN, FRINGE or OTHER");
     }
     return Response.status(201)
-        .entity(grids.changeZone(code, zone, request.effectiveFrom(), request.reason().trim()))
+        .entity(
+            zoneChanges.changeZone(code, zone, request.effectiveFrom(), request.reason().trim()))
         .build();
   }
 

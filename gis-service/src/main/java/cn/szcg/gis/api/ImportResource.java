@@ -1,7 +1,7 @@
 package cn.szcg.gis.api;
 
+import cn.szcg.gis.application.MapImports;
 import cn.szcg.gis.domain.imports.FeatureKind;
-import cn.szcg.gis.infra.ImportService;
 import cn.szcg.platform.security.Roles;
 import cn.szcg.platform.web.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Roles.ADMIN)
 public class ImportResource {
 
-  @Inject ImportService imports;
+  @Inject MapImports imports;
 
   @POST
   @Path("/{kind}")
@@ -42,7 +42,7 @@ public class ImportResource {
               + " answer is a report {total, accepted, rejected:[{index, id, field, reasonZh,"
               + " reasonEn}]}. A file-level problem (not a FeatureCollection, CRS other than WGS84)"
               + " loads nothing. crs=GCJ02 converts GCJ-02 input to WGS84.")
-  public ImportService.ImportReport importFeatures(
+  public MapImports.ImportReport importFeatures(
       @PathParam("kind") String kind, @QueryParam("crs") String crs, InputStream body) {
     FeatureKind k;
     try {

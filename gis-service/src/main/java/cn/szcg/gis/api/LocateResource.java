@@ -1,7 +1,7 @@
 package cn.szcg.gis.api;
 
+import cn.szcg.gis.domain.InputCrs;
 import cn.szcg.gis.infra.GisQueries;
-import cn.szcg.gis.infra.ImportService.InputCrs;
 import cn.szcg.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;

@@ -2,7 +2,7 @@ package cn.szcg.gis.api;
 
 import cn.szcg.gis.domain.BoundingBox;
 import cn.szcg.gis.domain.Gcj02;
-import cn.szcg.gis.infra.ImportService.InputCrs;
+import cn.szcg.gis.domain.InputCrs;
 import cn.szcg.platform.web.ProblemException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -1,7 +1,7 @@
 package cn.szcg.gis.api;
 
+import cn.szcg.gis.domain.InputCrs;
 import cn.szcg.gis.domain.tiles.TileCoord;
-import cn.szcg.gis.infra.ImportService.InputCrs;
 import cn.szcg.gis.infra.TileQueries;
 import cn.szcg.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;

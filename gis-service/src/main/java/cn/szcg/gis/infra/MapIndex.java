@@ -4,15 +4,13 @@ import cn.szcg.contracts.events.Zone;
 import cn.szcg.gis.domain.ComponentClass;
 import cn.szcg.gis.domain.ComponentClassCatalogue;
 import cn.szcg.gis.domain.locate.LocateIndex;
+import cn.szcg.platform.tx.AfterCommit;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -65,7 +63,7 @@ public class MapIndex {
   }
 
   @Inject DataSource dataSource;
-  @Inject TransactionSynchronizationRegistry txRegistry;
+  @Inject AfterCommit afterCommit;
 
   @ConfigProperty(name = "szcg.gis.locate-index.enabled", defaultValue = "true")
   boolean enabled;
@@ -151,19 +149,11 @@ public class MapIndex {
         v = rs.next() ? rs.getLong(1) : 0;
       }
     }
-    txRegistry.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-              known.merge(layer, v, Math::max);
-              if (worker != null) {
-                worker.execute(MapIndex.this::pollAndRefresh);
-              }
-            }
+    afterCommit.run(
+        () -> {
+          known.merge(layer, v, Math::max);
+          if (worker != null) {
+            worker.execute(MapIndex.this::pollAndRefresh);
           }
         });
   }

@@ -3,7 +3,7 @@ package cn.szcg.gis.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-import cn.szcg.gis.domain.demo.DemoDataGenerator;
+import cn.szcg.gis.demo.DemoDataGenerator;
 import cn.szcg.gis.domain.imports.FeatureKind;
 import cn.szcg.testsupport.security.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -3,7 +3,7 @@ package cn.szcg.gis.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.szcg.gis.domain.demo.DemoDataGenerator;
+import cn.szcg.gis.demo.DemoDataGenerator;
 import cn.szcg.gis.domain.imports.FeatureKind;
 import cn.szcg.gis.infra.GisQueries;
 import cn.szcg.gis.infra.MapIndex;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.szcg.gis.domain.demo.DemoDataGenerator;
+import cn.szcg.gis.demo.DemoDataGenerator;
 import cn.szcg.gis.domain.imports.FeatureKind;
 import cn.szcg.gis.infra.GisQueries;
 import cn.szcg.gis.infra.MapIndex;

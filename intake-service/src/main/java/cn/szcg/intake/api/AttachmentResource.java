@@ -1,13 +1,13 @@
 package cn.szcg.intake.api;
 
 import cn.szcg.intake.infra.Attachment;
+import cn.szcg.intake.infra.AttachmentView;
 import cn.szcg.intake.infra.ReportAccess;
 import cn.szcg.platform.files.FileNames;
 import cn.szcg.platform.security.Roles;
 import cn.szcg.platform.web.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -43,7 +43,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "attachments", description = "附件 / attachments (evidence, R-10)")
 public class AttachmentResource {
 
-  @Inject EntityManager em;
   @Inject ReportAccess access;
 
   @GET
@@ -83,7 +82,7 @@ public class AttachmentResource {
   @Operation(summary = "附件信息 / attachment metadata and hash")
   @Transactional
   public AttachmentView meta(@PathParam("id") UUID id) {
-    AttachmentView v = AttachmentView.meta(em, id);
+    AttachmentView v = AttachmentView.meta(id);
     if (v == null || !access.mayReadAttachment(v.reportId(), v.verificationTaskId())) {
       throw ProblemException.notFound("attachment", id.toString());
     }

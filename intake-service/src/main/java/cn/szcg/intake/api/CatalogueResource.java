@@ -1,10 +1,11 @@
 package cn.szcg.intake.api;
 
+import cn.szcg.intake.application.StandardPublishing;
 import cn.szcg.intake.domain.Catalogue;
 import cn.szcg.intake.domain.CatalogueDraft;
-import cn.szcg.intake.domain.CatalogueJson;
 import cn.szcg.intake.domain.DomainValidationException;
 import cn.szcg.intake.domain.FieldViolation;
+import cn.szcg.intake.infra.CatalogueJson;
 import cn.szcg.intake.infra.CurrentActor;
 import cn.szcg.intake.infra.FilingStandard;
 import cn.szcg.platform.security.Roles;
@@ -45,6 +46,7 @@ public class CatalogueResource {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Inject FilingStandard standard;
+  @Inject StandardPublishing publishing;
   @Inject CurrentActor current;
 
   @GET
@@ -118,7 +120,7 @@ public class CatalogueResource {
       throw ProblemException.invalidField(
           "body", "malformed-json", "请求体不是有效的 JSON / the body is not valid JSON");
     }
-    Catalogue added = standard.publish(draft, effectiveFrom, current.id(), Instant.now());
+    Catalogue added = publishing.publish(draft, effectiveFrom, current.id(), Instant.now());
     return Response.created(URI.create("/api/v1/filing-standard/versions/" + added.version()))
         .type(MediaType.APPLICATION_JSON)
         .entity(CatalogueJson.write(added))

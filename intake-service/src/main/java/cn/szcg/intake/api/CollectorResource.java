@@ -1,14 +1,11 @@
 package cn.szcg.intake.api;
 
-import cn.szcg.contracts.events.GeoPoint;
+import cn.szcg.intake.application.CollectorRegistry;
 import cn.szcg.intake.domain.CollectionUnit;
 import cn.szcg.intake.domain.CollectorEligibility;
 import cn.szcg.intake.domain.Eligibility;
-import cn.szcg.intake.domain.IntakeRules;
 import cn.szcg.intake.infra.CollectionUnitEntity;
 import cn.szcg.intake.infra.CollectorEntity;
-import cn.szcg.intake.infra.CollectorRegisterEvents;
-import cn.szcg.intake.infra.CollectorRegisterEvents.Change;
 import cn.szcg.intake.infra.CurrentActor;
 import cn.szcg.platform.security.Roles;
 import cn.szcg.platform.web.ProblemException;
@@ -36,7 +33,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -55,7 +51,7 @@ public class CollectorResource {
   private static final String ID = "[A-Za-z0-9_-]{1,64}";
 
   @Inject CurrentActor current;
-  @Inject CollectorRegisterEvents registerEvents;
+  @Inject CollectorRegistry registry;
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record UnitView(
@@ -128,27 +124,17 @@ public class CollectorResource {
   @Operation(
       summary = "登记或修改信息采集单位 / create or update a collection unit",
       description = "Contract period (both days inclusive); terminated=true ends it early (R-20).")
-  @Transactional
   public UnitView putUnit(
       @PathParam("id") @Pattern(regexp = ID) String id, @NotNull @Valid ActionRequests.Unit body) {
-    if (body.contractTo() != null && body.contractTo().isBefore(body.contractFrom())) {
-      throw ProblemException.invalidField(
-          "contractTo", "before_from", "合同截止日期早于开始日期 / contractTo is before contractFrom");
-    }
-    CollectionUnitEntity u = CollectionUnitEntity.findById(id);
-    if (u == null) {
-      u = new CollectionUnitEntity();
-      u.id = id;
-    }
-    u.name = body.name();
-    u.contractFrom = body.contractFrom();
-    u.contractTo = body.contractTo();
-    u.terminated = Boolean.TRUE.equals(body.terminated());
-    u.updatedAt = now();
-    u.updatedBy = current.id();
-    u.updateReason = body.reason();
-    u.persist();
-    return UnitView.of(u);
+    return UnitView.of(
+        registry.putUnit(
+            id,
+            body.name(),
+            body.contractFrom(),
+            body.contractTo(),
+            Boolean.TRUE.equals(body.terminated()),
+            body.reason(),
+            current.id()));
   }
 
   @GET
@@ -202,35 +188,20 @@ public class CollectorResource {
       description =
           "Name, collection unit and training certificate (培训合格证, Art 16; omit while not yet"
               + " certified). Deactivation is a separate step with a reason.")
-  @Transactional
   public CollectorView putCollector(
       @PathParam("id") @Pattern(regexp = ID) String id,
       @NotNull @Valid ActionRequests.CollectorBody body) {
-    if (CollectionUnitEntity.findById(body.unitId()) == null) {
-      throw ProblemException.invalidField(
-          "unitId", "unknown_unit", "未登记的信息采集单位 / unknown collection unit " + body.unitId());
-    }
     ActionRequests.Cert cert = body.certificate();
-    if (cert != null && cert.validTo() != null && cert.validTo().isBefore(cert.validFrom())) {
-      throw ProblemException.invalidField(
-          "certificate.validTo", "before_from", "合格证有效期截止早于开始 / validTo is before validFrom");
-    }
-    CollectorEntity c = CollectorEntity.findById(id);
-    Change change = c == null ? Change.CREATED : Change.CHANGED;
-    if (c == null) {
-      c = new CollectorEntity();
-      c.id = id;
-    }
-    c.name = body.name();
-    c.unitId = body.unitId();
-    c.certNumber = cert == null ? null : cert.number();
-    c.certValidFrom = cert == null ? null : cert.validFrom();
-    c.certValidTo = cert == null ? null : cert.validTo();
-    c.updatedAt = now();
-    c.updatedBy = current.id();
-    c.persist();
-    registerEvents.changed(c, change);
-    return CollectorView.of(c);
+    return CollectorView.of(
+        registry.putCollector(
+            id,
+            body.name(),
+            body.unitId(),
+            cert == null
+                ? null
+                : new CollectorRegistry.Certificate(
+                    cert.number(), cert.validFrom(), cert.validTo()),
+            current.id()));
   }
 
   @GET
@@ -249,10 +220,7 @@ public class CollectorResource {
       @QueryParam("unitId") @Size(max = 64) String unitId,
       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-    var q =
-        unitId == null
-            ? CollectorEntity.<CollectorEntity>findAll(Sort.by("id"))
-            : CollectorEntity.<CollectorEntity>find("unitId", Sort.by("id"), unitId);
+    var q = CollectorEntity.ofUnit(unitId);
     return new PageView<>(
         q.page(Page.of(page, size)).list().stream().map(CollectorView::of).toList(),
         page,
@@ -273,28 +241,17 @@ public class CollectorResource {
   @Operation(summary = "信息采集员（含当前是否可上报）/ a collector and whether they may report now")
   @Transactional
   public CollectorView collector(@PathParam("id") @Pattern(regexp = ID) String id) {
-    return CollectorView.of(find(id));
+    return CollectorView.of(CollectorRegistry.find(id));
   }
 
   @POST
   @Path("/collectors/{id}/deactivation")
   @RolesAllowed({Roles.ADMIN, Roles.SHIFT_LEAD})
   @Operation(summary = "停用信息采集员 / deactivate a collector (R-20), with a reason")
-  @Transactional
   public CollectorView deactivate(
       @PathParam("id") @Pattern(regexp = ID) String id,
       @NotNull @Valid ActionRequests.Deactivation body) {
-    CollectorEntity c = find(id);
-    if (c.deactivated) {
-      throw ProblemException.conflict(
-          "信息采集员 " + id + " 已停用；允许的操作：reactivation / collector " + id + " is already deactivated");
-    }
-    c.deactivated = true;
-    c.deactivationReason = body.reason();
-    c.updatedAt = now();
-    c.updatedBy = current.id();
-    registerEvents.changed(c, Change.DEACTIVATED);
-    return CollectorView.of(c);
+    return CollectorView.of(registry.deactivate(id, body.reason(), current.id()));
   }
 
   @POST
@@ -302,19 +259,8 @@ public class CollectorResource {
   @RolesAllowed({Roles.ADMIN, Roles.SHIFT_LEAD})
   @Consumes(MediaType.WILDCARD)
   @Operation(summary = "恢复信息采集员 / reactivate a collector")
-  @Transactional
   public CollectorView reactivate(@PathParam("id") @Pattern(regexp = ID) String id) {
-    CollectorEntity c = find(id);
-    if (!c.deactivated) {
-      throw ProblemException.conflict(
-          "信息采集员 " + id + " 未停用；允许的操作：deactivation / collector " + id + " is active");
-    }
-    c.deactivated = false;
-    c.deactivationReason = null;
-    c.updatedAt = now();
-    c.updatedBy = current.id();
-    registerEvents.changed(c, Change.REACTIVATED);
-    return CollectorView.of(c);
+    return CollectorView.of(registry.reactivate(id, current.id()));
   }
 
   @PUT
@@ -325,7 +271,6 @@ public class CollectorResource {
       description =
           "Used to send a verification task to the nearest collector. Only the collector"
               + " themselves (collector_id of the token = {id}); 403 for anyone else's position.")
-  @Transactional
   public CollectorView position(
       @PathParam("id") @Pattern(regexp = ID) String id,
       @NotNull @Valid RegisterReportRequest.Point body) {
@@ -335,28 +280,6 @@ public class CollectorResource {
               + current.collectorId()
               + ")");
     }
-    if (!IntakeRules.minqingDefaults()
-        .serviceArea()
-        .contains(new GeoPoint(body.lon(), body.lat()))) {
-      throw ProblemException.invalidField(
-          "lon", "out_of_area", "位置不在闽清县服务范围内 / position outside the county");
-    }
-    CollectorEntity c = find(id);
-    c.lon = body.lon();
-    c.lat = body.lat();
-    c.positionAt = now();
-    return CollectorView.of(c);
-  }
-
-  private static CollectorEntity find(String id) {
-    CollectorEntity c = CollectorEntity.findById(id);
-    if (c == null) {
-      throw ProblemException.notFound("collector", id);
-    }
-    return c;
-  }
-
-  private static Instant now() {
-    return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    return CollectorView.of(registry.position(id, body.lon(), body.lat()));
   }
 }

@@ -1,7 +1,8 @@
 package cn.szcg.intake.api;
 
+import cn.szcg.intake.application.DutyRoster;
 import cn.szcg.intake.infra.CurrentActor;
-import cn.szcg.intake.infra.DutyRoster;
+import cn.szcg.intake.infra.DutyShifts;
 import cn.szcg.platform.security.Roles;
 import cn.szcg.platform.web.ProblemException;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -60,6 +61,7 @@ public class DutyRosterResource {
 
   @Inject CurrentActor current;
   @Inject DutyRoster roster;
+  @Inject DutyShifts shifts;
 
   @Schema(name = "DutyShiftRequest", description = "登记班次 / record a shift")
   public record ShiftBody(
@@ -111,7 +113,7 @@ public class DutyRosterResource {
       String updatedBy,
       String changeReason,
       List<ChangeView> history) {
-    static ShiftView of(DutyRoster.Stored s, List<DutyRoster.Change> history) {
+    static ShiftView of(DutyShifts.Stored s, List<DutyShifts.Change> history) {
       return new ShiftView(
           s.shift().shiftId(),
           s.shift().collectorId(),
@@ -154,7 +156,7 @@ public class DutyRosterResource {
               + " after start, at most 24 h, not already ended. A collector's shifts never overlap"
               + " (409 naming start). Published as collector-duty-recorded.")
   public Response record(@NotNull @Valid ShiftBody body) {
-    DutyRoster.Stored s =
+    DutyShifts.Stored s =
         roster.record(
             body.collectorId(),
             body.gridCodes(),
@@ -174,7 +176,7 @@ public class DutyRosterResource {
               + " recording. The collector stays the same.")
   public ShiftView correct(
       @PathParam("id") @Pattern(regexp = ID) String id, @NotNull @Valid Correction body) {
-    DutyRoster.Stored s =
+    DutyShifts.Stored s =
         roster.correct(
             uuid(id),
             body.gridCodes(),
@@ -233,12 +235,12 @@ public class DutyRosterResource {
           "to", "not_after_from", "截止时间须晚于开始时间 / to must be after from");
     }
     return new PageView<>(
-        roster.list(collectorId, from, to, page, size).stream()
+        shifts.list(collectorId, from, to, page, size).stream()
             .map(s -> ShiftView.of(s, null))
             .toList(),
         page,
         size,
-        roster.count(collectorId, from, to));
+        shifts.count(collectorId, from, to));
   }
 
   @GET
@@ -256,12 +258,12 @@ public class DutyRosterResource {
       summary = "班次及其变更记录 / a shift and its changes",
       description = "A collector reads only their own shifts (404 for another's).")
   public ShiftView get(@PathParam("id") @Pattern(regexp = ID) String id) {
-    DutyRoster.Stored s = roster.find(uuid(id));
+    DutyShifts.Stored s = shifts.find(uuid(id));
     String only = collectorScope();
     if (s == null || (only != null && !only.equals(s.shift().collectorId()))) {
       throw ProblemException.notFound("duty shift", id);
     }
-    return ShiftView.of(s, roster.history(s.shift().shiftId()));
+    return ShiftView.of(s, shifts.history(s.shift().shiftId()));
   }
 
   /** The collector a collector-only caller is limited to, or null when the caller sees all. */

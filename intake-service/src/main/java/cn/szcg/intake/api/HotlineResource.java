@@ -2,13 +2,12 @@ package cn.szcg.intake.api;
 
 import cn.szcg.intake.domain.IntakeState;
 import cn.szcg.intake.infra.Report;
+import cn.szcg.intake.infra.ReportQueries;
 import cn.szcg.platform.security.Roles;
-import cn.szcg.platform.sql.SqlValues;
 import cn.szcg.platform.web.ProblemException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -38,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "hotline", description = "热线对接 / hotline platform integration")
 public class HotlineResource {
 
-  @Inject EntityManager em;
+  @Inject ReportQueries reports;
 
   /** The status of one hotline ticket. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -70,10 +69,7 @@ public class HotlineResource {
               + " caseState is the case's state in dispatch (e.g. DISPATCHED, CLOSED).")
   @Transactional
   public TicketStatus status(@PathParam("sourceRef") @Size(max = 128) String sourceRef) {
-    Report r =
-        Report.<Report>find(
-                "channel = 'HOTLINE' and sourceRef = ?1 order by registeredAt desc", sourceRef)
-            .firstResult();
+    Report r = reports.hotlineTicket(sourceRef);
     if (r == null) {
       throw ProblemException.notFound("hotline ticket", sourceRef);
     }
@@ -112,25 +108,11 @@ public class HotlineResource {
   public List<StatusChange> changes(
       @QueryParam("after") @DefaultValue("0") @Min(0) long after,
       @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(200) int limit) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT h.id, h.source_ref, r.report_no, h.status, h.at FROM hotline_status h"
-                    + " JOIN report r ON r.id = h.report_id WHERE h.id > ?1 ORDER BY h.id LIMIT ?2")
-            .setParameter(1, after)
-            .setParameter(2, limit)
-            .getResultList();
     List<StatusChange> out = new ArrayList<>();
-    for (Object[] o : rows) {
-      long id = ((Number) o[0]).longValue();
+    for (ReportQueries.HotlineStatusRow o : reports.hotlineStatusChanges(after, limit)) {
       out.add(
           new StatusChange(
-              id,
-              "intake-hotline-" + id,
-              (String) o[1],
-              (String) o[2],
-              (String) o[3],
-              SqlValues.instant(o[4])));
+              o.id(), "intake-hotline-" + o.id(), o.sourceRef(), o.reportNo(), o.status(), o.at()));
     }
     return out;
   }

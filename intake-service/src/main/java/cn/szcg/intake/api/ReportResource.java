@@ -1,6 +1,11 @@
 package cn.szcg.intake.api;
 
 import cn.szcg.contracts.events.Channel;
+import cn.szcg.contracts.events.GeoPoint;
+import cn.szcg.intake.application.AttachmentService;
+import cn.szcg.intake.application.FilingService;
+import cn.szcg.intake.application.IntakeActions;
+import cn.szcg.intake.application.RegistrationService;
 import cn.szcg.intake.domain.Actor;
 import cn.szcg.intake.domain.Category;
 import cn.szcg.intake.domain.ChannelPermissions;
@@ -8,27 +13,23 @@ import cn.szcg.intake.domain.DuplicateMatch;
 import cn.szcg.intake.domain.FilingDecision;
 import cn.szcg.intake.domain.IntakeAction;
 import cn.szcg.intake.domain.IntakeState;
+import cn.szcg.intake.domain.ReportCommand;
 import cn.szcg.intake.domain.ReportListFilter;
-import cn.szcg.intake.infra.AttachmentService;
+import cn.szcg.intake.infra.AttachmentView;
 import cn.szcg.intake.infra.CurrentActor;
 import cn.szcg.intake.infra.DuplicateFinder;
-import cn.szcg.intake.infra.FilingService;
 import cn.szcg.intake.infra.FilingStandard;
-import cn.szcg.intake.infra.IntakeActions;
-import cn.szcg.intake.infra.RegistrationService;
 import cn.szcg.intake.infra.Report;
 import cn.szcg.intake.infra.ReportAccess;
+import cn.szcg.intake.infra.ReportQueries;
+import cn.szcg.intake.infra.ReportRows;
 import cn.szcg.intake.infra.VerificationTask;
 import cn.szcg.platform.security.Roles;
-import cn.szcg.platform.sql.SqlValues;
 import cn.szcg.platform.web.Problem;
 import cn.szcg.platform.web.ProblemException;
 import cn.szcg.platform.web.Problems;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -51,7 +52,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,7 +79,8 @@ public class ReportResource {
   @Inject DuplicateFinder duplicates;
   @Inject CurrentActor current;
   @Inject ReportAccess access;
-  @Inject EntityManager em;
+  @Inject ReportQueries reports;
+  @Inject com.fasterxml.jackson.databind.ObjectMapper json;
   @Inject FilingStandard standard;
 
   @POST
@@ -118,17 +119,27 @@ public class ReportResource {
     requireChannelAllowed(request);
     boolean reporter = access.seesReporter();
     String client = current.idempotencyScope();
-    String hash = registration.requestHash(request);
-    String ticket = RegistrationService.hotlineTicket(request);
+    ReportCommand arrival = toCommand(request);
+    String hash = requestHash(request);
+    String ticket = RegistrationService.hotlineTicket(arrival);
     var previous = registration.findPrevious(client, idempotencyKey, ticket);
     if (previous.isPresent()) {
       return replay(previous.get(), hash, reporter);
     }
     Instant now = Instant.now();
-    var prepared = registration.prepare(request, now);
+    var prepared = registration.prepare(arrival, now);
     Report r;
     try {
-      r = registration.register(request, prepared, client, idempotencyKey, hash, current.id(), now);
+      r =
+          registration.register(
+              arrival,
+              request.confidence(),
+              prepared,
+              client,
+              idempotencyKey,
+              hash,
+              current.id(),
+              now);
     } catch (ProblemException e) {
       throw e; // 503: queue full, or the database unreachable — nothing was registered
     } catch (RuntimeException e) {
@@ -142,6 +153,42 @@ public class ReportResource {
     return Response.created(URI.create("/api/v1/reports/" + r.id))
         .entity(ReportView.of(r, reporter))
         .build();
+  }
+
+  /** The arrival as the domain's command (the HTTP body's fields, nothing decided yet). */
+  static ReportCommand toCommand(RegisterReportRequest req) {
+    return new ReportCommand(
+        req.channel(),
+        req.kind(),
+        req.categoryCode(),
+        req.location() == null || req.location().lon() == null || req.location().lat() == null
+            ? null
+            : new GeoPoint(req.location().lon(), req.location().lat()),
+        req.address(),
+        req.description(),
+        req.collectorId(),
+        req.cameraId(),
+        req.sourceRef(),
+        req.deviceTime() == null ? null : req.deviceTime().toInstant(),
+        req.reporter() == null ? null : req.reporter().name(),
+        req.reporter() == null ? null : req.reporter().phone(),
+        List.of());
+  }
+
+  /**
+   * SHA-256 (hex) of the canonical request: the parsed body written again by the service's
+   * ObjectMapper (fields in declaration order, no whitespace), so spacing and field order of the
+   * client's JSON do not matter, its values do.
+   */
+  String requestHash(RegisterReportRequest req) {
+    try {
+      byte[] canonical = json.writeValueAsBytes(req);
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(canonical));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException
+        | java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("request hash", e);
+    }
   }
 
   /**
@@ -278,13 +325,7 @@ public class ReportResource {
     OffsetDateTime from = instantParam("from", fromParam);
     OffsetDateTime to = instantParam("to", toParam);
     ReportListFilter area = ReportListFilter.of(townshipCode, communityCode, categoryCode);
-    StringBuilder q = new StringBuilder("1 = 1");
-    Map<String, Object> params = new HashMap<>();
     String onlyCollector = access.collectorScope();
-    if (onlyCollector != null) {
-      q.append(" and collectorId = :me");
-      params.put("me", onlyCollector);
-    }
     if (status != null) {
       try {
         IntakeState.valueOf(status);
@@ -292,8 +333,6 @@ public class ReportResource {
         throw ProblemException.invalidField(
             "status", "unknown_status", "未知状态 / unknown status " + status);
       }
-      q.append(" and status = :status");
-      params.put("status", status);
     }
     if (channel != null) {
       try {
@@ -302,40 +341,24 @@ public class ReportResource {
         throw ProblemException.invalidField(
             "channel", "unknown_channel", "未知渠道 / unknown channel " + channel);
       }
-      q.append(" and channel = :channel");
-      params.put("channel", channel);
-    }
-    if (area.townshipCode() != null) {
-      q.append(" and townshipCode = :township");
-      params.put("township", area.townshipCode());
-    }
-    if (area.communityCode() != null) {
-      q.append(" and communityCode = :community");
-      params.put("community", area.communityCode());
-    }
-    if (area.categoryCode() != null) {
-      q.append(" and categoryCode = :category");
-      params.put("category", area.categoryCode());
-    }
-    if (from != null) {
-      q.append(" and registeredAt >= :from");
-      params.put("from", from.toInstant());
-    }
-    if (to != null) {
-      q.append(" and registeredAt < :to");
-      params.put("to", to.toInstant());
     }
     if (from != null && to != null && !from.isBefore(to)) {
       throw ProblemException.invalidField(
           "to", "before_from", "结束时间须晚于开始时间 / to must be after from");
     }
-    var query = Report.<Report>find(q.toString(), Sort.descending("registeredAt"), params);
-    long total = query.count();
+    ReportQueries.Listed listed =
+        reports.list(
+            onlyCollector,
+            status,
+            channel,
+            area,
+            from == null ? null : from.toInstant(),
+            to == null ? null : to.toInstant(),
+            page,
+            size);
+    long total = listed.total();
     boolean reporter = access.seesReporter();
-    List<ReportView> items =
-        query.page(Page.of(page, size)).list().stream()
-            .map(r -> ReportView.of(r, reporter))
-            .toList();
+    List<ReportView> items = listed.items().stream().map(r -> ReportView.of(r, reporter)).toList();
     return new PageView<>(items, page, size, total);
   }
 
@@ -382,23 +405,16 @@ public class ReportResource {
   @Transactional
   public List<Map<String, Object>> history(@PathParam("id") UUID id) {
     access.readableWithHistory(id);
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT from_state, to_state, action, actor_id, actor_role, at, note FROM"
-                    + " report_transition WHERE report_id = ?1 ORDER BY id")
-            .setParameter(1, id)
-            .getResultList();
     List<Map<String, Object>> out = new ArrayList<>();
-    for (Object[] o : rows) {
+    for (ReportQueries.Step o : reports.history(id)) {
       Map<String, Object> m = new java.util.LinkedHashMap<>();
-      m.put("from", o[0]);
-      m.put("to", o[1]);
-      m.put("action", o[2]);
-      m.put("actorId", o[3]);
-      m.put("actorRole", o[4]);
-      m.put("at", String.valueOf(SqlValues.instant(o[5])));
-      m.put("note", o[6]);
+      m.put("from", o.from());
+      m.put("to", o.to());
+      m.put("action", o.action());
+      m.put("actorId", o.actorId());
+      m.put("actorRole", o.actorRole());
+      m.put("at", String.valueOf(o.at()));
+      m.put("note", o.note());
       out.add(m);
     }
     return out;
@@ -570,7 +586,7 @@ public class ReportResource {
   @Transactional
   public List<AttachmentView> attachments(@PathParam("id") UUID id) {
     access.readable(id);
-    return AttachmentView.listFor(em, id);
+    return AttachmentView.listFor(id);
   }
 
   private static OffsetDateTime instantParam(String name, String value) {
@@ -598,7 +614,7 @@ public class ReportResource {
     boolean shiftLead = current.actor().role() == Actor.Role.SHIFT_LEAD;
     List<String> allowed =
         access.decides()
-            ? FilingService.toDomain(r).allowedActions(shiftLead).stream()
+            ? ReportRows.toDomain(r).allowedActions(shiftLead).stream()
                 .sorted()
                 .map(IntakeAction::name)
                 .toList()

@@ -1,13 +1,11 @@
 package cn.szcg.intake.api;
 
+import cn.szcg.intake.application.IntakeActions;
 import cn.szcg.intake.infra.CurrentActor;
-import cn.szcg.intake.infra.IntakeActions;
 import cn.szcg.intake.infra.ReportAccess;
 import cn.szcg.intake.infra.VerificationTask;
 import cn.szcg.platform.security.Roles;
 import cn.szcg.platform.web.ProblemException;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -27,9 +25,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -69,30 +65,14 @@ public class VerificationResource {
       @QueryParam("status") @Pattern(regexp = "PENDING|CONFIRMED|REFUTED|CANCELLED") String status,
       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-    StringBuilder q = new StringBuilder("1 = 1");
-    Map<String, Object> p = new HashMap<>();
     String me = access.collectorScope();
-    if (me != null) {
-      if (collectorId != null && !collectorId.equals(me)) {
-        throw ProblemException.forbidden(
-            "信息采集员只能查看本人的核实任务 / a collector sees only the tasks given to them");
-      }
-      q.append(" and (collectorId = :me or (collectorId is null and status = :open))");
-      p.put("me", me);
-      p.put("open", VerificationTask.PENDING);
-    } else if (collectorId != null) {
-      q.append(" and (collectorId = :c or collectorId is null)");
-      p.put("c", collectorId);
+    if (me != null && collectorId != null && !collectorId.equals(me)) {
+      throw ProblemException.forbidden(
+          "信息采集员只能查看本人的核实任务 / a collector sees only the tasks given to them");
     }
-    if (status != null) {
-      q.append(" and status = :s");
-      p.put("s", status);
-    }
-    var query =
-        VerificationTask.<VerificationTask>find(q.toString(), Sort.descending("requestedAt"), p);
-    long total = query.count();
-    List<VerificationView> items =
-        query.page(Page.of(page, size)).list().stream().map(VerificationView::of).toList();
+    VerificationTask.Listed listed = VerificationTask.listed(me, collectorId, status, page, size);
+    long total = listed.total();
+    List<VerificationView> items = listed.items().stream().map(VerificationView::of).toList();
     return new PageView<>(items, page, size, total);
   }
 

@@ -40,6 +40,10 @@ import java.util.Set;
  *       category's default; an emergency's handling limit is converted to natural time.
  *   <li>"Unfounded" (虚报/假报, R-08) can only be set when rejecting a collector's report.
  * </ul>
+ *
+ * <p>Why one type at about 400 lines: it is the aggregate of the intake lifecycle — the state
+ * diagram above and each guard are one table that must be read whole; the validations of the
+ * individual fields already live in {@link IntakeValidator} and {@link CatalogueValidator}.
  */
 public record IntakeReport(
     String caseId,

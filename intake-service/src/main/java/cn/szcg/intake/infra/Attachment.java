@@ -49,4 +49,30 @@ public class Attachment extends PanacheEntityBase {
 
   @Column(name = "uploaded_by")
   public String uploadedBy;
+
+  /** The attachment of this report with these bytes (by SHA-256 hex), or null. */
+  public static Attachment withHash(java.util.UUID reportId, String sha256) {
+    return find("reportId = ?1 and sha256 = ?2", reportId, sha256).firstResult();
+  }
+
+  /** How many attachments of this purpose {@code uploader} gave this report. */
+  public static long countBy(java.util.UUID reportId, String purpose, String uploader) {
+    return count("reportId = ?1 and purpose = ?2 and uploadedBy = ?3", reportId, purpose, uploader);
+  }
+
+  /**
+   * One uploader at a time per report, until the transaction ends (an advisory lock): a quota
+   * cannot be passed by concurrent uploads.
+   */
+  public static void lockUploader(java.util.UUID reportId, String uploader) {
+    getEntityManager()
+        .createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
+        .setParameter(1, "attachment:" + reportId + ":" + uploader)
+        .getSingleResult();
+  }
+
+  /** How many photos (image/*) a verification task has. */
+  public static long photosOf(java.util.UUID verificationTaskId) {
+    return count("verificationId = ?1 and contentType like 'image/%'", verificationTaskId);
+  }
 }

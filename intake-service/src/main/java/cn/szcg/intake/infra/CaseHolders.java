@@ -12,9 +12,10 @@ import java.util.UUID;
 
 /**
  * The table {@code case_holder}: which units, departments and check collectors hold or held a filed
- * case ({@link CaseHolding}, migration V8). Written by {@link CaseProgressHandler} from the
- * szcg.cases events, read by {@link ReportAccess}. Insert-only and idempotent (one row per holding,
- * {@code ON CONFLICT DO NOTHING}), so redelivered and out-of-order events give the same table.
+ * case ({@link CaseHolding}, migration V8). Written by {@code
+ * cn.szcg.intake.application.CaseProgressHandler} from the szcg.cases events, read by {@link
+ * ReportAccess}. Insert-only and idempotent (one row per holding, {@code ON CONFLICT DO NOTHING}),
+ * so redelivered and out-of-order events give the same table.
  */
 @ApplicationScoped
 public class CaseHolders {

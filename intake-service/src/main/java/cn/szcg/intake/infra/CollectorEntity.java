@@ -53,4 +53,17 @@ public class CollectorEntity extends PanacheEntityBase {
             : new Certificate(certNumber, certValidFrom, certValidTo);
     return new Collector(id, name, unitId, cert, deactivated);
   }
+
+  /** The active collectors whose position is known. */
+  public static java.util.List<CollectorEntity> activeWithPosition() {
+    return list("deactivated = false and lon is not null and lat is not null");
+  }
+
+  /** Collectors by id, all or those of one collection unit (null: all). */
+  public static io.quarkus.hibernate.orm.panache.PanacheQuery<CollectorEntity> ofUnit(
+      String unitId) {
+    return unitId == null
+        ? findAll(io.quarkus.panache.common.Sort.by("id"))
+        : find("unitId", io.quarkus.panache.common.Sort.by("id"), unitId);
+  }
 }

@@ -1,15 +1,12 @@
 package cn.szcg.intake.infra;
 
 import cn.szcg.intake.domain.Catalogue;
-import cn.szcg.intake.domain.CatalogueDraft;
 import cn.szcg.intake.domain.CatalogueHistory;
-import cn.szcg.intake.domain.CatalogueJson;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,10 +18,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The filing standard (《立案、结案规范》, R-05), every published version kept in the table {@code
- * catalogue_version}. On first start version 1 is seeded from the shipped Minqing default. The
- * history is cached in memory and re-read when another instance has published (checked at most
- * every few seconds) or after a publish here. A case keeps the version it was filed under.
+ * The filing standard (《立案、结案规范》, R-05) in the database, every published version kept in the table
+ * {@code catalogue_version} (publishing one is {@code
+ * cn.szcg.intake.application.StandardPublishing}'s use case). On first start version 1 is seeded
+ * from the shipped Minqing default. The history is cached in memory and re-read when another
+ * instance has published (checked at most every few seconds) or after a publish here. A case keeps
+ * the version it was filed under.
  */
 @ApplicationScoped
 public class FilingStandard {
@@ -90,36 +89,43 @@ public class FilingStandard {
   }
 
   /**
-   * Validates and publishes a new version (field-level errors as {@link
-   * cn.szcg.intake.domain.DomainValidationException}); concurrent publishers are serialised by an
-   * advisory lock.
+   * The whole history as stored now, read under the publishers' lock (an advisory lock until the
+   * caller's transaction ends): concurrent publishers are serialised.
    */
-  @Transactional
-  public Catalogue publish(CatalogueDraft draft, Instant effectiveFrom, String by, Instant now) {
+  public CatalogueHistory lockedHistory() {
     try (Connection c = ds.getConnection()) {
       try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(4242001)")) {
         lock.execute();
       }
-      CatalogueHistory h = new CatalogueHistory(readAll(c));
-      CatalogueHistory next = h.publish(draft, effectiveFrom);
-      Catalogue added = next.latest();
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "INSERT INTO catalogue_version (version, effective_from, content, published_at,"
-                  + " published_by) VALUES (?, ?, ?, ?, ?)")) {
-        ps.setInt(1, added.version());
-        ps.setTimestamp(2, Timestamp.from(added.effectiveFrom()));
-        ps.setString(3, CatalogueJson.write(added));
-        ps.setTimestamp(4, Timestamp.from(now));
-        ps.setString(5, by);
-        ps.executeUpdate();
-      }
-      history = next;
-      checkedAt = 0; // re-read after commit on the next use
-      return added;
+      return new CatalogueHistory(readAll(c));
     } catch (SQLException e) {
       throw new IllegalStateException("cannot publish the filing standard", e);
     }
+  }
+
+  /**
+   * Stores {@code next}'s latest version, published by {@code by} at {@code now}, in the caller's
+   * transaction; this instance answers from {@code next} and re-reads after the commit.
+   */
+  public Catalogue store(CatalogueHistory next, String by, Instant now) {
+    Catalogue added = next.latest();
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO catalogue_version (version, effective_from, content, published_at,"
+                    + " published_by) VALUES (?, ?, ?, ?, ?)")) {
+      ps.setInt(1, added.version());
+      ps.setTimestamp(2, Timestamp.from(added.effectiveFrom()));
+      ps.setString(3, CatalogueJson.write(added));
+      ps.setTimestamp(4, Timestamp.from(now));
+      ps.setString(5, by);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot publish the filing standard", e);
+    }
+    history = next;
+    checkedAt = 0; // re-read after commit on the next use
+    return added;
   }
 
   private CatalogueHistory current() {

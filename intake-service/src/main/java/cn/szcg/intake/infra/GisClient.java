@@ -4,32 +4,33 @@ import cn.szcg.contracts.events.GeoPoint;
 import cn.szcg.contracts.events.LocationContext;
 import cn.szcg.contracts.events.NearbyComponent;
 import cn.szcg.contracts.events.Zone;
+import cn.szcg.gisclient.GisApi;
+import cn.szcg.gisclient.ServiceToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import jakarta.ws.rs.WebApplicationException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
  * The only synchronous call intake makes: gis-service, for the location context of a point ({@code
- * GET /api/v1/locate?lon=&lat=}) and the position of a camera ({@code GET /api/v1/cameras/{id}}).
- * Short timeouts and a small circuit breaker: after a failure the calls are skipped for {@code
- * szcg.gis.breaker-open-ms}, so a slow or absent gis-service costs registration nothing; the
- * background {@link LocationEnricher} attaches the context later.
+ * GET /api/v1/locate?lon=&lat=}) and the position of a camera ({@code GET /api/v1/cameras/{id}}),
+ * through the suite's one gis client ({@link GisApi}, module gis-client, shared with dispatch: a
+ * REST client with short timeouts, {@code quarkus.rest-client.gis.*}, and the service token). Its
+ * fallback: a small circuit breaker — after a failure the calls are skipped for {@code
+ * szcg.gis.breaker-open-ms} and answered "not known", so a slow or absent gis-service costs
+ * registration nothing; the background {@code LocationEnricher} attaches the context later.
  *
  * <p>Every call carries intake's own client-credentials token ({@link ServiceToken}; gis-service
  * requires the role {@code szcg-service}). No token (the token endpoint down or slow) or a refused
@@ -47,10 +48,8 @@ import org.jboss.logging.Logger;
 public class GisClient {
 
   private static final Logger LOG = Logger.getLogger(GisClient.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
-  @ConfigProperty(name = "szcg.gis.url")
-  String baseUrl;
+  @Inject @RestClient GisApi api;
 
   @Inject ServiceToken token;
 
@@ -71,7 +70,6 @@ public class GisClient {
   @ConfigProperty(name = "szcg.gis.nearest-components.limit", defaultValue = "5")
   int nearestLimit;
 
-  private HttpClient http;
   private final AtomicLong openUntil = new AtomicLong();
   private final AtomicLong lastAuthWarning = new AtomicLong();
 
@@ -88,11 +86,6 @@ public class GisClient {
       throw new IllegalStateException(
           "szcg.gis.nearest-components.limit must be 0–50, is " + nearestLimit);
     }
-    http =
-        HttpClient.newBuilder()
-            .connectTimeout(Duration.ofMillis(connectTimeoutMs))
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
   }
 
   /** Whether calls are currently skipped after a failure. */
@@ -106,29 +99,20 @@ public class GisClient {
   }
 
   public Optional<LocationContext> locate(double lon, double lat) {
-    return get("/api/v1/locate?lon="
-            + lon
-            + "&lat="
-            + lat
-            + "&radius="
-            + nearestRadiusM
-            + "&limit="
-            + nearestLimit)
+    return get(gis -> gis.locate(lon, lat, nearestRadiusM, nearestLimit))
         .flatMap(n -> contextOf(n, nearestLimit));
   }
 
   public Optional<CameraPosition> camera(String cameraId) {
-    return get("/api/v1/cameras/" + URLEncoder.encode(cameraId, StandardCharsets.UTF_8))
-        .flatMap(GisClient::cameraOf);
+    return get(gis -> gis.camera(cameraId)).flatMap(GisClient::cameraOf);
   }
 
-  private Optional<JsonNode> get(String pathAndQuery) {
+  private Optional<JsonNode> get(Function<GisApi, Uni<JsonNode>> call) {
     if (breakerOpen()) {
       return Optional.empty();
     }
-    String bearer;
     try {
-      bearer = token.accessToken();
+      token.accessToken(); // no token, no call: gis counts as unavailable
     } catch (RuntimeException e) {
       authProblem(
           "no service token from the token endpoint ("
@@ -140,37 +124,26 @@ public class GisClient {
       return Optional.empty();
     }
     try {
-      HttpRequest req =
-          HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
-              .timeout(Duration.ofMillis(readTimeoutMs))
-              .header("Accept", "application/json")
-              .header("Authorization", "Bearer " + bearer)
-              .GET()
-              .build();
-      HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
-      if (res.statusCode() == 401 || res.statusCode() == 403) {
+      return Optional.ofNullable(
+          call.apply(api).await().atMost(Duration.ofMillis(connectTimeoutMs + readTimeoutMs)));
+    } catch (WebApplicationException e) {
+      int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
+      if (status == 401 || status == 403) {
         // our token was refused (expired early, keys rotated, role missing): get a new one next
         // time
         token.invalidate();
-        authProblem("gis-service refused intake's service token: HTTP " + res.statusCode());
-        trip("HTTP " + res.statusCode());
+        authProblem("gis-service refused intake's service token: HTTP " + status);
+        trip("HTTP " + status);
         return Optional.empty();
       }
-      if (res.statusCode() >= 400 && res.statusCode() < 500) {
+      if (status >= 400 && status < 500) {
         // gis answered: nothing there, or not a point it knows (e.g. 400 out of the county's
         // polygons) — an answer, not an outage, so the breaker stays closed
         return Optional.empty();
       }
-      if (res.statusCode() != 200) {
-        trip("HTTP " + res.statusCode());
-        return Optional.empty();
-      }
-      return Optional.of(JSON.readTree(res.body()));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      trip("interrupted");
+      trip("HTTP " + status);
       return Optional.empty();
-    } catch (Exception e) {
+    } catch (RuntimeException e) {
       trip(e.getClass().getSimpleName() + ": " + e.getMessage());
       return Optional.empty();
     }

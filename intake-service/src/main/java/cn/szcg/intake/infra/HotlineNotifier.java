@@ -1,5 +1,6 @@
 package cn.szcg.intake.infra;
 
+import cn.szcg.platform.sql.SqlValues;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -205,7 +206,7 @@ public class HotlineNotifier {
     body.put("sourceRef", (String) row[1]);
     body.put("reportNo", (String) row[5]);
     body.put("status", (String) row[2]);
-    body.put("at", toInstant(row[3]).toString());
+    body.put("at", SqlValues.instant(row[3]).toString());
     String json = body.toString();
     try {
       HttpRequest.Builder req =
@@ -267,18 +268,5 @@ public class HotlineNotifier {
       // not marked: the rows are sent again next round (deduplicated by eventId)
       LOG.warnf("hotline sender could not mark %d row(s): %s", delivered.size(), e.toString());
     }
-  }
-
-  private static Instant toInstant(Object o) {
-    if (o instanceof Instant i) {
-      return i;
-    }
-    if (o instanceof Timestamp t) {
-      return t.toInstant();
-    }
-    if (o instanceof java.time.OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    return Instant.parse(o.toString());
   }
 }

@@ -9,7 +9,7 @@ import org.jboss.logging.Logger;
  * A background round run at a fixed delay on its own daemon thread; a failing round is logged and
  * the next one runs as planned (used by the location enricher and the hotline webhook sender).
  */
-final class PeriodicTask {
+public final class PeriodicTask {
 
   private final ScheduledExecutorService timer;
 
@@ -17,7 +17,7 @@ final class PeriodicTask {
     this.timer = timer;
   }
 
-  static PeriodicTask start(String threadName, long intervalMs, Logger log, Runnable round) {
+  public static PeriodicTask start(String threadName, long intervalMs, Logger log, Runnable round) {
     ScheduledExecutorService timer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -39,7 +39,7 @@ final class PeriodicTask {
     return new PeriodicTask(timer);
   }
 
-  void stop() {
+  public void stop() {
     timer.shutdownNow();
   }
 }

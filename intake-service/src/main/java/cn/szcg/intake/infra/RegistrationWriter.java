@@ -207,8 +207,7 @@ public class RegistrationWriter {
       Report r = reports.get(i);
       r.reportNo = ReportNumber.of(prefix, r.registeredAt, numbers.get(i)).format();
       events.add(
-          new Outbox.Outgoing(
-              r.id.toString(), RegistrationService.registeredEvent(r), r.registeredAt));
+          new Outbox.Outgoing(r.id.toString(), ReportRows.registeredEvent(r), r.registeredAt));
     }
     // the report rows as one JDBC batch, before rows that reference them
     em.unwrap(org.hibernate.Session.class).doWork(conn -> insertReports(conn, reports));

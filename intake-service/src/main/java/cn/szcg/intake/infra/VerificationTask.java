@@ -39,4 +39,45 @@ public class VerificationTask extends PanacheEntityBase {
   public Instant completedAt;
 
   public String note;
+
+  /** A page of tasks and how many there are in all. */
+  public record Listed(java.util.List<VerificationTask> items, long total) {}
+
+  /**
+   * Verification tasks, newest first: a collector's ({@code me}) own and the open unassigned ones;
+   * else, with {@code collectorId}, that collector's and the unassigned ones; then by {@code
+   * status} when given.
+   */
+  public static Listed listed(String me, String collectorId, String status, int page, int size) {
+    StringBuilder q = new StringBuilder("1 = 1");
+    java.util.Map<String, Object> p = new java.util.HashMap<>();
+    if (me != null) {
+      q.append(" and (collectorId = :me or (collectorId is null and status = :open))");
+      p.put("me", me);
+      p.put("open", PENDING);
+    } else if (collectorId != null) {
+      q.append(" and (collectorId = :c or collectorId is null)");
+      p.put("c", collectorId);
+    }
+    if (status != null) {
+      q.append(" and status = :s");
+      p.put("s", status);
+    }
+    var query =
+        VerificationTask.<VerificationTask>find(
+            q.toString(), io.quarkus.panache.common.Sort.descending("requestedAt"), p);
+    long total = query.count();
+    return new Listed(query.page(io.quarkus.panache.common.Page.of(page, size)).list(), total);
+  }
+
+  /** Open tasks of a report closed otherwise (override filing, rejection, merge) are cancelled. */
+  public static void cancelOpen(UUID reportId, String why, Instant at) {
+    update(
+        "status = ?1, completedAt = ?2, note = ?3 where reportId = ?4 and status = ?5",
+        CANCELLED,
+        at,
+        why,
+        reportId,
+        PENDING);
+  }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.szcg.contracts.events.LimitUnit;
 import cn.szcg.contracts.events.TimeLimit;
+import cn.szcg.intake.infra.CatalogueJson;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -10,6 +10,7 @@ import cn.szcg.contracts.events.Channel;
 import cn.szcg.contracts.events.LimitUnit;
 import cn.szcg.contracts.events.ReportKind;
 import cn.szcg.contracts.events.TimeLimit;
+import cn.szcg.intake.infra.CatalogueJson;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.szcg.contracts.events.Channel;
 import cn.szcg.contracts.events.GeoPoint;
 import cn.szcg.contracts.events.ReportKind;
+import cn.szcg.intake.infra.CatalogueJson;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

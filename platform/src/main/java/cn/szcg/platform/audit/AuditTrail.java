@@ -1,5 +1,6 @@
 package cn.szcg.platform.audit;
 
+import cn.szcg.platform.sql.SqlValues;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -228,7 +229,7 @@ public class AuditTrail {
                 out.add(
                     new AuditEntry(
                         ((Number) r[0]).longValue(),
-                        toInstant(r[1]),
+                        SqlValues.instant(r[1]),
                         (String) r[2],
                         (String) r[3],
                         (String) r[4],
@@ -282,19 +283,6 @@ public class AuditTrail {
                   first,
                   last == null ? null : HexFormat.of().formatHex(last));
             });
-  }
-
-  private static Instant toInstant(Object o) {
-    if (o instanceof Timestamp t) {
-      return t.toInstant();
-    }
-    if (o instanceof Instant i) {
-      return i;
-    }
-    if (o instanceof java.time.OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    return Instant.parse(o.toString());
   }
 
   private static String cut(String s, int max) {

@@ -6,7 +6,7 @@ import cn.szcg.platform.web.ProblemException;
 import cn.szcg.sla.domain.ClockState;
 import cn.szcg.sla.domain.StageClock;
 import cn.szcg.sla.infra.ClockRecord;
-import cn.szcg.sla.infra.ClockService;
+import cn.szcg.sla.infra.ClockStore;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -45,7 +45,7 @@ public class ClockResource {
       DateTimeFormatter.ofPattern("yyyy-MM-dd EEE HH:mm:ss", Locale.ENGLISH)
           .withZone(ZoneId.of("Asia/Shanghai"));
 
-  @Inject ClockService clocks;
+  @Inject ClockStore clocks;
   @Inject Caller caller;
 
   /**

@@ -9,7 +9,6 @@ import cn.szcg.sla.infra.ClockSupervision;
 import cn.szcg.sla.infra.ClockSupervision.Light;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -84,7 +83,6 @@ public class SupervisionResource {
       List<StageUnitCount> counts) {}
 
   @GET
-  @Transactional
   @Operation(summary = "督办：预警与超时的计时 / running clocks in warning or breached, oldest first")
   public SupervisionPage list(
       @QueryParam("state") @DefaultValue("WARNING,BREACHED") String state,

@@ -26,6 +26,11 @@ import java.util.Optional;
  *   <li>warning moment: when {@code warningPercent} % of the budget is used;
  *   <li>breach: an instant strictly after the deadline; stopping at the deadline is on time.
  * </ul>
+ *
+ * <p>Why one class over 400 lines: a clock is one immutable value whose transitions (start, pause,
+ * resume, extend, recompute, stop) must keep budget, deadline and warning moment consistent with
+ * each other; split across classes the invariants would have no single owner. Its snapshot (the
+ * stored form) is a nested record for the same reason.
  */
 public final class StageClock {
 

@@ -41,6 +41,10 @@ import java.util.Set;
  *       used up: 11:30 + 30 working minutes = 12:00 (not 14:30).
  *   <li>{@link #addWorkingDays}: the same working moment N working days later; see its javadoc.
  * </ul>
+ *
+ * <p>Why one class over 400 lines: the fast path (precomputed segments, prefix sums, binary search)
+ * and the slow day-by-day path must answer identically ({@code FastAndSlowPathAgreeTest}); they
+ * live in one class so that a change to a rule cannot reach one path and miss the other.
  */
 public final class WorkCalendar {
 

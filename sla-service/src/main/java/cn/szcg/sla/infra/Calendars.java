@@ -1,8 +1,8 @@
 package cn.szcg.sla.infra;
 
+import cn.szcg.platform.sql.SqlValues;
 import cn.szcg.sla.domain.DayOverride;
 import cn.szcg.sla.domain.HolidayData;
-import cn.szcg.sla.domain.HolidayDataLoader;
 import cn.szcg.sla.domain.IcsHolidayParser;
 import cn.szcg.sla.domain.StageClockPolicy;
 import cn.szcg.sla.domain.WorkCalendar;
@@ -199,7 +199,7 @@ public class Calendars {
               (String) r[1],
               (String) r[2],
               (String) r[3],
-              toInstant(r[4])));
+              SqlValues.instant(r[4])));
     }
     return out;
   }
@@ -363,18 +363,5 @@ public class Calendars {
       throw new IllegalStateException("calendar resource missing from the class path: " + name);
     }
     return in;
-  }
-
-  static Instant toInstant(Object o) {
-    if (o instanceof Instant i) {
-      return i;
-    }
-    if (o instanceof java.sql.Timestamp ts) {
-      return ts.toInstant();
-    }
-    if (o instanceof java.time.OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    return o == null ? null : Instant.parse(o.toString());
   }
 }

@@ -108,4 +108,9 @@ public class ClockRecord extends PanacheEntityBase {
   public boolean isOpen() {
     return stoppedAt == null;
   }
+
+  /** The clocks with these ids. */
+  public static java.util.List<ClockRecord> byIds(java.util.List<java.util.UUID> ids) {
+    return list("id in ?1", ids);
+  }
 }

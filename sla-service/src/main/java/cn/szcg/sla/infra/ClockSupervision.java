@@ -1,9 +1,11 @@
 package cn.szcg.sla.infra;
 
+import cn.szcg.platform.sql.SqlValues;
 import cn.szcg.sla.domain.Stage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,7 +62,7 @@ public class ClockSupervision {
       Instant now, long total, int page, int size, List<Row> rows, List<Count> counts) {}
 
   @Inject EntityManager em;
-  @Inject ClockService clocks;
+  @Inject ClockStore clocks;
 
   /**
    * The page of the list at {@code now}. The counts cover the lights and the caller's scope but not
@@ -68,6 +70,7 @@ public class ClockSupervision {
    * click.
    */
   @SuppressWarnings("unchecked")
+  @Transactional
   public Result list(Query q, Instant now) {
     StringBuilder base =
         new StringBuilder(
@@ -124,7 +127,7 @@ public class ClockSupervision {
     for (int n = 0; n < lines.size(); n++) {
       Object[] l = lines.get(n);
       ClockRecord c = byId.get(ids.get(n));
-      Instant turned = Calendars.toInstant(l[1]);
+      Instant turned = SqlValues.instant(l[1]);
       rows.add(
           new Row(
               c,

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.szcg.contracts.events.LimitUnit;
 import cn.szcg.contracts.events.TimeLimit;
 import cn.szcg.contracts.events.Zone;
+import cn.szcg.sla.infra.HolidayDataLoader;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.szcg.contracts.events.LimitUnit;
 import cn.szcg.contracts.events.TimeLimit;
+import cn.szcg.sla.infra.HolidayDataLoader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.MonthDay;

@@ -1,5 +1,6 @@
 package cn.szcg.sla.domain;
 
+import cn.szcg.sla.infra.HolidayDataLoader;
 import java.time.Instant;
 import java.time.LocalDateTime;
 

@@ -13,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.szcg.contracts.events.LimitUnit;
 import cn.szcg.contracts.events.TimeLimit;
 import cn.szcg.contracts.events.Zone;
+import cn.szcg.sla.application.ClockScheduler;
+import cn.szcg.sla.application.ClockService;
 import cn.szcg.testsupport.Await;
 import cn.szcg.testsupport.KafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;

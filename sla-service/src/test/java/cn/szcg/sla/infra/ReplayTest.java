@@ -11,6 +11,8 @@ import cn.szcg.contracts.events.LimitUnit;
 import cn.szcg.contracts.events.ReportRejected;
 import cn.szcg.contracts.events.TimeLimit;
 import cn.szcg.contracts.events.Zone;
+import cn.szcg.sla.application.ClockEventHandler;
+import cn.szcg.sla.application.ClockScheduler;
 import cn.szcg.testsupport.Await;
 import cn.szcg.testsupport.KafkaTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -28,6 +28,11 @@ import java.util.Set;
  * <p>A feature is accepted only if it has no rejection. A file-level problem (not a
  * FeatureCollection, wrong CRS) rejects the whole file: nothing is accepted. The property rules for
  * each kind are listed in {@code docs/gis.md}.
+ *
+ * <p>Why one class over 400 lines: the property rules of the five feature kinds (areas, grids,
+ * components, pipes, cameras) are written side by side so that each can be checked against the
+ * table in docs/gis.md in one place; they share the geometry, code and coordinate checks. Splitting
+ * per kind would repeat those or scatter the table.
  */
 public final class ImportValidator {
 
