@@ -1,6 +1,7 @@
 package cn.szcg.dispatch.domain;
 
 import cn.szcg.platform.files.FileContent;
+import cn.szcg.platform.files.FileNames;
 import cn.szcg.platform.files.ImageType;
 import java.util.Optional;
 
@@ -153,18 +154,7 @@ public record PhotoPolicy(
     }
     String base = name.replace('\\', '/');
     base = base.substring(base.lastIndexOf('/') + 1);
-    StringBuilder out = new StringBuilder();
-    for (char ch : base.toCharArray()) {
-      boolean ok =
-          (ch >= 'a' && ch <= 'z')
-              || (ch >= 'A' && ch <= 'Z')
-              || (ch >= '0' && ch <= '9')
-              || ch == '.'
-              || ch == '-'
-              || ch == '_';
-      out.append(ok ? ch : '_');
-    }
-    String s = out.toString().replaceFirst("^[._]+", "");
+    String s = FileNames.asciiChars(base).replaceFirst("^[._]+", "");
     if (s.length() > 100) {
       s = s.substring(s.length() - 100);
     }

@@ -72,11 +72,11 @@ public final class FileNames {
   }
 
   /**
-   * ASCII letters, digits, dot, dash and underscore, anything else '_'; the fallback if no letter
-   * or digit of the name is left.
+   * The name with every character that is not an ASCII letter, digit, dot, dash or underscore
+   * replaced by '_' (header- and file-system-safe), as is: no trimming, no fallback.
    */
-  static String ascii(String name, String fallback) {
-    StringBuilder out = new StringBuilder();
+  public static String asciiChars(String name) {
+    StringBuilder out = new StringBuilder(name.length());
     for (char ch : name.toCharArray()) {
       boolean ok =
           (ch >= 'a' && ch <= 'z')
@@ -87,7 +87,15 @@ public final class FileNames {
               || ch == '_';
       out.append(ok ? ch : '_');
     }
-    String s = out.toString();
+    return out.toString();
+  }
+
+  /**
+   * ASCII letters, digits, dot, dash and underscore, anything else '_'; the fallback if no letter
+   * or digit of the name is left.
+   */
+  static String ascii(String name, String fallback) {
+    String s = asciiChars(name);
     int dot = s.lastIndexOf('.');
     if (!(dot > 0 ? s.substring(0, dot) : s).matches(".*[A-Za-z0-9].*")) {
       return fallback; // nothing of the name itself is ASCII (e.g. 现场.jpg)
