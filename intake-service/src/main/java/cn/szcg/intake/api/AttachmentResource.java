@@ -22,11 +22,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Reading attachments (R-10): the stored bytes exactly as uploaded, with their SHA-256. The center
- * reads every attachment; a collector those of their own reports and of the verification tasks
- * given to them; a unit or department that holds or held an order of the case, and the collector
- * ordered to check it, every attachment of the report (R-13, R-15; {@code ReportAccess}); 404 for
- * any other. Attachments are append-only evidence: never changed or deleted (migration V7).
+ * Reading attachments (R-10): the stored bytes exactly as uploaded, with their SHA-256. The center,
+ * the efficiency office and the county government (R-23, R-24) read every attachment; a collector
+ * those of their own reports and of the verification tasks given to them; a unit or department that
+ * holds or held an order of the case, and the collector ordered to check it, every attachment of
+ * the report (R-13, R-15; {@code ReportAccess}); 404 for any other. Attachments are append-only
+ * evidence: never changed or deleted (migration V7).
  */
 @Path("/api/v1/attachments")
 @RolesAllowed({
@@ -35,6 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
   Roles.DISPATCHER,
   Roles.SUPERVISION_OFFICE,
   Roles.ADMIN,
+  Roles.EFFICIENCY_OFFICE,
+  Roles.COUNTY_GOVERNMENT,
   Roles.COLLECTOR,
   Roles.UNIT_RECEIVER,
   Roles.UNIT_LEADER,

@@ -370,6 +370,8 @@ public class ReportResource {
     Roles.DISPATCHER,
     Roles.SUPERVISION_OFFICE,
     Roles.ADMIN,
+    Roles.EFFICIENCY_OFFICE,
+    Roles.COUNTY_GOVERNMENT,
     Roles.COLLECTOR,
     Roles.UNIT_RECEIVER,
     Roles.UNIT_LEADER,
@@ -385,7 +387,9 @@ public class ReportResource {
               + " (a department: a sub-order), and the collector ordered to check it, read the"
               + " problem: description, position, township/community/grid, nearest components,"
               + " category with its filing and closing conditions, time limit — never the"
-              + " reporter (R-13, R-14, R-15). 404 for anyone else.")
+              + " reporter (R-13, R-14, R-15). The efficiency office and the county government"
+              + " read every report the same way, with its history (R-23, R-24). 404 for anyone"
+              + " else.")
   @Transactional
   public ReportView get(@PathParam("id") UUID id) {
     return fullView(access.readable(id));
@@ -399,6 +403,8 @@ public class ReportResource {
     Roles.DISPATCHER,
     Roles.SUPERVISION_OFFICE,
     Roles.ADMIN,
+    Roles.EFFICIENCY_OFFICE,
+    Roles.COUNTY_GOVERNMENT,
     Roles.COLLECTOR
   })
   @Operation(summary = "办理记录 / who did what, when and why")
@@ -572,6 +578,8 @@ public class ReportResource {
     Roles.DISPATCHER,
     Roles.SUPERVISION_OFFICE,
     Roles.ADMIN,
+    Roles.EFFICIENCY_OFFICE,
+    Roles.COUNTY_GOVERNMENT,
     Roles.COLLECTOR,
     Roles.UNIT_RECEIVER,
     Roles.UNIT_LEADER,

@@ -7,6 +7,7 @@ import cn.szcg.platform.web.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -43,6 +44,15 @@ public class ReportAccess {
   /** Sees every report (no per-report check). */
   public boolean seesAll() {
     return caller.isCenter();
+  }
+
+  /**
+   * Oversees the record (效能办 efficiency office, 县政府 county government; R-23, R-24): reads every
+   * report with its photos and history, as a case's holder reads it — the problem, never the
+   * reporter — and takes no step.
+   */
+  public boolean oversees() {
+    return caller.hasAny(List.of(Roles.EFFICIENCY_OFFICE, Roles.COUNTY_GOVERNMENT));
   }
 
   /** Decides on reports (受理员, 值班长): the steps allowed now are shown to them. */
@@ -84,9 +94,12 @@ public class ReportAccess {
         && holders.holds(caseId, c, EnumSet.of(CaseHolding.Kind.COLLECTOR));
   }
 
-  /** May read the report and its attachments: the center, its collector, a holder of its case. */
+  /**
+   * May read the report and its attachments: the center, the overseers, its collector, a holder of
+   * its case.
+   */
   public boolean mayRead(Report r) {
-    return seesAll() || isOwnReport(r) || holdsCase(r.id);
+    return seesAll() || oversees() || isOwnReport(r) || holdsCase(r.id);
   }
 
   /** The report, if the caller may read it; 404 otherwise (another's report does not exist). */
@@ -99,12 +112,13 @@ public class ReportAccess {
   }
 
   /**
-   * The report with its history (who did what): the center and the collector who submitted it only
-   * — a holder of the case reads the report, not the center's record of its work (404).
+   * The report with its history (who did what): the center, the overseers and the collector who
+   * submitted it only — a holder of the case reads the report, not the center's record of its work
+   * (404).
    */
   public Report readableWithHistory(UUID id) {
     Report r = Report.findById(id);
-    if (r == null || !(seesAll() || isOwnReport(r))) {
+    if (r == null || !(seesAll() || oversees() || isOwnReport(r))) {
       throw ProblemException.notFound("report", id.toString());
     }
     return r;

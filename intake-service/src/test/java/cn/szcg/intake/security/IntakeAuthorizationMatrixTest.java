@@ -36,8 +36,8 @@ class IntakeAuthorizationMatrixTest {
       Set.of("operator", "shift-lead", "dispatcher", "supervision-office", "admin", "collector");
 
   /**
-   * Readers of one report and its attachments: the report readers and the unit roles (a unit
-   * holding or having held an order of the case, R-13).
+   * Readers of one report and its attachments: the report readers, the unit roles (a unit holding
+   * or having held an order of the case, R-13) and the overseers (效能办, 县政府; R-23, R-24).
    */
   static final Set<String> CASE_READERS =
       Set.of(
@@ -49,7 +49,24 @@ class IntakeAuthorizationMatrixTest {
           "collector",
           "unit-receiver",
           "unit-leader",
-          "unit-handler");
+          "unit-handler",
+          "efficiency-office",
+          "county-government");
+
+  /**
+   * Readers of a report's history (办理记录): the report readers and the overseers (效能办, 县政府; R-23,
+   * R-24).
+   */
+  static final Set<String> HISTORY_READERS =
+      Set.of(
+          "operator",
+          "shift-lead",
+          "dispatcher",
+          "supervision-office",
+          "admin",
+          "collector",
+          "efficiency-office",
+          "county-government");
 
   /** Who decides on reports (受理员, 值班长). */
   static final Set<String> DECIDERS = Set.of("operator", "shift-lead");
@@ -150,7 +167,7 @@ class IntakeAuthorizationMatrixTest {
         .expect(200);
     m.op("GET", "/api/v1/reports/{id}/history")
         .path("/api/v1/reports/" + report + "/history")
-        .allow(REPORT_READERS)
+        .allow(HISTORY_READERS)
         .expect(200);
     m.op("GET", "/api/v1/reports/{id}/attachments")
         .path("/api/v1/reports/" + report + "/attachments")
