@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * gis-service keeps its four rooms (docs/architecture.md "Four rooms"; issue 20). Its domain may
- * use Jackson's tree: the import rules check GeoJSON as parsed JSON, and the component class
- * catalogue is read from its JSON resource.
+ * use Jackson's tree: the import rules check GeoJSON as parsed JSON (the parsing itself, and the
+ * component class catalogue's file, are read in infra/).
  */
 class FourRoomsTest {
 

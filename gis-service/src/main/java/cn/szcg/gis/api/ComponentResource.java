@@ -3,6 +3,7 @@ package cn.szcg.gis.api;
 import cn.szcg.gis.domain.BoundingBox;
 import cn.szcg.gis.domain.ComponentClassCatalogue;
 import cn.szcg.gis.domain.ComponentId;
+import cn.szcg.gis.infra.ComponentClassesJson;
 import cn.szcg.gis.infra.GisQueries;
 import cn.szcg.platform.security.Roles;
 import cn.szcg.platform.web.ProblemException;
@@ -39,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 })
 public class ComponentResource {
 
-  private static final ComponentClassCatalogue CATALOGUE = ComponentClassCatalogue.loadDefault();
+  private static final ComponentClassCatalogue CATALOGUE = ComponentClassesJson.loadDefault();
 
   @Inject GisQueries queries;
 

@@ -1,11 +1,5 @@
 package cn.szcg.gis.domain;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,20 +10,10 @@ import java.util.Optional;
  * The component class catalogue (部件分类目录, R-01): major classes 01–06 in the style of GB/T 30428.2 /
  * CJ/T 214 plus local extensions (07+), each with minor classes. Immutable.
  *
- * <p>JSON format (see {@code demo/component-classes.json}):
- *
- * <pre>
- * {"version": "2026.1", "majors": [{"code": "01", "nameZh": "公用设施", "nameEn": "...",
- *   "local": false, "classes": [{"code": "0101", "nameZh": "上水井盖", "nameEn": "...",
- *   "geometry": "POINT"}, ...]}, ...]}
- * </pre>
+ * <p>Plain Java: it is read from its JSON file by {@code infra.ComponentClassesJson} (the shipped
+ * catalogue: {@code ComponentClassesJson.loadDefault()}).
  */
 public final class ComponentClassCatalogue {
-
-  /** Classpath location of the default catalogue. */
-  public static final String DEFAULT_RESOURCE = "/demo/component-classes.json";
-
-  private static volatile ComponentClassCatalogue defaultCatalogue;
 
   private final String version;
   private final List<MajorClass> majors;
@@ -66,50 +50,6 @@ public final class ComponentClassCatalogue {
     }
     this.majorsByCode = Collections.unmodifiableMap(m);
     this.classesByCode = Collections.unmodifiableMap(c);
-  }
-
-  /** The catalogue shipped in {@value #DEFAULT_RESOURCE} (loaded once). */
-  public static ComponentClassCatalogue loadDefault() {
-    ComponentClassCatalogue c = defaultCatalogue;
-    if (c == null) {
-      try (InputStream in = ComponentClassCatalogue.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-        if (in == null) {
-          throw new IllegalStateException("missing classpath resource " + DEFAULT_RESOURCE);
-        }
-        c = fromJson(in);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      defaultCatalogue = c;
-    }
-    return c;
-  }
-
-  public static ComponentClassCatalogue fromJson(InputStream in) throws IOException {
-    return fromJson(new ObjectMapper().readTree(in));
-  }
-
-  public static ComponentClassCatalogue fromJson(JsonNode root) {
-    List<MajorClass> majors = new ArrayList<>();
-    for (JsonNode mj : root.path("majors")) {
-      List<ComponentClass> classes = new ArrayList<>();
-      for (JsonNode cl : mj.path("classes")) {
-        classes.add(
-            new ComponentClass(
-                cl.path("code").asText(),
-                cl.path("nameZh").asText(),
-                cl.path("nameEn").asText(),
-                GeometryKind.valueOf(cl.path("geometry").asText("POINT"))));
-      }
-      majors.add(
-          new MajorClass(
-              mj.path("code").asText(),
-              mj.path("nameZh").asText(),
-              mj.path("nameEn").asText(),
-              mj.path("local").asBoolean(false),
-              classes));
-    }
-    return new ComponentClassCatalogue(root.path("version").asText(""), majors);
   }
 
   public String version() {

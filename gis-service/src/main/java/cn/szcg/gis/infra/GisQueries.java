@@ -47,7 +47,7 @@ public class GisQueries {
   @Inject ObjectMapper mapper;
   @Inject MapIndex index;
 
-  private final ComponentClassCatalogue catalogue = ComponentClassCatalogue.loadDefault();
+  private final ComponentClassCatalogue catalogue = ComponentClassesJson.loadDefault();
 
   // ------------------------------------------------------------------ locate
 

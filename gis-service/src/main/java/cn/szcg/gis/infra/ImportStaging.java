@@ -79,7 +79,8 @@ public class ImportStaging {
   @Inject ObjectMapper mapper;
   @Inject MapIndex index;
 
-  private final ImportValidator validator = new ImportValidator(ImportRules.minqing());
+  private final ImportValidator validator =
+      new ImportValidator(ImportRules.minqing(ComponentClassesJson.loadDefault()));
 
   /**
    * Stages, checks and upserts the features of {@code body} as {@code kind}, recorded as imported

@@ -71,7 +71,7 @@ public class MapIndex {
   @ConfigProperty(name = "szcg.gis.locate-index.poll", defaultValue = "PT1S")
   Duration poll;
 
-  private final ComponentClassCatalogue catalogue = ComponentClassCatalogue.loadDefault();
+  private final ComponentClassCatalogue catalogue = ComponentClassesJson.loadDefault();
   private final Map<Layer, Long> known = new ConcurrentHashMap<>();
   private volatile LocateIndex.Areas areas;
   private volatile LocateIndex.Grids grids;

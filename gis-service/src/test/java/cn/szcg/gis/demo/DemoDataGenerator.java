@@ -8,6 +8,7 @@ import cn.szcg.gis.domain.ComponentState;
 import cn.szcg.gis.domain.GeometryKind;
 import cn.szcg.gis.domain.PipeType;
 import cn.szcg.gis.domain.imports.FeatureKind;
+import cn.szcg.gis.infra.ComponentClassesJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -170,7 +171,7 @@ public final class DemoDataGenerator {
   private record Grid(String code, int i, int j, Zone zone, Community community) {}
 
   public DemoDataGenerator(Options options) {
-    this(options, ComponentClassCatalogue.loadDefault());
+    this(options, ComponentClassesJson.loadDefault());
   }
 
   public DemoDataGenerator(Options options, ComponentClassCatalogue catalogue) {

@@ -11,6 +11,7 @@ import cn.szcg.gis.domain.imports.FeatureKind;
 import cn.szcg.gis.domain.imports.ImportResult;
 import cn.szcg.gis.domain.imports.ImportRules;
 import cn.szcg.gis.domain.imports.ImportValidator;
+import cn.szcg.gis.infra.ComponentClassesJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -86,7 +87,8 @@ class DemoDataGeneratorTest {
 
   @Test
   void generatedDataPassesTheImportValidator() {
-    ImportValidator v = new ImportValidator(ImportRules.minqing());
+    ImportValidator v =
+        new ImportValidator(ImportRules.minqing(ComponentClassesJson.loadDefault()));
     Map<FeatureKind, ObjectNode> data = collect(SMALL);
     for (FeatureKind kind : FeatureKind.values()) {
       ImportResult r = v.validate(kind, data.get(kind));
@@ -171,7 +173,7 @@ class DemoDataGeneratorTest {
   @Test
   void componentsCoverEveryMajorClassWithUniqueIdsAndRealisticOwners() {
     JsonNode comps = collect(SMALL).get(FeatureKind.COMPONENT).get("features");
-    ComponentClassCatalogue cat = ComponentClassCatalogue.loadDefault();
+    ComponentClassCatalogue cat = ComponentClassesJson.loadDefault();
     Set<String> majors = new HashSet<>();
     Set<String> classes = new HashSet<>();
     Set<String> ids = new HashSet<>();
@@ -209,7 +211,8 @@ class DemoDataGeneratorTest {
     DemoDataGenerator.Options o = new DemoDataGenerator.Options(3L, 100, 500, 10, 5);
     Map<FeatureKind, Integer> counts = new DemoDataGenerator(o).writeTo(dir);
     assertEquals(100, counts.get(FeatureKind.GRID));
-    ImportValidator v = new ImportValidator(ImportRules.minqing());
+    ImportValidator v =
+        new ImportValidator(ImportRules.minqing(ComponentClassesJson.loadDefault()));
     for (FeatureKind k : FeatureKind.values()) {
       Path file = dir.resolve(k.plural() + ".geojson");
       JsonNode root = M.readTree(Files.readString(file));
@@ -250,7 +253,8 @@ class DemoDataGeneratorTest {
     long t0 = System.nanoTime();
     Map<FeatureKind, Integer> counts = new DemoDataGenerator(o).writeTo(dir);
     long t1 = System.nanoTime();
-    ImportValidator v = new ImportValidator(ImportRules.minqing());
+    ImportValidator v =
+        new ImportValidator(ImportRules.minqing(ComponentClassesJson.loadDefault()));
     long features = 0;
     for (FeatureKind k : FeatureKind.values()) {
       JsonNode root = M.readTree(dir.resolve(k.plural() + ".geojson").toFile());

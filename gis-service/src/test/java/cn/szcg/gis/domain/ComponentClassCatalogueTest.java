@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.szcg.gis.infra.ComponentClassesJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** the component class catalogue (部件分类) shipped in demo/component-classes.json. */
 class ComponentClassCatalogueTest {
 
-  private final ComponentClassCatalogue cat = ComponentClassCatalogue.loadDefault();
+  private final ComponentClassCatalogue cat = ComponentClassesJson.loadDefault();
 
   @Test
   void hasTheSixNationalMajorClassesAndALocalExtension() {
@@ -70,17 +71,16 @@ class ComponentClassCatalogueTest {
         "{\"majors\":[{\"code\":\"01\",\"nameZh\":\"公用设施\",\"classes\":["
             + "{\"code\":\"0101\",\"nameZh\":\"上水井盖\"},{\"code\":\"0101\",\"nameZh\":\"x\"}]}]}";
     assertThrows(
-        IllegalArgumentException.class, () -> ComponentClassCatalogue.fromJson(m.readTree(dup)));
+        IllegalArgumentException.class, () -> ComponentClassesJson.fromJson(m.readTree(dup)));
     String misplaced =
         "{\"majors\":[{\"code\":\"01\",\"nameZh\":\"公用设施\",\"classes\":["
             + "{\"code\":\"0201\",\"nameZh\":\"停车场\"}]}]}";
     assertThrows(
-        IllegalArgumentException.class,
-        () -> ComponentClassCatalogue.fromJson(m.readTree(misplaced)));
+        IllegalArgumentException.class, () -> ComponentClassesJson.fromJson(m.readTree(misplaced)));
     String local =
         "{\"version\":\"x\",\"majors\":[{\"code\":\"08\",\"nameZh\":\"智慧感知设备\",\"local\":true,"
             + "\"classes\":[{\"code\":\"0801\",\"nameZh\":\"井盖传感器\",\"geometry\":\"POINT\"}]}]}";
-    ComponentClassCatalogue ext = ComponentClassCatalogue.fromJson(m.readTree(local));
+    ComponentClassCatalogue ext = ComponentClassesJson.fromJson(m.readTree(local));
     assertTrue(ext.contains("0801"));
     assertTrue(ext.major("08").orElseThrow().local());
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.szcg.gis.infra.ComponentClassesJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,7 +22,7 @@ class ComponentIdTest {
     assertEquals(1, id.serial());
     assertEquals("0101", id.classCode());
     assertEquals("3501240101000001", id.format());
-    assertEquals("上水井盖", ComponentClassCatalogue.loadDefault().require(id).nameZh());
+    assertEquals("上水井盖", ComponentClassesJson.loadDefault().require(id).nameZh());
   }
 
   @Test
@@ -62,7 +63,7 @@ class ComponentIdTest {
 
   @Test
   void structurallyValidIdWithUncataloguedClassIsRefusedByTheCatalogue() {
-    ComponentClassCatalogue cat = ComponentClassCatalogue.loadDefault();
+    ComponentClassCatalogue cat = ComponentClassesJson.loadDefault();
     CodeFormatException minor =
         assertThrows(
             CodeFormatException.class, () -> cat.require(ComponentId.parse("3501240199000001")));

@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  *       {@code @Transactional} only on a {@code @GET} (a read's session), never on a command;
  *   <li>{@code application/}: no SQL or JPQL, no import of {@code api};
  *   <li>{@code domain/}: no framework, no I/O (no Jakarta, Quarkus, Hibernate, JDBC, files, HTTP,
- *       JSON unless the service names it as allowed), no import of the other rooms or of platform;
+ *       JSON unless the service names it as allowed; no resource or file read), no import of the
+ *       other rooms or of platform;
  *   <li>{@code infra/}: no import of {@code api} or {@code application};
  *   <li>a class in {@code domain/} or {@code application/} over {@value #MAX_LINES} lines says why
  *       in its Javadoc (a paragraph starting {@code <p>Why one}).
@@ -50,6 +51,10 @@ public final class FourRooms {
           "java.net.http.",
           "com.fasterxml.jackson.",
           "cn.szcg.platform.");
+
+  /** Reading a classpath resource or a file: a loader's work, not the domain's. */
+  private static final Pattern RESOURCE_READ =
+      Pattern.compile("\\.getResource(AsStream)?\\(|new FileInputStream\\(|new FileReader\\(");
 
   private static final Pattern IMPORT = Pattern.compile("(?m)^import (?:static )?([\\w.]+)");
 
@@ -95,6 +100,9 @@ public final class FourRooms {
               .forEach(i -> out.add(rel + ": application/ imports " + i));
         }
         case "domain" -> {
+          if (RESOURCE_READ.matcher(code).find()) {
+            out.add(rel + ": domain/ reads a resource or file (I/O: belongs to an infra loader)");
+          }
           for (String i : imports) {
             boolean framework = FRAMEWORK.stream().anyMatch(i::startsWith);
             boolean room2 =

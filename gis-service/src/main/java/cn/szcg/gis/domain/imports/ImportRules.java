@@ -27,13 +27,12 @@ public record ImportRules(
     Objects.requireNonNull(geometryCheck, "geometryCheck");
   }
 
-  /** Minqing bbox, county 350124, the default catalogue, no deep geometry check. */
-  public static ImportRules minqing() {
-    return new ImportRules(
-        BoundingBox.MINQING,
-        MINQING_COUNTY_CODE,
-        ComponentClassCatalogue.loadDefault(),
-        GeometryCheck.NONE);
+  /**
+   * Minqing bbox, county 350124, the given component class catalogue (the shipped one: {@code
+   * infra.ComponentClassesJson.loadDefault()}), no deep geometry check.
+   */
+  public static ImportRules minqing(ComponentClassCatalogue catalogue) {
+    return new ImportRules(BoundingBox.MINQING, MINQING_COUNTY_CODE, catalogue, GeometryCheck.NONE);
   }
 
   public ImportRules withBbox(BoundingBox b) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.szcg.gis.domain.BoundingBox;
 import cn.szcg.gis.domain.Gcj02;
+import cn.szcg.gis.infra.ComponentClassesJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class ImportValidatorTest {
 
   private static final ObjectMapper M = new ObjectMapper();
-  private final ImportValidator validator = new ImportValidator(ImportRules.minqing());
+  private final ImportValidator validator =
+      new ImportValidator(ImportRules.minqing(ComponentClassesJson.loadDefault()));
 
   // ------------------------------------------------------------ valid samples
 
@@ -622,7 +624,8 @@ class ImportValidatorTest {
   void theCountyBoundingBoxIsConfigurable() {
     ImportValidator wide =
         new ImportValidator(
-            ImportRules.minqing().withBbox(new BoundingBox(118.0, 25.5, 119.6, 26.9)));
+            ImportRules.minqing(ComponentClassesJson.loadDefault())
+                .withBbox(new BoundingBox(118.0, 25.5, 119.6, 26.9)));
     assertTrue(
         wide.validate(
                 FeatureKind.COMPONENT,
@@ -680,7 +683,9 @@ class ImportValidatorTest {
               : Optional.empty();
         };
     ImportValidator v =
-        new ImportValidator(ImportRules.minqing().withGeometryCheck(selfIntersection));
+        new ImportValidator(
+            ImportRules.minqing(ComponentClassesJson.loadDefault())
+                .withGeometryCheck(selfIntersection));
     ImportResult r = v.validate(FeatureKind.GRID, collection(grid()));
     assertRejected(r, "geometry", "几何图形无效：Self-intersection", "invalid geometry: Self");
     assertEquals(1, seen.size());

@@ -8,6 +8,7 @@ import cn.szcg.contracts.events.Zone;
 import cn.szcg.gis.domain.AreaLevel;
 import cn.szcg.gis.domain.ComponentState;
 import cn.szcg.gis.domain.PipeType;
+import cn.szcg.gis.infra.ComponentClassesJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /** Accepted features map onto typed records with parsed codes, enums and dates. */
 class ImportedFeaturesTest {
 
-  private final ImportValidator validator = new ImportValidator(ImportRules.minqing());
+  private final ImportValidator validator =
+      new ImportValidator(ImportRules.minqing(ComponentClassesJson.loadDefault()));
 
   private AcceptedFeature accept(FeatureKind kind, ObjectNode feature) {
     ImportResult r = validator.validate(kind, ImportValidatorTest.collection(feature));
