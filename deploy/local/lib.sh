@@ -18,7 +18,7 @@ declare -A PORT=([gis-service]=$((SZCG_PORT_BASE + 1)) [intake-service]=$((SZCG_
 # role per service (role = password locally); the stack's database is role + SZCG_DB_SUFFIX
 declare -A DB=([gis-service]=szcg_gis [intake-service]=szcg_intake [dispatch-service]=szcg_dispatch [sla-service]=szcg_sla [assessment-service]=szcg_assessment)
 KAFKA_BOOTSTRAP=127.0.0.1:$SZCG_KAFKA_PORT
-TOPICS=(szcg.intake szcg.cases szcg.clocks szcg.assessment szcg.dead-letter)
+TOPICS=(szcg.intake szcg.cases szcg.clocks szcg.assessment szcg.notifications szcg.dead-letter)
 
 log() { printf '\033[1m[szcg]\033[0m %s\n' "$*" >&2; }
 

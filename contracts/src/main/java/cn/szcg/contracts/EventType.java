@@ -11,7 +11,11 @@ import cn.szcg.contracts.events.ClockWarned;
 import cn.szcg.contracts.events.CollectorDutyRecorded;
 import cn.szcg.contracts.events.CollectorRegistered;
 import cn.szcg.contracts.events.ConsultationAnswered;
+import cn.szcg.contracts.events.EfficiencyWarningAcknowledged;
+import cn.szcg.contracts.events.EfficiencyWarningIssued;
 import cn.szcg.contracts.events.LocationResolved;
+import cn.szcg.contracts.events.NotificationRaised;
+import cn.szcg.contracts.events.PeriodicReportPublished;
 import cn.szcg.contracts.events.ReportMerged;
 import cn.szcg.contracts.events.ReportRegistered;
 import cn.szcg.contracts.events.ReportRejected;
@@ -50,7 +54,23 @@ public enum EventType {
   CLOCK_DEADLINE_CHANGED(
       "cn.szcg.clocks.clock-deadline-changed.v1", Topics.CLOCKS, ClockDeadlineChanged.class),
   ACCOUNTABILITY_NOTICE(
-      "cn.szcg.assessment.accountability-notice.v1", Topics.ASSESSMENT, AccountabilityNotice.class);
+      "cn.szcg.assessment.accountability-notice.v1", Topics.ASSESSMENT, AccountabilityNotice.class),
+  PERIODIC_REPORT_PUBLISHED(
+      "cn.szcg.assessment.periodic-report-published.v1",
+      Topics.ASSESSMENT,
+      PeriodicReportPublished.class),
+  EFFICIENCY_WARNING_ISSUED(
+      "cn.szcg.assessment.efficiency-warning-issued.v1",
+      Topics.ASSESSMENT,
+      EfficiencyWarningIssued.class),
+  EFFICIENCY_WARNING_ACKNOWLEDGED(
+      "cn.szcg.assessment.efficiency-warning-acknowledged.v1",
+      Topics.ASSESSMENT,
+      EfficiencyWarningAcknowledged.class),
+  NOTIFICATION_RAISED(
+      "cn.szcg.notifications.notification-raised.v1",
+      Topics.NOTIFICATIONS,
+      NotificationRaised.class);
 
   private final String type;
   private final String topic;

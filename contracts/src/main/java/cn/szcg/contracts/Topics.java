@@ -22,12 +22,18 @@ public final class Topics {
   /** assessment-service: notices (通报) and escalations to the efficiency office (效能办). */
   public static final String ASSESSMENT = "szcg.assessment";
 
+  /**
+   * Notifications to people (通知): one event per notification, keyed by recipient, for the console's
+   * inbox. Carries no contact details.
+   */
+  public static final String NOTIFICATIONS = "szcg.notifications";
+
   /** Events a consumer could not read, with the reason in the headers. */
   public static final String DEAD_LETTER = "szcg.dead-letter";
 
   private Topics() {}
 
   public static List<String> all() {
-    return List.of(INTAKE, CASES, CLOCKS, ASSESSMENT, DEAD_LETTER);
+    return List.of(INTAKE, CASES, CLOCKS, ASSESSMENT, NOTIFICATIONS, DEAD_LETTER);
   }
 }
