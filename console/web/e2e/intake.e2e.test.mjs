@@ -119,6 +119,11 @@ describe('the push channel breaks and comes back', () => {
       net.cut()
       await page.locator('[data-test=live-indicator][data-status=down]').waitFor({ timeout: 10_000 })
       assert.match(await indicator.innerText(), /连接中断/)
+      // the queue's subtitle follows: it no longer claims 实时推送 while cut
+      const subtitle = page.locator('[data-test=queue-live]')
+      await page.locator('[data-test=queue-live][data-status=down]').waitFor({ timeout: 5_000 })
+      assert.match(await subtitle.innerText(), /连接中断/)
+      assert.doesNotMatch(await subtitle.innerText(), /实时推送/)
       await page.screenshot({ path: join(ARTIFACTS, '21-live-down.png') })
       // a report arrives meanwhile (straight to the console, not through the cut network): no
       // push can reach the page, so only the re-read after the reconnect can show it

@@ -11,7 +11,7 @@ const zh = {
   common: {
     logout: '退出登录', language: 'English', loading: '加载中…', refresh: '刷新', cancel: '取消',
     close: '关闭', search: '查询', reset: '重置', none: '无', all: '全部', roles: '角色',
-    live: '实时推送，变化即刷新', lastUpdate: '更新于',
+    live: '实时推送，变化即刷新', liveDown: '连接中断：恢复后自动重读', liveConnecting: '正在连接实时推送', lastUpdate: '更新于',
   },
   home: {
     welcome: '欢迎，{name}', yourScreens: '您可使用的功能', noScreens: '您的角色暂无可用的坐席功能。',
@@ -202,7 +202,7 @@ const en: Messages = {
   common: {
     logout: 'Log out', language: '中文', loading: 'Loading…', refresh: 'Refresh', cancel: 'Cancel',
     close: 'Close', search: 'Search', reset: 'Reset', none: 'none', all: 'All', roles: 'Roles',
-    live: 'live: re-read on every change', lastUpdate: 'updated',
+    live: 'live: re-read on every change', liveDown: 'disconnected: re-read when it returns', liveConnecting: 'connecting the live channel', lastUpdate: 'updated',
   },
   home: {
     welcome: 'Welcome, {name}', yourScreens: 'Your screens', noScreens: 'Your roles have no workbench screen yet.',

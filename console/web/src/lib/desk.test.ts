@@ -11,6 +11,7 @@ import {
   emptyCallForm,
   emptyDeskValues,
   formatDistance,
+  categoryLabel,
   queueQuery,
 } from './desk'
 
@@ -170,5 +171,20 @@ describe('登记来电/来访', () => {
       reporter: { name: '王五', phone: '13955556666' },
     })
     expect(callBody(ok)).toEqual({ channel: 'PHONE', kind: 'REPORT', description: '来电反映台山路井盖缺失' })
+  })
+})
+
+describe('categoryLabel', () => {
+  const cats = [{ code: 'E-0101', nameZh: '暴露垃圾', nameEn: 'Exposed rubbish' }]
+  it('shows the name stored at filing', () => {
+    expect(categoryLabel('E-0101', '暴露垃圾（立案时）', cats, 'zh')).toBe('暴露垃圾（立案时）')
+  })
+  it('names an unfiled report\'s code from the filing standard in force', () => {
+    expect(categoryLabel('E-0101', null, cats, 'zh')).toBe('暴露垃圾')
+    expect(categoryLabel('E-0101', '', cats, 'en')).toBe('Exposed rubbish')
+  })
+  it('falls back to the code, or a dash when there is none', () => {
+    expect(categoryLabel('X-9999', null, cats, 'zh')).toBe('X-9999')
+    expect(categoryLabel(null, null, cats, 'zh')).toBe('—')
   })
 })

@@ -26,6 +26,23 @@ export interface QueueFilters {
 }
 
 /** GET /api/intake/v1/reports query: page from 0, blanks left out, times as Beijing (+08:00). */
+/**
+ * The category a report shows: the name intake stored when the case was filed, else — for a report
+ * not yet filed, which carries only the code its reporter chose — the name from the filing standard
+ * in force, else the bare code (a code the standard no longer has).
+ */
+export function categoryLabel(
+  code: string | null | undefined,
+  storedName: string | null | undefined,
+  categories: readonly { code: string; nameZh: string; nameEn: string }[],
+  lang: Lang,
+): string {
+  if (storedName) return storedName
+  if (!code) return '—'
+  const c = categories.find((x) => x.code === code)
+  return c ? (lang === 'zh' ? c.nameZh : c.nameEn) : code
+}
+
 export function queueQuery(f: QueueFilters, page: number, size: number): string {
   const q = new URLSearchParams({ page: String(page), size: String(size) })
   if (f.channel) q.set('channel', f.channel)
