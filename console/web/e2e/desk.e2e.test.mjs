@@ -122,12 +122,16 @@ describe('受理台 intake desk, operator', () => {
       assert.ok(filtered >= 1 && filtered <= unfiltered, `filtered ${filtered} of ${unfiltered}`)
       // the filtered page replaces the unfiltered one a moment after the click: wait for rows that
       // all match (the call is on both pages, so its row alone does not show the re-read)
+      // an unfiled call shows its category by the filing standard's name (not its bare code)
+      const standard = await api('operator1', '/filing-standard')
+      const categoryName = standard.body.categories.find((c) => c.code === call.categoryCode)?.nameZh
+      assert.ok(categoryName, `category ${call.categoryCode} in the filing standard`)
       const matches = async () => {
         const categories = await page.locator('[data-test=queue-table] .el-table__row td:nth-child(3)').allInnerTexts()
         const townships = await page.locator('[data-test=queue-table] .el-table__row td:nth-child(4)').allInnerTexts()
         return townships.length > 0 &&
           townships.every((x) => x.trim() === call.townshipName) &&
-          categories.every((x) => [call.categoryName, call.categoryCode].includes(x.trim()))
+          categories.every((x) => [call.categoryName, categoryName].includes(x.trim()))
           ? { categories, townships }
           : null
       }
