@@ -87,7 +87,7 @@ public class GisStub implements QuarkusTestResourceLifecycleManager {
                     + "\",\"properties\":{\"classCode\":\"0101\",\"maintainer\":\"闽清县自来水公司\"}}";
           } else if (SLOW.equals(id)) {
             try {
-              Thread.sleep(3000);
+              Thread.sleep(10_000); // far beyond the 1.5 s lookup budget
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt();
             }

@@ -237,7 +237,9 @@ class UnitsAndMatrixTest {
     assertEquals("C-0302", p.getString("ruleId"));
     assertEquals("GIS_UNAVAILABLE", p.getString("maintainerStatus"));
     assertTrue(p.getString("explanationZh").contains("GIS服务暂不可用"), p.getString("explanationZh"));
-    assertTrue(ms < 2500, "short timeout, took " + ms + " ms");
+    // the stub answers after 10 s; the lookup gives up after 1.5 s (szcg.gis.lookup-timeout). The
+    // bound leaves room for a loaded machine but still fails if the proposal waited for gis.
+    assertTrue(ms < 6000, "short timeout, took " + ms + " ms");
   }
 
   static JsonPath proposal(String caseId) {
