@@ -11,12 +11,9 @@ import cn.szcg.platform.sql.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -123,44 +120,29 @@ public class FigureStore {
       first.add((Boolean) extra[3]);
       level.add((String) extra[4]);
     }
-    return Jdbc.call(
+    return Jdbc.insertedIds(
         em,
-        c -> {
-          Set<String> out = new HashSet<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO unit_fact (fact_id, fact_type, order_id, case_id, unit_id,"
-                      + " category_code, township_code, received_at, at, on_time, num,"
-                      + " expired_before, first_for_order, level) SELECT * FROM unnest(?::text[],"
-                      + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
-                      + " ?::timestamptz[], ?::timestamptz[], ?::bool[], ?::int4[], ?::bool[],"
-                      + " ?::bool[], ?::text[]) ON CONFLICT (fact_id) DO NOTHING RETURNING"
-                      + " fact_id")) {
-            Jdbc.bind(
-                c,
-                ps,
-                Jdbc.texts(ids),
-                Jdbc.texts(types),
-                Jdbc.texts(orders),
-                Jdbc.texts(cases),
-                Jdbc.texts(units),
-                Jdbc.texts(categories),
-                Jdbc.texts(townships),
-                Jdbc.times(received),
-                Jdbc.times(at),
-                Jdbc.bools(onTime),
-                Jdbc.ints(num),
-                Jdbc.bools(expiredBefore),
-                Jdbc.bools(first),
-                Jdbc.texts(level));
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                out.add(rs.getString(1));
-              }
-            }
-          }
-          return out;
-        });
+        "INSERT INTO unit_fact (fact_id, fact_type, order_id, case_id, unit_id,"
+            + " category_code, township_code, received_at, at, on_time, num,"
+            + " expired_before, first_for_order, level) SELECT * FROM unnest(?::text[],"
+            + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+            + " ?::timestamptz[], ?::timestamptz[], ?::bool[], ?::int4[], ?::bool[],"
+            + " ?::bool[], ?::text[]) ON CONFLICT (fact_id) DO NOTHING RETURNING"
+            + " fact_id",
+        Jdbc.texts(ids),
+        Jdbc.texts(types),
+        Jdbc.texts(orders),
+        Jdbc.texts(cases),
+        Jdbc.texts(units),
+        Jdbc.texts(categories),
+        Jdbc.texts(townships),
+        Jdbc.times(received),
+        Jdbc.times(at),
+        Jdbc.bools(onTime),
+        Jdbc.ints(num),
+        Jdbc.bools(expiredBefore),
+        Jdbc.bools(first),
+        Jdbc.texts(level));
   }
 
   /**
@@ -222,53 +204,18 @@ public class FigureStore {
     Jdbc.update(em, sql.toString(), params);
   }
 
-  /** Adds one delta to several distinct cells in one statement (multi-row upsert-add). */
+  /**
+   * Adds one delta to several distinct cells in one statement — the same upsert-add as {@link
+   * #addToCells(Map)} (and so the same key-order locking).
+   */
   public void addToCells(List<FiguresKey> keys, Figures delta) {
-    StringBuilder sql =
-        new StringBuilder(
-            "INSERT INTO figure_cell (subject_id, period, category_code, township_code");
-    for (String c : COLUMNS) {
-      sql.append(", ").append(c);
+    Map<FiguresKey, Figures> deltas = new LinkedHashMap<>();
+    for (FiguresKey k : keys) {
+      if (deltas.put(k, delta) != null) {
+        throw new IllegalArgumentException("cells must be distinct: " + k);
+      }
     }
-    sql.append(") SELECT k.s, k.p, k.c, k.t");
-    Counter[] counters = Counter.values();
-    for (Counter c : counters) {
-      sql.append(", ").append(delta.get(c));
-    }
-    sql.append(" FROM (VALUES ");
-    for (int i = 0; i < keys.size(); i++) {
-      int b = i * 4;
-      sql.append(i == 0 ? "" : ", ")
-          .append("(?")
-          .append(b + 1)
-          .append(", ?")
-          .append(b + 2)
-          .append(", ?")
-          .append(b + 3)
-          .append(", ?")
-          .append(b + 4)
-          .append(")");
-    }
-    sql.append(") AS k(s, p, c, t)");
-    sql.append(" ON CONFLICT (subject_id, period, category_code, township_code) DO UPDATE SET ");
-    for (int i = 0; i < COLUMNS.size(); i++) {
-      String c = COLUMNS.get(i);
-      sql.append(i == 0 ? "" : ", ")
-          .append(c)
-          .append(" = figure_cell.")
-          .append(c)
-          .append(" + EXCLUDED.")
-          .append(c);
-    }
-    var q = em.createNativeQuery(sql.toString());
-    for (int i = 0; i < keys.size(); i++) {
-      FiguresKey k = keys.get(i);
-      q.setParameter(i * 4 + 1, k.subjectId())
-          .setParameter(i * 4 + 2, k.period().toString())
-          .setParameter(i * 4 + 3, k.categoryCode())
-          .setParameter(i * 4 + 4, k.townshipCode());
-    }
-    q.executeUpdate();
+    addToCells(deltas);
   }
 
   private static Object[] extra(FactEvent f) {

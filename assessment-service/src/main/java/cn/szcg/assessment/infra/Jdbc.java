@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.hibernate.Session;
 import org.hibernate.jdbc.ReturningWork;
 
@@ -33,6 +35,27 @@ final class Jdbc {
             bind(c, ps, arrays);
             return ps.executeUpdate();
           }
+        });
+  }
+
+  /**
+   * Runs an {@code INSERT … ON CONFLICT DO NOTHING RETURNING <id>} with array parameters and gives
+   * the ids it inserted (the facts not seen before).
+   */
+  static Set<String> insertedIds(EntityManager em, String sql, Object... arrays) {
+    return call(
+        em,
+        c -> {
+          Set<String> out = new HashSet<>();
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(c, ps, arrays);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(rs.getString(1));
+              }
+            }
+          }
+          return out;
         });
   }
 

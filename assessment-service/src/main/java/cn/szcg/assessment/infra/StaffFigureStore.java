@@ -12,13 +12,10 @@ import cn.szcg.platform.sql.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -231,37 +228,22 @@ public class StaffFigureStore {
       tasks.add(f.task());
       onTime.add(f.onTime());
     }
-    return Jdbc.call(
+    return Jdbc.insertedIds(
         em,
-        c -> {
-          Set<String> out = new HashSet<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO staff_fact (fact_id, book, subject_id, collection_unit_id,"
-                      + " fact_type, at, verdict, task, on_time) SELECT * FROM"
-                      + " unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
-                      + " ?::timestamptz[], ?::text[], ?::text[], ?::bool[]) ON CONFLICT"
-                      + " (fact_id) DO NOTHING RETURNING fact_id")) {
-            Jdbc.bind(
-                c,
-                ps,
-                Jdbc.texts(ids),
-                Jdbc.texts(books),
-                Jdbc.texts(subjects),
-                Jdbc.texts(units),
-                Jdbc.texts(types),
-                Jdbc.times(at),
-                Jdbc.texts(verdicts),
-                Jdbc.texts(tasks),
-                Jdbc.bools(onTime));
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                out.add(rs.getString(1));
-              }
-            }
-          }
-          return out;
-        });
+        "INSERT INTO staff_fact (fact_id, book, subject_id, collection_unit_id,"
+            + " fact_type, at, verdict, task, on_time) SELECT * FROM"
+            + " unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+            + " ?::timestamptz[], ?::text[], ?::text[], ?::bool[]) ON CONFLICT"
+            + " (fact_id) DO NOTHING RETURNING fact_id",
+        Jdbc.texts(ids),
+        Jdbc.texts(books),
+        Jdbc.texts(subjects),
+        Jdbc.texts(units),
+        Jdbc.texts(types),
+        Jdbc.times(at),
+        Jdbc.texts(verdicts),
+        Jdbc.texts(tasks),
+        Jdbc.bools(onTime));
   }
 
   /**
