@@ -14,10 +14,11 @@ import cn.szcg.contracts.events.ReportRegistered;
 import cn.szcg.contracts.events.ReportRejected;
 import cn.szcg.contracts.events.TimeLimit;
 import cn.szcg.contracts.events.Zone;
-import cn.szcg.platform.inbox.EventHandler;
+import cn.szcg.platform.inbox.BatchingEventHandler;
 import cn.szcg.sla.domain.Stage;
 import cn.szcg.sla.infra.CaseClockInfo;
 import cn.szcg.sla.infra.ClockRecord;
+import cn.szcg.sla.infra.ClockStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -56,7 +57,7 @@ import org.jboss.logging.Logger;
  * {@link ClockService}'s.
  */
 @ApplicationScoped
-public class ClockEventHandler implements EventHandler {
+public class ClockEventHandler extends BatchingEventHandler<ClockStore.Batch> {
 
   private static final Logger LOG = Logger.getLogger(ClockEventHandler.class);
 
@@ -64,6 +65,7 @@ public class ClockEventHandler implements EventHandler {
       Set.of("DISPATCH", "RECORD_COORDINATION_AGREEMENT", "DESIGNATE_UNIT", "FAIL_CHECK");
 
   @Inject ClockService clocks;
+  @Inject ClockStore rows;
 
   @Override
   public String name() {
@@ -87,8 +89,44 @@ public class ClockEventHandler implements EventHandler {
         EventType.CASE_TRANSITIONED);
   }
 
+  /**
+   * A poll's batch (issue 23): the clocks and facts of all its cases read ahead in two statements,
+   * changed in memory by {@link #apply}, written back in JDBC batches with the poll's outbox events
+   * at the end ({@link ClockStore.Batch}) — a handful of round trips per poll, not ~30 per case.
+   */
   @Override
-  public void handle(CloudEvent event, Record payload) {
+  protected ClockStore.Batch openBatch(List<Delivery> deliveries) {
+    java.util.Set<String> cases = new java.util.LinkedHashSet<>();
+    for (Delivery d : deliveries) {
+      String c = caseIdOf(d.payload());
+      if (c != null) {
+        cases.add(c);
+      }
+    }
+    return rows.openBatch(cases);
+  }
+
+  private static String caseIdOf(Record payload) {
+    if (payload instanceof ReportRegistered r) {
+      return r.caseId();
+    } else if (payload instanceof LocationResolved l) {
+      return l.caseId();
+    } else if (payload instanceof CaseFiled f) {
+      return f.caseId();
+    } else if (payload instanceof ReportRejected x) {
+      return x.caseId();
+    } else if (payload instanceof ReportMerged m) {
+      return m.caseId();
+    } else if (payload instanceof ConsultationAnswered a) {
+      return a.caseId();
+    } else if (payload instanceof CaseTransitioned t) {
+      return t.caseId();
+    }
+    return null;
+  }
+
+  @Override
+  protected void apply(ClockStore.Batch batch, CloudEvent event, Record payload) {
     clocks.noteEventTime(event.time());
     try {
       apply(event.id(), payload);
@@ -118,7 +156,7 @@ public class ClockEventHandler implements EventHandler {
   }
 
   private void onRegistered(String eventId, ReportRegistered r) {
-    CaseClockInfo info = CaseClockInfo.of(r.caseId());
+    CaseClockInfo info = rows.info(r.caseId());
     Zone zone = r.context() == null || r.context().zone() == null ? Zone.URBAN : r.context().zone();
     info.zone = zone.name();
     info.acceptedAt = r.registeredAt();
@@ -132,10 +170,7 @@ public class ClockEventHandler implements EventHandler {
       // handling clock started at the dispatch and now counts from acceptance
       fromAcceptance(info, r.registeredAt(), "REPORT_REGISTERED 受理");
     }
-    boolean exists =
-        ClockRecord.count(
-                "caseId = ?1 and stage = ?2", r.caseId(), Stage.REGISTRATION_TO_DISPATCH.name())
-            > 0;
+    boolean exists = rows.hasStage(r.caseId(), Stage.REGISTRATION_TO_DISPATCH);
     if (exists) {
       return;
     }
@@ -159,7 +194,7 @@ public class ClockEventHandler implements EventHandler {
     if (l.context() == null || l.context().zone() == null) {
       return;
     }
-    CaseClockInfo info = CaseClockInfo.of(l.caseId());
+    CaseClockInfo info = rows.info(l.caseId());
     info.zone = l.context().zone().name();
     info.updatedAt = Instant.now();
     recomputeIntake(
@@ -167,7 +202,7 @@ public class ClockEventHandler implements EventHandler {
   }
 
   private void onFiled(CaseFiled f) {
-    CaseClockInfo info = CaseClockInfo.of(f.caseId());
+    CaseClockInfo info = rows.info(f.caseId());
     if (f.zone() != null) {
       info.zone = f.zone().name();
     }
@@ -210,7 +245,7 @@ public class ClockEventHandler implements EventHandler {
   private void fromAcceptance(CaseClockInfo info, Instant at, String why) {
     String reason =
         (why + " 突发事件自受理之时起按自然时间计 / emergency: natural time from acceptance (R-20)").trim();
-    List<ClockRecord> open = ClockRecord.openOfCaseLocked(info.caseId);
+    List<ClockRecord> open = rows.openOfCase(info.caseId);
     java.util.Map<String, Instant> handling = new java.util.HashMap<>();
     for (ClockRecord c : open) {
       Stage stage = Stage.valueOf(c.stage);
@@ -250,7 +285,7 @@ public class ClockEventHandler implements EventHandler {
   }
 
   private void recomputeIntake(CaseClockInfo info, Instant at, String why) {
-    for (ClockRecord c : ClockRecord.openOfCaseLocked(info.caseId)) {
+    for (ClockRecord c : rows.openOfCase(info.caseId)) {
       if (c.stage.equals(Stage.REGISTRATION_TO_DISPATCH.name())) {
         clocks.recompute(c, zoneOf(info), info.emergency, null, at, why);
       }
@@ -258,9 +293,9 @@ public class ClockEventHandler implements EventHandler {
   }
 
   private void stopIntake(String caseId, Instant at, String reason) {
-    CaseClockInfo info = CaseClockInfo.of(caseId);
+    CaseClockInfo info = rows.info(caseId);
     boolean any = false;
-    for (ClockRecord c : ClockRecord.openOfCaseLocked(caseId)) {
+    for (ClockRecord c : rows.openOfCase(caseId)) {
       if (c.stage.equals(Stage.REGISTRATION_TO_DISPATCH.name())) {
         clocks.stop(c, at, reason);
         any = true;
@@ -276,7 +311,7 @@ public class ClockEventHandler implements EventHandler {
   private void onTransition(String eventId, CaseTransitioned t) {
     String tr = t.transition() == null ? "" : t.transition();
     Instant at = t.at();
-    CaseClockInfo info = CaseClockInfo.of(t.caseId());
+    CaseClockInfo info = rows.info(t.caseId());
     if (t.zone() != null) {
       info.zone = t.zone().name();
     }
@@ -291,10 +326,7 @@ public class ClockEventHandler implements EventHandler {
     Zone zone = zoneOf(info);
     String why = tr + " " + (t.reason() == null ? "" : t.reason()).trim();
     if (DISPATCHES.contains(tr)) {
-      boolean hadIntakeClock =
-          ClockRecord.count(
-                  "caseId = ?1 and stage = ?2", t.caseId(), Stage.REGISTRATION_TO_DISPATCH.name())
-              > 0;
+      boolean hadIntakeClock = rows.hasStage(t.caseId(), Stage.REGISTRATION_TO_DISPATCH);
       stopOpen(t.caseId(), at, why.trim(), (Stage[]) null);
       if (!hadIntakeClock && info.intakeClosedAt == null) {
         info.intakeClosedAt = at;
@@ -341,13 +373,13 @@ public class ClockEventHandler implements EventHandler {
         if (t.newDeadline() == null) {
           return;
         }
-        for (ClockRecord c : ClockRecord.openOfCaseLocked(t.caseId())) {
+        for (ClockRecord c : rows.openOfCase(t.caseId())) {
           if (c.stage.equals(Stage.HANDLING.name())) {
             clocks.extendTo(c, t.newDeadline(), at, "GRANT_EXTENSION 同意延期 " + nz(t.reason()));
           }
         }
         // a sub-order's handling ends with its township body's: it follows the extension
-        for (ClockRecord c : ClockRecord.openOfCaseLocked(t.caseId())) {
+        for (ClockRecord c : rows.openOfCase(t.caseId())) {
           if (c.stage.equals(Stage.SUB_HANDLING.name())
               && t.newDeadline().isAfter(c.deadline)
               && (c.parentOrderId == null
@@ -382,7 +414,7 @@ public class ClockEventHandler implements EventHandler {
       case "PASS_CHECK" -> stopOpen(t.caseId(), at, "PASS_CHECK 核查通过", Stage.FEEDBACK_TO_CHECK);
       case "SUSPEND" -> {
         String reason = ("SUSPEND 挂起 " + nz(t.reason())).trim();
-        for (ClockRecord c : ClockRecord.openOfCaseLocked(t.caseId())) {
+        for (ClockRecord c : rows.openOfCase(t.caseId())) {
           try {
             clocks.pause(c, at, reason);
           } catch (IllegalArgumentException | IllegalStateException e) {
@@ -393,7 +425,7 @@ public class ClockEventHandler implements EventHandler {
       }
       case "RESUME" -> {
         String reason = ("RESUME 恢复 " + nz(t.reason())).trim();
-        for (ClockRecord c : ClockRecord.openOfCaseLocked(t.caseId())) {
+        for (ClockRecord c : rows.openOfCase(t.caseId())) {
           clocks.resume(c, at, reason);
         }
       }
@@ -439,7 +471,7 @@ public class ClockEventHandler implements EventHandler {
         parentOrderId,
         parentUnitId);
     ClockRecord parent = null;
-    for (ClockRecord c : ClockRecord.openOfCaseLocked(t.caseId())) {
+    for (ClockRecord c : rows.openOfCase(t.caseId())) {
       if (c.stage.equals(Stage.HANDLING.name())
           && (parentOrderId == null || parentOrderId.equals(c.orderId))) {
         parent = c;
@@ -506,7 +538,7 @@ public class ClockEventHandler implements EventHandler {
     if (orderId == null) {
       return;
     }
-    for (ClockRecord c : ClockRecord.openOfCaseLocked(caseId)) {
+    for (ClockRecord c : rows.openOfCase(caseId)) {
       if (orderId.equals(c.orderId)
           && List.of(stages).stream().anyMatch(s -> s.name().equals(c.stage))) {
         clocks.stop(c, at, reason);
@@ -530,7 +562,7 @@ public class ClockEventHandler implements EventHandler {
 
   /** Stops the running clocks of the given stages (all stages when null). */
   private void stopOpen(String caseId, Instant at, String reason, Stage... stages) {
-    for (ClockRecord c : ClockRecord.openOfCaseLocked(caseId)) {
+    for (ClockRecord c : rows.openOfCase(caseId)) {
       if (stages == null || List.of(stages).stream().anyMatch(s -> s.name().equals(c.stage))) {
         clocks.stop(c, at, reason);
       }

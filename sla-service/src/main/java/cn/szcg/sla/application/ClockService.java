@@ -7,7 +7,6 @@ import cn.szcg.contracts.events.ClockStopped;
 import cn.szcg.contracts.events.ClockWarned;
 import cn.szcg.contracts.events.TimeLimit;
 import cn.szcg.contracts.events.Zone;
-import cn.szcg.platform.outbox.Outbox;
 import cn.szcg.platform.tx.AfterCommit;
 import cn.szcg.sla.domain.Stage;
 import cn.szcg.sla.domain.StageClock;
@@ -49,7 +48,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ClockService {
 
   @Inject Calendars calendars;
-  @Inject Outbox outbox;
   @Inject ClockStore rows;
   @Inject AfterCommit afterCommit;
   @Inject ClockScheduler scheduler;
@@ -161,15 +159,14 @@ public class ClockService {
       String unitId,
       String parentOrderId,
       String parentUnitId) {
-    ClockRecord existing = ClockRecord.findById(id);
+    ClockRecord existing = rows.byId(caseId, id);
     if (existing != null) {
       return existing; // the same start applied again
     }
-    for (ClockRecord open : ClockRecord.openOfCaseLocked(caseId)) {
+    for (ClockRecord open : rows.openOfCase(caseId)) {
       if (open.stage.equals(stage.name())
           && (!stage.isSubOrder() || java.util.Objects.equals(open.orderId, orderId))) {
-        stop(open, at, "SUPERSEDED 被新计时取代");
-        rows.flush();
+        stop(open, at, "SUPERSEDED 被新计时取代"); // written before the new one (ClockStore.persist)
       }
     }
     StageClock clock =
@@ -199,8 +196,8 @@ public class ClockService {
     c.parentOrderId = parentOrderId;
     c.parentUnitId = parentUnitId;
     rows.store(c, clock);
-    c.persist();
-    outbox.publish(
+    rows.persist(c);
+    rows.publish(
         caseId,
         new ClockStarted(
             caseId,
@@ -215,7 +212,8 @@ public class ClockService {
             clock.warningAt(),
             clock.deadline(),
             clock.policyVersion(),
-            clock.calendarVersion()));
+            clock.calendarVersion()),
+        Instant.now());
     catchUp(c, at);
     wakeSchedulerAfterCommit();
     return c;
@@ -238,7 +236,8 @@ public class ClockService {
     rows.store(c, stopped);
     c.stopReason = reason;
     c.onTime = !t.isAfter(stopped.deadline());
-    outbox.publish(
+    rows.stopped(c);
+    rows.publish(
         c.caseId,
         new ClockStopped(
             c.caseId,
@@ -248,7 +247,8 @@ public class ClockService {
             c.unitId,
             stopped.deadline(),
             t,
-            c.onTime));
+            c.onTime),
+        Instant.now());
     wakeSchedulerAfterCommit();
   }
 
@@ -483,7 +483,7 @@ public class ClockService {
 
   private void changed(ClockRecord c, StageClock old, StageClock fresh, String why, Instant at) {
     rows.store(c, fresh);
-    outbox.publish(
+    rows.publish(
         c.caseId,
         new ClockDeadlineChanged(
             c.caseId,
@@ -494,7 +494,8 @@ public class ClockService {
             old.deadline(),
             fresh.deadline(),
             why,
-            at));
+            at),
+        Instant.now());
     wakeSchedulerAfterCommit();
   }
 
@@ -553,7 +554,7 @@ public class ClockService {
   private void publishWarned(ClockRecord c, Instant now) {
     c.warnedAt = now;
     c.warnedLate = Duration.between(c.warningAt, now).compareTo(lateAfter) > 0;
-    outbox.publish(
+    rows.publish(
         c.caseId,
         new ClockWarned(
             c.caseId,
@@ -571,7 +572,7 @@ public class ClockService {
   private void publishBreached(ClockRecord c, Instant now) {
     c.breachedAt = now;
     c.breachedLate = Duration.between(c.deadline, now).compareTo(lateAfter) > 0;
-    outbox.publish(
+    rows.publish(
         c.caseId,
         new ClockBreached(
             c.caseId,

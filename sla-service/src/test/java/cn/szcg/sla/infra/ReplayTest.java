@@ -11,6 +11,7 @@ import cn.szcg.contracts.events.LimitUnit;
 import cn.szcg.contracts.events.ReportRejected;
 import cn.szcg.contracts.events.TimeLimit;
 import cn.szcg.contracts.events.Zone;
+import cn.szcg.platform.inbox.EventHandler;
 import cn.szcg.sla.application.ClockEventHandler;
 import cn.szcg.sla.application.ClockScheduler;
 import cn.szcg.testsupport.Await;
@@ -300,7 +301,13 @@ class ReplayTest {
     for (CloudEvent e : history) {
       Record payload = EventCodec.payload(e);
       if (handler.types().contains(EventCodec.typeOf(e))) {
-        QuarkusTransaction.requiringNew().run(() -> handler.handle(e, payload));
+        QuarkusTransaction.requiringNew()
+            .run(
+                () -> {
+                  handler.beginBatch(List.of(new EventHandler.Delivery(e, payload)));
+                  handler.handle(e, payload);
+                  handler.endBatch();
+                });
       }
     }
     return history.size();
