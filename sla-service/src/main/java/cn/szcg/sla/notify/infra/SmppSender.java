@@ -63,11 +63,11 @@ public class SmppSender implements ChannelSender {
   @ConfigProperty(name = "szcg.notify.sms.system-id", defaultValue = "szcg")
   String systemId;
 
-  @ConfigProperty(name = "szcg.notify.sms.password", defaultValue = "")
-  String password;
+  @ConfigProperty(name = "szcg.notify.sms.password")
+  java.util.Optional<String> password;
 
-  @ConfigProperty(name = "szcg.notify.sms.system-type", defaultValue = "")
-  String systemType;
+  @ConfigProperty(name = "szcg.notify.sms.system-type")
+  java.util.Optional<String> systemType;
 
   @ConfigProperty(name = "szcg.notify.sms.source-address", defaultValue = "106900000000")
   String sourceAddress;
@@ -147,8 +147,8 @@ public class SmppSender implements ChannelSender {
           new BindParameter(
               BindType.BIND_TRX,
               systemId,
-              password,
-              systemType,
+              password.orElse(""),
+              systemType.orElse(""),
               TypeOfNumber.UNKNOWN,
               NumberingPlanIndicator.UNKNOWN,
               null),
