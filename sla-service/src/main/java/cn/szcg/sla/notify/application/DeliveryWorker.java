@@ -143,27 +143,34 @@ public class DeliveryWorker {
   /** One pass: claims and sends what is due on one channel; returns how many were claimed. */
   public int pass(ChannelSender sender, Backoff backoff) {
     List<Message> due = store.claimDue(sender.channel(), batch, lease);
+    List<NotifyStore.Outcome> outcomes = new ArrayList<>(due.size());
     for (Message m : due) {
-      deliver(sender, backoff, m);
+      outcomes.add(deliver(sender, backoff, m));
+      if (outcomes.size() >= 20) {
+        // the batch's states in one transaction (not one commit per SMS), every 20 sends so that a
+        // receipt finds its message id soon
+        store.record(outcomes);
+        outcomes.clear();
+      }
     }
+    store.record(outcomes);
     return due.size();
   }
 
-  void deliver(ChannelSender sender, Backoff backoff, Message m) {
+  NotifyStore.Outcome deliver(ChannelSender sender, Backoff backoff, Message m) {
     try {
       String ref = sender.send(m);
-      store.markSent(m.notificationId(), m.channel(), ref);
+      return NotifyStore.Outcome.sent(m, ref);
     } catch (SendFailure f) {
       if (f.retryable() && backoff.retries(m.attempt())) {
         Instant next = Instant.now().plus(backoff.delayAfter(m.attempt()));
-        store.markRetry(m.notificationId(), m.channel(), next, f.getMessage());
         LOG.infof(
             "notify %s %s attempt %d failed (%s), again at %s",
             m.channel(), m.notificationId(), m.attempt(), f.getMessage(), next);
-      } else {
-        store.markFailed(m.notificationId(), m.channel(), f.getMessage());
-        LOG.warnf("notify %s %s failed: %s", m.channel(), m.notificationId(), f.getMessage());
+        return NotifyStore.Outcome.retry(m, next, f.getMessage());
       }
+      LOG.warnf("notify %s %s failed: %s", m.channel(), m.notificationId(), f.getMessage());
+      return NotifyStore.Outcome.failed(m, f.getMessage());
     }
   }
 

@@ -232,6 +232,39 @@ public class NotifyStore {
     return out;
   }
 
+  /** What one send came to: SENT (with the provider's reference), QUEUED again, or FAILED. */
+  public record Outcome(
+      String notificationId,
+      Contact.Channel channel,
+      String state,
+      String ref,
+      Instant next,
+      String reason) {
+    public static Outcome sent(Message m, String ref) {
+      return new Outcome(m.notificationId(), m.channel(), "SENT", ref, null, null);
+    }
+
+    public static Outcome retry(Message m, Instant next, String reason) {
+      return new Outcome(m.notificationId(), m.channel(), "QUEUED", null, next, reason);
+    }
+
+    public static Outcome failed(Message m, String reason) {
+      return new Outcome(m.notificationId(), m.channel(), "FAILED", null, null, reason);
+    }
+  }
+
+  /** Records the outcomes of a batch of sends in one transaction. */
+  @Transactional
+  public void record(List<Outcome> outcomes) {
+    for (Outcome o : outcomes) {
+      switch (o.state()) {
+        case "SENT" -> markSent(o.notificationId(), o.channel(), o.ref());
+        case "QUEUED" -> markRetry(o.notificationId(), o.channel(), o.next(), o.reason());
+        default -> markFailed(o.notificationId(), o.channel(), o.reason());
+      }
+    }
+  }
+
   @Transactional
   public void markSent(String notificationId, Contact.Channel channel, String providerRef) {
     em.createNativeQuery(

@@ -77,6 +77,15 @@ public class SmppSender implements ChannelSender {
 
   private SMPPSession session;
 
+  /** Receipts are applied here, never on jsmpp's PDU threads (which also read our responses). */
+  private final java.util.concurrent.ScheduledExecutorService receipts =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "notify-sms-receipts");
+            t.setDaemon(true);
+            return t;
+          });
+
   public boolean enabled() {
     return enabled;
   }
@@ -173,9 +182,30 @@ public class SmppSender implements ChannelSender {
     }
   }
 
+  /**
+   * Applies a receipt; it may overtake the commit of SENT (which records the SMSC's message id), so
+   * it is tried again every 200 ms for up to 6 s before the delivery is left SENT.
+   */
+  void apply(String messageId, boolean delivered, String stat, int tries) {
+    receipts.schedule(
+        () -> {
+          try {
+            if (store.markDelivered(Contact.Channel.SMS, messageId, delivered, stat) == 0
+                && tries < 30) {
+              apply(messageId, delivered, stat, tries + 1);
+            }
+          } catch (RuntimeException e) {
+            LOG.warnf("delivery receipt not recorded: %s", e.getClass().getSimpleName());
+          }
+        },
+        tries == 0 ? 0 : 200,
+        java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
   @PreDestroy
   void close() {
     drop();
+    receipts.shutdownNow();
   }
 
   /** Delivery receipts (deliver_sm with the SMSC delivery receipt flag). */
@@ -188,8 +218,7 @@ public class SmppSender implements ChannelSender {
       try {
         DeliveryReceipt r = d.getShortMessageAsDeliveryReceipt();
         DeliveryReceiptState st = r.getFinalStatus();
-        store.markDelivered(
-            Contact.Channel.SMS, r.getId(), st == DeliveryReceiptState.DELIVRD, String.valueOf(st));
+        apply(r.getId(), st == DeliveryReceiptState.DELIVRD, String.valueOf(st), 0);
       } catch (Exception e) {
         LOG.warnf("unreadable delivery receipt: %s", e.getClass().getSimpleName());
       }
