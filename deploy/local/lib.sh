@@ -237,6 +237,9 @@ start_service() { # name [extra env...]
   # use); production leaves it off and starts with an empty unit register (docs/operations.md)
   local demo=()
   if [ "$svc" = dispatch-service ]; then demo=(SZCG_DISPATCH_SEED_ENABLED=true); fi
+  # sla-service's notify part: the demo realm's users as its contact directory (fictitious phones;
+  # SMS stays off without an SMSC, docs/notifications.md §8)
+  if [ "$svc" = sla-service ]; then demo=(SZCG_NOTIFY_SEED_ENABLED=true); fi
   env QUARKUS_HTTP_PORT="${PORT[$svc]}" \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db" \
     QUARKUS_DATASOURCE_USERNAME="${role}_app" QUARKUS_DATASOURCE_PASSWORD="${role}_app" \

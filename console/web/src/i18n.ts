@@ -7,6 +7,7 @@ import { createI18n } from 'vue-i18n'
 const zh = {
   app: { title: '闽清县数字城管 · 指挥中心', short: '数字城管' },
   live: { live: '实时', down: '连接中断', connecting: '连接中…' },
+  notify: { bell: '通知（{n} 条未读）', title: '我的通知', none: '暂无通知', unread: '未读', markRead: '标为已读', urgent: '紧急', openCase: '查看案卷', failed: '通知读取失败' },
   menu: { home: '工作台', intake: '受理台', dispatch: '派遣台', cases: '案卷', case: '案卷', supervision: '督办', map: '地图', unit: '处置通', unitCase: '批办件' },
   common: {
     logout: '退出登录', language: 'English', loading: '加载中…', refresh: '刷新', cancel: '取消',
@@ -198,6 +199,7 @@ type Messages = typeof zh
 const en: Messages = {
   app: { title: 'Minqing digital urban management · command center', short: 'SZCG' },
   live: { live: 'Live', down: 'Disconnected', connecting: 'Connecting…' },
+  notify: { bell: 'Notifications ({n} unread)', title: 'My notifications', none: 'No notifications', unread: 'Unread', markRead: 'Mark read', urgent: 'Urgent', openCase: 'Open the case', failed: 'Could not read the notifications' },
   menu: { home: 'Workbench', intake: 'Intake desk', dispatch: 'Dispatch desk', cases: 'Case file', case: 'Case file', supervision: 'Supervision', map: 'Map', unit: 'Unit terminal', unitCase: 'Order' },
   common: {
     logout: 'Log out', language: '中文', loading: 'Loading…', refresh: 'Refresh', cancel: 'Cancel',

@@ -44,6 +44,8 @@ describe('parseChange', () => {
     })
   })
   it('refuses what is not a change', () => {
+    // a notification to this person (通知): its id and kind, the bell re-reads the inbox
+    expect(parseChange('{"kind":"notification","id":"n1","change":"CLOCK_BREACH","at":"2026-03-02T01:02:03Z"}')?.kind).toBe('notification')
     expect(parseChange('not json')).toBeNull()
     expect(parseChange('{"kind":"other","id":"c1","change":"x","at":"t"}')).toBeNull()
     expect(parseChange('{"kind":"report","id":"","change":"x","at":"t"}')).toBeNull()

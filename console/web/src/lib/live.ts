@@ -5,7 +5,8 @@
  * owning service, so every read stays scoped by that service.
  */
 
-export type LiveKind = 'report' | 'case' | 'clock'
+/** `notification`: a notification to this person (通知; only the recipient's stream gets it) */
+export type LiveKind = 'report' | 'case' | 'clock' | 'notification'
 
 export interface LiveChange {
   kind: LiveKind
@@ -72,7 +73,7 @@ export class SseParser {
   }
 }
 
-const KINDS: readonly string[] = ['report', 'case', 'clock']
+const KINDS: readonly string[] = ['report', 'case', 'clock', 'notification']
 
 /** The change of a data line, or null if it is not one (never trusted beyond its four fields). */
 export function parseChange(data: string): LiveChange | null {

@@ -13,10 +13,15 @@ import java.util.Set;
  * collector the cases it was ordered to check; intake-service lets a collector read its own reports
  * and verification tasks (R-02, R-13–R-16).
  *
+ * <p>A notification to a person (通知, sla's {@code notification-raised}, docs/notifications.md) is
+ * personal: its audience names the recipient in {@code persons}, and only the recipient's own
+ * streams hear of it — not the command center, not the recipient's unit.
+ *
  * @param units unit ids (token claim {@code unit_id}) that may hear of the change
  * @param collectors collector ids (token claim {@code collector_id}) that may hear of it
+ * @param persons realm usernames: when not empty, only their own streams hear of it
  */
-public record Audience(Set<String> units, Set<String> collectors) {
+public record Audience(Set<String> units, Set<String> collectors, Set<String> persons) {
 
   /** Nobody but the command center. */
   public static final Audience CENTER_ONLY = new Audience(Set.of(), Set.of());
@@ -24,6 +29,24 @@ public record Audience(Set<String> units, Set<String> collectors) {
   public Audience {
     units = Set.copyOf(units);
     collectors = Set.copyOf(collectors);
+    persons = Set.copyOf(persons);
+  }
+
+  public Audience(Set<String> units, Set<String> collectors) {
+    this(units, collectors, Set.of());
+  }
+
+  /** One person's own change (a notification): their streams only. */
+  public static Audience person(String username) {
+    return new Audience(Set.of(), Set.of(), Set.of(username));
+  }
+
+  /** Whether the stream of {@code username}, seen as {@code viewer}, hears of this change. */
+  public boolean reaches(String username, Viewer viewer) {
+    if (!persons.isEmpty()) {
+      return username != null && persons.contains(username);
+    }
+    return viewer.admits(this);
   }
 
   /** The person a stream belongs to, as far as the push channel's scope goes. */

@@ -80,6 +80,10 @@ public class Audiences {
    * @param data the event's JSON
    */
   public synchronized Audience of(String type, String subject, String data) {
+    if (EventType.ofType(type).map(EventType::topic).orElse("").equals(Topics.NOTIFICATIONS)) {
+      // a notification (通知) is personal: its recipient's streams only, nothing remembered
+      return Audience.person(recipient(data));
+    }
     Audience named = named(type, data);
     Known k = known.get(subject);
     if (k == null) {
@@ -140,6 +144,16 @@ public class Audiences {
       }
     }
     return new Audience(units, collectors);
+  }
+
+  /** The recipient of a notification-raised; "" (nobody's name) if unreadable. */
+  static String recipient(String data) {
+    try {
+      String r = EventCodec.mapper().readTree(data).path("recipientId").asText("");
+      return ID.matcher(r).matches() ? r : "";
+    } catch (Exception e) {
+      return "";
+    }
   }
 
   private static void add(Set<String> to, JsonNode value) {

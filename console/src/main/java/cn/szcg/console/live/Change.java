@@ -44,8 +44,26 @@ public record Change(String kind, String id, String change, Instant at) {
       case Topics.INTAKE -> Optional.of(new Change("report", subject, shortName(type), time));
       case Topics.CLOCKS -> Optional.of(new Change("clock", subject, shortName(type), time));
       case Topics.CASES -> Optional.of(new Change("case", subject, transition(type, data), time));
+        // a notification to a person (通知): the frame names the notification and its kind, the
+        // browser re-reads its inbox; only the recipient's streams get it (Audiences)
+      case Topics.NOTIFICATIONS -> notification(data, time);
       default -> Optional.empty();
     };
+  }
+
+  /** A notification-raised: {@code {kind: notification, id: <notification id>, change: <kind>}}. */
+  private static Optional<Change> notification(String data, Instant time) {
+    try {
+      var json = EventCodec.mapper().readTree(data);
+      String id = json.path("notificationId").asText("");
+      String kind = json.path("kind").asText("");
+      if (!id.matches("[A-Za-z0-9_\\-]{1,100}") || !kind.matches("[A-Z_]{1,64}")) {
+        return Optional.empty();
+      }
+      return Optional.of(new Change("notification", id, kind, time));
+    } catch (Exception e) {
+      return Optional.empty();
+    }
   }
 
   /** {@code cn.szcg.intake.report-registered.v1} → {@code report-registered}. */

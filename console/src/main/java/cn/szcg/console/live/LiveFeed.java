@@ -43,7 +43,8 @@ import org.jboss.logging.Logger;
 public class LiveFeed {
 
   private static final Logger LOG = Logger.getLogger(LiveFeed.class);
-  static final List<String> TOPICS = List.of(Topics.INTAKE, Topics.CASES, Topics.CLOCKS);
+  static final List<String> TOPICS =
+      List.of(Topics.INTAKE, Topics.CASES, Topics.CLOCKS, Topics.NOTIFICATIONS);
 
   private final LiveHub hub;
   private final Audiences audiences;

@@ -77,7 +77,7 @@ public class LiveHub {
     String frame = "data: " + change.toJson() + "\n\n";
     clients.forEach(
         c -> {
-          if (c.viewer.admits(audience)) {
+          if (audience.reaches(c.who, c.viewer)) {
             c.send(frame);
           }
         });

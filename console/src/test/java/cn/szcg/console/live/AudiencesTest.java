@@ -97,4 +97,27 @@ class AudiencesTest {
     assertTrue(water.admits(a.of(CLOCK, "a", "{}")));
     assertFalse(water.admits(a.of(CLOCK, "b", "{}")), "b forgotten");
   }
+
+  @Test
+  void aNotificationReachesOnlyItsRecipientsOwnStreams() {
+    Audiences a = new Audiences(100);
+    Audience x =
+        a.of(
+            "cn.szcg.notifications.notification-raised.v1",
+            "water-leader",
+            "{\"notificationId\":\"n1\",\"recipientId\":\"water-leader\",\"kind\":\"CLOCK_BREACH\","
+                + "\"caseId\":\"case-1\"}");
+    assertTrue(x.reaches("water-leader", water));
+    assertFalse(x.reaches("water-receiver", water), "not the recipient's unit colleagues");
+    assertFalse(x.reaches("shiftlead1", center), "not the command center");
+    assertEquals(0, a.size(), "nothing remembered");
+    // an unreadable recipient reaches nobody
+    Audience bad = a.of("cn.szcg.notifications.notification-raised.v1", "x", "{}");
+    assertFalse(bad.reaches("shiftlead1", center));
+    // every other change still follows the viewer's rule
+    Audience caseChange =
+        a.of(CASE, "case-1", "{\"transition\":\"DISPATCH\",\"unitId\":\"U-WATER\"}");
+    assertTrue(caseChange.reaches("anyone", center));
+    assertTrue(caseChange.reaches("water-receiver", water));
+  }
 }

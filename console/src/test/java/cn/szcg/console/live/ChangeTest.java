@@ -54,6 +54,18 @@ class ChangeTest {
   }
 
   @Test
+  void aNotificationSaysItsIdAndKindAndNothingElse() {
+    assertEquals(
+        Optional.of(new Change("notification", "n-1", "CLOCK_BREACH", AT)),
+        of(
+            "cn.szcg.notifications.notification-raised.v1",
+            "{\"notificationId\":\"n-1\",\"recipientId\":\"water-leader\",\"kind\":\"CLOCK_BREACH\","
+                + "\"titleZh\":\"超时\",\"caseId\":\"c-1\"}"));
+    assertTrue(of("cn.szcg.notifications.notification-raised.v1", "{}").isEmpty());
+    assertTrue(of("cn.szcg.notifications.notification-raised.v1", "not json").isEmpty());
+  }
+
+  @Test
   void theFrameIsFourFieldsEscaped() {
     assertEquals(
         "{\"kind\":\"report\",\"id\":\"a\\\"b\\\\c\\n\",\"change\":\"x\",\"at\":\"2026-03-02T01:02:03Z\"}",

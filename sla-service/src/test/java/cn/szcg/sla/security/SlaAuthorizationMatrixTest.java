@@ -32,6 +32,21 @@ class SlaAuthorizationMatrixTest {
           "unit-leader",
           "unit-handler");
 
+  /** Every person (the machine clients have no inbox). */
+  static final Set<String> PEOPLE =
+      Set.of(
+          "collector",
+          "operator",
+          "shift-lead",
+          "dispatcher",
+          "unit-receiver",
+          "unit-leader",
+          "unit-handler",
+          "efficiency-office",
+          "supervision-office",
+          "county-government",
+          "admin");
+
   @Test
   void everyOperationTimesEveryRole() {
     AuthzMatrix m = new AuthzMatrix();
@@ -73,6 +88,20 @@ class SlaAuthorizationMatrixTest {
     m.op("GET", "/api/v1/clocks").allow(CLOCK_READERS).expect(200);
     m.op("GET", "/api/v1/audit").allow("supervision-office", "admin").expect(200);
     m.op("GET", "/api/v1/audit/verification").allow("supervision-office", "admin").expect(200);
+    // notifications to people (issue 21, docs/notifications.md)
+    m.op("GET", "/api/v1/notifications/mine").allow(PEOPLE).expect(200);
+    m.op("POST", "/api/v1/notifications/mine/{id}/read")
+        .path("/api/v1/notifications/mine/MATRIX-1/read")
+        .allow(PEOPLE)
+        .expect(404);
+    m.op("GET", "/api/v1/notifications/preferences").allow(PEOPLE).expect(200);
+    m.op("PUT", "/api/v1/notifications/preferences")
+        .allow(PEOPLE)
+        .expect(200)
+        .with(r -> r.contentType("application/json").body("{}"));
+    m.op("GET", "/api/v1/notifications")
+        .allow("operator", "shift-lead", "dispatcher", "supervision-office", "admin")
+        .expect(200);
     m.verify();
   }
 

@@ -1,0 +1,55 @@
+package cn.szcg.sla.notify.application;
+
+import cn.szcg.contracts.EventType;
+import cn.szcg.contracts.Topics;
+import cn.szcg.contracts.envelope.CloudEvent;
+import cn.szcg.platform.inbox.EventHandler;
+import cn.szcg.sla.notify.domain.Intent;
+import cn.szcg.sla.notify.domain.Routing;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The notify part's own consumer (group {@code sla-service.notify}, apart from the clocks'): every
+ * event that tells someone something ({@link Routing}) becomes notifications in the same
+ * transaction as the inbox record of the event, so a redelivered event raises nothing twice.
+ */
+@ApplicationScoped
+public class NotifyEventHandler implements EventHandler {
+
+  @Inject Notifier notifier;
+
+  @Override
+  public String name() {
+    return "notify";
+  }
+
+  @Override
+  public List<String> topics() {
+    return List.of(Topics.CASES, Topics.CLOCKS, Topics.INTAKE, Topics.ASSESSMENT);
+  }
+
+  @Override
+  public Set<EventType> types() {
+    return Set.of(
+        EventType.CASE_TRANSITIONED,
+        EventType.CLOCK_WARNED,
+        EventType.CLOCK_BREACHED,
+        EventType.VERIFICATION_REQUESTED,
+        EventType.REPORT_REJECTED,
+        EventType.ACCOUNTABILITY_NOTICE,
+        EventType.EFFICIENCY_WARNING_ISSUED,
+        EventType.PERIODIC_REPORT_PUBLISHED);
+  }
+
+  @Override
+  public void handle(CloudEvent event, Record payload) {
+    Instant now = Instant.now();
+    for (Intent intent : Routing.route(payload)) {
+      notifier.raise(event.id(), intent, now);
+    }
+  }
+}
