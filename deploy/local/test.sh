@@ -21,6 +21,9 @@ log "tier 1+2: unit tests, @QuarkusTest per service, manifest validation (./mvnw
 # (-pl) and resolves contracts from there — on a fresh machine nothing else puts it there
 (cd "$REPO" && ./mvnw -B install)
 
+log "tier 2: the API documents — Redocly lint (recommended rules, 0 errors), the generated TypeScript clients compile (docs/api.md)"
+"$REPO/deploy/local/api-check.sh"
+
 log "tier 3: system tests against the running local stack (real Keycloak tokens)"
 wait_keycloak 300
 start_fresh_stack

@@ -26,6 +26,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -57,11 +59,27 @@ public class ExportResource {
    * JSON, CSV or XLSX.
    */
   public record ExportRequest(
-      @NotBlank String report, @NotBlank String period, @NotBlank String format, String unitId) {}
+      @NotBlank
+          @Schema(
+              type = SchemaType.STRING,
+              enumeration = {"COUNTY_RANKING", "UNIT"}, // Reports.Report
+              example = "COUNTY_RANKING")
+          String report,
+      @NotBlank @Schema(description = "yyyy-MM 或 yyyy / month or year", example = "2026-11")
+          String period,
+      @NotBlank
+          @Schema(
+              type = SchemaType.STRING,
+              enumeration = {"JSON", "CSV", "XLSX"}, // ExportJobs.Format
+              example = "XLSX")
+          String format,
+      String unitId) {}
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "申请导出报表 / request a report export (runs in the background)")
+  @Operation(
+      operationId = "requestReportExport",
+      summary = "申请导出报表 / request a report export (runs in the background)")
   public Response create(@Valid @NotNull ExportRequest request) {
     Reports.Report report = parse(Reports.Report.class, request.report(), "report");
     ExportJobs.Format format = parse(ExportJobs.Format.class, request.format(), "format");
@@ -93,7 +111,7 @@ public class ExportResource {
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "导出任务状态 / export job status")
+  @Operation(operationId = "getReportExport", summary = "导出任务状态 / export job status")
   public ExportJobStore.Job status(@PathParam("id") String id) {
     ExportJobStore.Job job = jobs.find(id);
     if (job == null || !mayRead(job)) {
@@ -116,7 +134,7 @@ public class ExportResource {
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     MediaType.APPLICATION_JSON
   })
-  @Operation(summary = "下载导出文件 / download the exported file")
+  @Operation(operationId = "downloadReportExport", summary = "下载导出文件 / download the exported file")
   public Response file(@PathParam("id") String id) {
     ExportJobStore.Job job = status(id);
     if (!"DONE".equals(job.status())) {

@@ -32,6 +32,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -90,7 +93,9 @@ public class FiguresResource {
     Roles.ADMIN,
     Roles.UNIT_LEADER
   })
-  @Operation(summary = "单位考核数据 / a unit's figures, rates, score and grade of a month or year")
+  @Operation(
+      operationId = "getUnitFigures",
+      summary = "单位考核数据 / a unit's figures, rates, score and grade of a month or year")
   public UnitFiguresView unitFigures(
       @PathParam("unitId") String unitId,
       @QueryParam("period") String periodText,
@@ -112,7 +117,9 @@ public class FiguresResource {
     Roles.SHIFT_LEAD,
     Roles.ADMIN
   })
-  @Operation(summary = "全县排名 / county ranking of units for a month or year")
+  @Operation(
+      operationId = "getUnitRanking",
+      summary = "全县排名 / county ranking of units for a month or year")
   public Page<Map<String, Object>> ranking(
       @QueryParam("period") String periodText,
       @QueryParam("category") String category,
@@ -134,11 +141,23 @@ public class FiguresResource {
     Roles.ADMIN,
     Roles.UNIT_LEADER
   })
-  @Operation(summary = "问责通报 / accountability notices and warnings (R-24), newest first")
+  @Operation(
+      operationId = "listAccountabilityNotices",
+      summary = "问责通报 / accountability notices and warnings (R-24), newest first")
   public Page<NoticeView> notices(
       @QueryParam("unitId") String unitId,
       @QueryParam("month") String month,
-      @QueryParam("type") String type,
+      @Parameter(
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {
+                        "CENTER_NOTICE",
+                        "EFFICIENCY_OFFICE_NOTICE",
+                        "EFFICIENCY_WARNING"
+                      }))
+          @QueryParam("type")
+          String type,
       @QueryParam("page") @DefaultValue("0") int page,
       @QueryParam("size") @DefaultValue("50") int size) {
     checkPage(page, size);
@@ -175,6 +194,7 @@ public class FiguresResource {
     Roles.ADMIN
   })
   @Operation(
+      operationId = "listCommendationCandidates",
       summary =
           "年度通报表扬候选（处置单位、信息采集员、坐席） / yearly commendation candidates: units,"
               + " collectors and operators (R-25)")
@@ -195,7 +215,9 @@ public class FiguresResource {
     Roles.ADMIN,
     Roles.UNIT_LEADER
   })
-  @Operation(summary = "综合指标权重 / composite-score weights in force (points, sum 100)")
+  @Operation(
+      operationId = "getScoreWeights",
+      summary = "综合指标权重 / composite-score weights in force (points, sum 100)")
   public Map<String, BigDecimal> getWeights() {
     return weights.current();
   }
@@ -204,7 +226,9 @@ public class FiguresResource {
   @Path("/config/weights")
   @RolesAllowed({Roles.EFFICIENCY_OFFICE, Roles.ADMIN})
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "设置综合指标权重 / set the composite-score weights (must sum to 100)")
+  @Operation(
+      operationId = "setScoreWeights",
+      summary = "设置综合指标权重 / set the composite-score weights (must sum to 100)")
   public Map<String, BigDecimal> putWeights(@Valid @NotNull WeightsRequest request) {
     return weights.replace(request.weights(), actor.userId(), request.reason());
   }
@@ -213,6 +237,7 @@ public class FiguresResource {
   @Path("/admin/figures/recompute")
   @RolesAllowed(Roles.ADMIN)
   @Operation(
+      operationId = "recomputeFigures",
       summary =
           "由事实重算考核数据（处置单位与人员）并比对 / recompute the unit figures and the staff"
               + " figures (collectors, collection units, operators) of a period (or all) from the"

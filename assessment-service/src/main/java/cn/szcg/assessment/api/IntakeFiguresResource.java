@@ -37,7 +37,9 @@ public class IntakeFiguresResource {
 
   @GET
   @Path("/figures/intake")
-  @Operation(summary = "受理统计 / intake figures of a month (yyyy-MM, Asia/Shanghai)")
+  @Operation(
+      operationId = "getIntakeFigures",
+      summary = "受理统计 / intake figures of a month (yyyy-MM, Asia/Shanghai)")
   public List<IntakeFigure> intake(@QueryParam("month") String month) {
     if (month == null || !month.matches("\\d{4}-(0[1-9]|1[0-2])")) {
       throw ProblemException.invalidField("month", "pattern", "须为 yyyy-MM / must be yyyy-MM");
@@ -47,7 +49,7 @@ public class IntakeFiguresResource {
 
   @GET
   @Path("/cases/{caseId}")
-  @Operation(summary = "考核所知的案件 / a case as assessment counted it")
+  @Operation(operationId = "getAssessedCase", summary = "考核所知的案件 / a case as assessment counted it")
   public AssessedCase assessedCase(@PathParam("caseId") String caseId) {
     return queries.assessedCase(caseId);
   }

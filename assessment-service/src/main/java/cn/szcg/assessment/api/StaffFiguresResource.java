@@ -55,7 +55,9 @@ public class StaffFiguresResource {
     Roles.ADMIN,
     Roles.COLLECTOR
   })
-  @Operation(summary = "采集员考核排名 / collectors ranked by score (R-08)")
+  @Operation(
+      operationId = "rankCollectors",
+      summary = "采集员考核排名 / collectors ranked by score (R-08)")
   public Page<Map<String, Object>> collectors(
       @QueryParam("period") String period,
       @QueryParam("page") @DefaultValue("0") int page,
@@ -72,7 +74,9 @@ public class StaffFiguresResource {
     Roles.SHIFT_LEAD,
     Roles.ADMIN
   })
-  @Operation(summary = "采集单位考核排名 / collection units ranked by score (R-11)")
+  @Operation(
+      operationId = "rankCollectionUnits",
+      summary = "采集单位考核排名 / collection units ranked by score (R-11)")
   public Page<Map<String, Object>> collectionUnits(
       @QueryParam("period") String period,
       @QueryParam("page") @DefaultValue("0") int page,
@@ -99,6 +103,7 @@ public class StaffFiguresResource {
     Roles.ADMIN
   })
   @Operation(
+      operationId = "listOperatorFigures",
       summary = "坐席考核 / center operators: filed on time, dispatched accurately, closed on time")
   public Page<OperatorView> operators(
       @QueryParam("period") String periodText,

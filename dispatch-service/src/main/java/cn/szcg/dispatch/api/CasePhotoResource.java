@@ -3,6 +3,7 @@ package cn.szcg.dispatch.api;
 import cn.szcg.dispatch.api.EvidenceViews.PhotoView;
 import cn.szcg.dispatch.application.CasePhotos;
 import cn.szcg.dispatch.domain.PhotoPolicy;
+import cn.szcg.dispatch.domain.PhotoPurpose;
 import cn.szcg.platform.files.FileNames;
 import cn.szcg.platform.files.ImageType;
 import cn.szcg.platform.security.Roles;
@@ -23,6 +24,12 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -41,6 +48,7 @@ public class CasePhotoResource {
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.UNIT_RECEIVER, Roles.UNIT_LEADER, Roles.UNIT_HANDLER, Roles.COLLECTOR})
   @Operation(
+      operationId = "uploadEvidencePhoto",
       summary = "上传证据照片 / upload an evidence photo (after-photo, sub-order photo, check photo)",
       description =
           "The body is the raw image; Content-Type its type (image/jpeg, image/png, image/webp,"
@@ -51,15 +59,43 @@ public class CasePhotoResource {
               + " check, while the check is ordered); optional lon, lat (inside the county) and"
               + " takenAt from the device, fileName. Stored with its SHA-256; the same bytes again"
               + " from the same unit or collector answer the first photo (200).")
+  @APIResponse(
+      responseCode = "201",
+      description = "已保存 / stored",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = PhotoView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "同一照片已保存过 / the same bytes were stored before: the first photo",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = PhotoView.class)))
   public Response upload(
       @PathParam("caseId") String caseId,
-      @QueryParam("purpose") String purpose,
+      @Parameter(schema = @Schema(implementation = PhotoPurpose.class)) @QueryParam("purpose")
+          String purpose,
       @QueryParam("lon") String lon,
       @QueryParam("lat") String lat,
       @QueryParam("takenAt") String takenAt,
       @QueryParam("fileName") @Size(max = 255) String fileName,
       @HeaderParam("Content-Type") String contentType,
-      byte[] body) {
+      @RequestBody(
+              required = true,
+              content = {
+                @Content(
+                    mediaType = "image/jpeg",
+                    schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(
+                    mediaType = "image/png",
+                    schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(
+                    mediaType = "image/webp",
+                    schema = @Schema(type = SchemaType.STRING, format = "binary"))
+              })
+          byte[] body) {
     CasePhotos.Stored s =
         store.upload(
             caseId,
@@ -91,7 +127,9 @@ public class CasePhotoResource {
     Roles.UNIT_HANDLER,
     Roles.COLLECTOR
   })
-  @Operation(summary = "证据照片列表 / the case's evidence photos (metadata, SHA-256, content link)")
+  @Operation(
+      operationId = "listEvidencePhotos",
+      summary = "证据照片列表 / the case's evidence photos (metadata, SHA-256, content link)")
   public List<PhotoView> list(@PathParam("caseId") String caseId) {
     return store.list(caseId).stream().map(PhotoView::of).toList();
   }
@@ -113,6 +151,7 @@ public class CasePhotoResource {
     Roles.COLLECTOR
   })
   @Operation(
+      operationId = "getEvidencePhotoContent",
       summary = "证据照片内容 / the bytes of an evidence photo, exactly as uploaded",
       description =
           "Content-Type as stored (checked against the bytes at upload), X-Content-SHA256 to check"

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request bodies of the case commands (one per transition). Text is limited to 2000 characters. */
 public final class CaseRequests {
@@ -19,13 +20,13 @@ public final class CaseRequests {
    * proposal, {@code overrideReason} is required.
    */
   public record DispatchBody(
-      @Size(max = 100) String unitId,
+      @Size(max = 100) @Schema(example = "U-WATER") String unitId,
       @Size(max = 20) List<@NotBlank @Size(max = 100) String> cooperatingUnitIds,
-      @Size(max = 2000) String requirements,
+      @Size(max = 2000) @Schema(example = "请尽快处理 / please handle promptly") String requirements,
       @Size(max = 2000) String overrideReason) {}
 
   /** An optional note (sign-for, approve return, close …). */
-  public record NoteBody(@Size(max = 2000) String note) {}
+  public record NoteBody(@Size(max = 2000) @Schema(example = "已签收 / signed for") String note) {}
 
   /** 批办: the leader's instructions. */
   public record LeaderApprovalBody(@Size(max = 2000) String instructions) {}
@@ -64,16 +65,20 @@ public final class CaseRequests {
 
   /** 处理反馈 / 二级反馈 with after-photos (ids of stored photos). */
   public record FeedbackBody(
-      @NotBlank @Size(max = 2000) String description,
-      @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 200) String> photoIds) {}
+      @NotBlank @Size(max = 2000) @Schema(example = "已清理 / cleared") String description,
+      @NotEmpty
+          @Size(max = 20)
+          @Schema(description = "AFTER 照片 / ids of AFTER photos uploaded by the unit")
+          List<@NotBlank @Size(max = 200) String> photoIds) {}
 
   /** 指令核查 */
   public record CheckOrderBody(
-      @NotBlank @Size(max = 100) String collectorId, @Size(max = 2000) String note) {}
+      @NotBlank @Size(max = 100) @Schema(example = "C0001") String collectorId,
+      @Size(max = 2000) @Schema(example = "请核查 / please check") String note) {}
 
   /** 核查通过 */
   public record CheckPassBody(
-      @Size(max = 2000) String note,
+      @Size(max = 2000) @Schema(example = "核查通过 / check passed") String note,
       @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 200) String> photoIds) {}
 
   /** 核查不通过 */

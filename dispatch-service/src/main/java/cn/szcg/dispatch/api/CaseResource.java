@@ -74,6 +74,8 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -101,6 +103,7 @@ public class CaseResource {
 
   @GET
   @Operation(
+      operationId = "listCases",
       summary =
           "案件列表 / list cases (filters: state, unitId, township, category prefix, filed from/to)")
   @RolesAllowed({
@@ -117,7 +120,8 @@ public class CaseResource {
     Roles.COLLECTOR
   })
   public Page<CaseSummary> list(
-      @QueryParam("state") String state,
+      @Parameter(schema = @Schema(implementation = CaseState.class)) @QueryParam("state")
+          String state,
       @QueryParam("unitId") String unitId,
       @QueryParam("township") String township,
       @QueryParam("category") String category,
@@ -151,6 +155,7 @@ public class CaseResource {
   @GET
   @Path("/positions")
   @Operation(
+      operationId = "listCasePositions",
       summary = "地图上的案件 / cases on the map (bbox, states; GeoJSON)",
       description =
           "bbox=minLon,minLat,maxLon,maxLat (WGS84, required, ≤ 1 square degree), state=A,B"
@@ -185,7 +190,9 @@ public class CaseResource {
 
   @GET
   @Path("/{caseId}")
-  @Operation(summary = "查看案件 / read a case with its orders, requests, checks and next steps")
+  @Operation(
+      operationId = "getCase",
+      summary = "查看案件 / read a case with its orders, requests, checks and next steps")
   @RolesAllowed({
     Roles.OPERATOR,
     Roles.SHIFT_LEAD,
@@ -206,7 +213,9 @@ public class CaseResource {
 
   @GET
   @Path("/{caseId}/history")
-  @Operation(summary = "案件流转记录 / the case's steps (who, role, unit, when, why)")
+  @Operation(
+      operationId = "getCaseHistory",
+      summary = "案件流转记录 / the case's steps (who, role, unit, when, why)")
   @RolesAllowed({
     Roles.OPERATOR,
     Roles.SHIFT_LEAD,
@@ -242,6 +251,7 @@ public class CaseResource {
   @GET
   @Path("/{caseId}/dispatch-proposal")
   @Operation(
+      operationId = "getDispatchProposal",
       summary =
           "派遣建议 / the responsibility matrix's proposal (component maintainer from gis-service first)")
   @RolesAllowed({
@@ -278,6 +288,7 @@ public class CaseResource {
   @POST
   @Path("/{caseId}/dispatch")
   @Operation(
+      operationId = "dispatchCase",
       summary =
           "派遣 / dispatch: confirm the matrix's proposal, or choose another unit with a reason")
   @RolesAllowed({Roles.OPERATOR, Roles.SHIFT_LEAD, Roles.DISPATCHER})
@@ -296,7 +307,9 @@ public class CaseResource {
 
   @POST
   @Path("/{caseId}/sign-for")
-  @Operation(summary = "签收 / sign for the order (the time of reading, R-13)")
+  @Operation(
+      operationId = "signForOrder",
+      summary = "签收 / sign for the order (the time of reading, R-13)")
   @RolesAllowed({Roles.UNIT_RECEIVER, Roles.UNIT_LEADER})
   public CommandResult signFor(@PathParam("caseId") String caseId, @Valid NoteBody b) {
     return run(caseId, (c, a, at) -> new CaseCommand.SignFor(note(b)));
@@ -304,7 +317,9 @@ public class CaseResource {
 
   @POST
   @Path("/{caseId}/leader-approval")
-  @Operation(summary = "批办 / the unit's leader in charge approves the order; handling starts")
+  @Operation(
+      operationId = "approveOrderAsLeader",
+      summary = "批办 / the unit's leader in charge approves the order; handling starts")
   @RolesAllowed({Roles.UNIT_LEADER})
   public CommandResult leaderApproval(
       @PathParam("caseId") String caseId, @Valid LeaderApprovalBody b) {
@@ -314,7 +329,9 @@ public class CaseResource {
 
   @POST
   @Path("/{caseId}/return-requests")
-  @Operation(summary = "回退申请 / ask to return the order within the return window (R-16)")
+  @Operation(
+      operationId = "requestOrderReturn",
+      summary = "回退申请 / ask to return the order within the return window (R-16)")
   @RolesAllowed({Roles.UNIT_RECEIVER, Roles.UNIT_LEADER})
   public CommandResult requestReturn(
       @PathParam("caseId") String caseId, @Valid @NotNull ReturnRequestBody b) {
@@ -324,6 +341,7 @@ public class CaseResource {
   @POST
   @Path("/{caseId}/return-requests/approve")
   @Operation(
+      operationId = "approveOrderReturn",
       summary = "同意回退 / approve the return: the order is withdrawn, the case awaits dispatch")
   @RolesAllowed({Roles.SHIFT_LEAD})
   public CommandResult approveReturn(@PathParam("caseId") String caseId, @Valid NoteBody b) {
@@ -332,7 +350,9 @@ public class CaseResource {
 
   @POST
   @Path("/{caseId}/return-requests/refuse")
-  @Operation(summary = "驳回回退 / refuse the return: the unit goes on")
+  @Operation(
+      operationId = "refuseOrderReturn",
+      summary = "驳回回退 / refuse the return: the unit goes on")
   @RolesAllowed({Roles.SHIFT_LEAD})
   public CommandResult refuseReturn(
       @PathParam("caseId") String caseId, @Valid @NotNull ReasonBody b) {
@@ -341,7 +361,9 @@ public class CaseResource {
 
   @POST
   @Path("/{caseId}/extension-requests")
-  @Operation(summary = "延期申请 / ask for more time (not for emergencies, R-20)")
+  @Operation(
+      operationId = "requestExtension",
+      summary = "延期申请 / ask for more time (not for emergencies, R-20)")
   @RolesAllowed({Roles.UNIT_HANDLER, Roles.UNIT_LEADER})
   public CommandResult requestExtension(
       @PathParam("caseId") String caseId, @Valid @NotNull ExtensionRequestBody b) {
@@ -351,7 +373,9 @@ public class CaseResource {
 
   @POST
   @Path("/{caseId}/extension-requests/approve")
-  @Operation(summary = "同意延期 / grant the extension (the granted deadline may differ)")
+  @Operation(
+      operationId = "grantExtension",
+      summary = "同意延期 / grant the extension (the granted deadline may differ)")
   @RolesAllowed({Roles.SHIFT_LEAD, Roles.DISPATCHER})
   public CommandResult grantExtension(
       @PathParam("caseId") String caseId, @Valid @NotNull ExtensionGrantBody b) {
@@ -360,7 +384,7 @@ public class CaseResource {
 
   @POST
   @Path("/{caseId}/extension-requests/refuse")
-  @Operation(summary = "驳回延期 / refuse the extension")
+  @Operation(operationId = "refuseExtension", summary = "驳回延期 / refuse the extension")
   @RolesAllowed({Roles.SHIFT_LEAD, Roles.DISPATCHER})
   public CommandResult refuseExtension(
       @PathParam("caseId") String caseId, @Valid @NotNull ReasonBody b) {
@@ -370,6 +394,7 @@ public class CaseResource {
   @POST
   @Path("/{caseId}/suspension")
   @Operation(
+      operationId = "suspendHandling",
       summary =
           "挂起（缓办）/ the shift lead suspends handling for a recorded reason; the clocks pause"
               + " (never for emergencies, R-20)")
@@ -382,6 +407,7 @@ public class CaseResource {
   @POST
   @Path("/{caseId}/resumption")
   @Operation(
+      operationId = "resumeHandling",
       summary = "恢复 / the shift lead resumes handling; the deadline moves by the paused time")
   @RolesAllowed({Roles.SHIFT_LEAD})
   public CommandResult resume(@PathParam("caseId") String caseId, @Valid NoteBody b) {
@@ -390,7 +416,9 @@ public class CaseResource {
 
   @POST
   @Path("/{caseId}/sub-orders")
-  @Operation(summary = "二级派遣 / a township body re-dispatches to one of its own departments (R-02)")
+  @Operation(
+      operationId = "dispatchSubOrder",
+      summary = "二级派遣 / a township body re-dispatches to one of its own departments (R-02)")
   @RolesAllowed({Roles.UNIT_LEADER, Roles.UNIT_RECEIVER})
   public CommandResult subOrder(
       @PathParam("caseId") String caseId, @Valid @NotNull SubOrderBody b) {
@@ -399,7 +427,9 @@ public class CaseResource {
 
   @POST
   @Path("/{caseId}/sub-orders/{subOrderId}/sign-for")
-  @Operation(summary = "二级签收 / the department signs for its sub-order")
+  @Operation(
+      operationId = "signForSubOrder",
+      summary = "二级签收 / the department signs for its sub-order")
   @RolesAllowed({Roles.UNIT_RECEIVER, Roles.UNIT_LEADER})
   public CommandResult signForSubOrder(
       @PathParam("caseId") String caseId,
@@ -411,7 +441,9 @@ public class CaseResource {
 
   @POST
   @Path("/{caseId}/sub-orders/{subOrderId}/feedback")
-  @Operation(summary = "二级反馈 / the department reports to its township body, with after-photos")
+  @Operation(
+      operationId = "submitSubOrderFeedback",
+      summary = "二级反馈 / the department reports to its township body, with after-photos")
   @RolesAllowed({Roles.UNIT_HANDLER, Roles.UNIT_LEADER})
   public CommandResult subFeedback(
       @PathParam("caseId") String caseId,
@@ -426,6 +458,7 @@ public class CaseResource {
   @POST
   @Path("/{caseId}/sub-orders/{subOrderId}/return-requests")
   @Operation(
+      operationId = "requestSubOrderReturn",
       summary =
           "二级回退申请 / the department asks, within 1 working hour of the sub-dispatch, to return"
               + " the sub-order to its township body (reason, suggested unit; R-02, R-16)")
@@ -440,7 +473,9 @@ public class CaseResource {
 
   @POST
   @Path("/{caseId}/sub-orders/{subOrderId}/return-requests/approve")
-  @Operation(summary = "同意二级回退 / the township body approves: the sub-order is withdrawn (RETURNED)")
+  @Operation(
+      operationId = "approveSubOrderReturn",
+      summary = "同意二级回退 / the township body approves: the sub-order is withdrawn (RETURNED)")
   @RolesAllowed({Roles.UNIT_LEADER, Roles.UNIT_RECEIVER})
   public CommandResult approveSubOrderReturn(
       @PathParam("caseId") String caseId,
@@ -454,7 +489,9 @@ public class CaseResource {
 
   @POST
   @Path("/{caseId}/sub-orders/{subOrderId}/return-requests/refuse")
-  @Operation(summary = "驳回二级回退 / the township body refuses, with a reason: the department goes on")
+  @Operation(
+      operationId = "refuseSubOrderReturn",
+      summary = "驳回二级回退 / the township body refuses, with a reason: the department goes on")
   @RolesAllowed({Roles.UNIT_LEADER, Roles.UNIT_RECEIVER})
   public CommandResult refuseSubOrderReturn(
       @PathParam("caseId") String caseId,
@@ -468,7 +505,9 @@ public class CaseResource {
 
   @POST
   @Path("/{caseId}/feedback")
-  @Operation(summary = "处理反馈 / the unit reports the result with after-photos (R-14)")
+  @Operation(
+      operationId = "submitFeedback",
+      summary = "处理反馈 / the unit reports the result with after-photos (R-14)")
   @RolesAllowed({Roles.UNIT_HANDLER, Roles.UNIT_LEADER})
   public CommandResult feedback(
       @PathParam("caseId") String caseId, @Valid @NotNull FeedbackBody b) {
@@ -479,7 +518,9 @@ public class CaseResource {
 
   @POST
   @Path("/{caseId}/check-orders")
-  @Operation(summary = "指令核查 / order a collector to check on site (R-15)")
+  @Operation(
+      operationId = "orderCheck",
+      summary = "指令核查 / order a collector to check on site (R-15)")
   @RolesAllowed({Roles.OPERATOR, Roles.SHIFT_LEAD, Roles.DISPATCHER})
   public CommandResult orderCheck(
       @PathParam("caseId") String caseId, @Valid @NotNull CheckOrderBody b) {
@@ -488,7 +529,9 @@ public class CaseResource {
 
   @POST
   @Path("/{caseId}/checks/pass")
-  @Operation(summary = "核查通过 / the collector passes the check, with photos")
+  @Operation(
+      operationId = "passCheck",
+      summary = "核查通过 / the collector passes the check, with photos")
   @RolesAllowed({Roles.COLLECTOR})
   public CommandResult passCheck(
       @PathParam("caseId") String caseId, @Valid @NotNull CheckPassBody b) {
@@ -497,7 +540,9 @@ public class CaseResource {
 
   @POST
   @Path("/{caseId}/checks/fail")
-  @Operation(summary = "核查不通过 / the collector fails the check: dispatched again to the same unit")
+  @Operation(
+      operationId = "failCheck",
+      summary = "核查不通过 / the collector fails the check: dispatched again to the same unit")
   @RolesAllowed({Roles.COLLECTOR})
   public CommandResult failCheck(
       @PathParam("caseId") String caseId, @Valid @NotNull CheckFailBody b) {
@@ -506,7 +551,7 @@ public class CaseResource {
 
   @POST
   @Path("/{caseId}/close")
-  @Operation(summary = "结案 / close the case after a passed check")
+  @Operation(operationId = "closeCase", summary = "结案 / close the case after a passed check")
   @RolesAllowed({Roles.OPERATOR, Roles.SHIFT_LEAD})
   public CommandResult close(@PathParam("caseId") String caseId, @Valid NoteBody b) {
     return run(caseId, (c, a, at) -> new CaseCommand.Close(note(b)));
@@ -515,6 +560,7 @@ public class CaseResource {
   @POST
   @Path("/{caseId}/satisfaction")
   @Operation(
+      operationId = "recordSatisfaction",
       summary =
           "满意度回访 / record the public reporter's satisfaction (R-25); the 12345 platform for its"
               + " own tickets (HOTLINE cases) only")
@@ -529,7 +575,9 @@ public class CaseResource {
 
   @POST
   @Path("/{caseId}/coordination")
-  @Operation(summary = "协调 / start coordination: no unit clearly responsible (R-17)")
+  @Operation(
+      operationId = "startCoordination",
+      summary = "协调 / start coordination: no unit clearly responsible (R-17)")
   @RolesAllowed({Roles.DISPATCHER, Roles.SHIFT_LEAD})
   public CommandResult coordination(
       @PathParam("caseId") String caseId, @Valid @NotNull ReasonBody b) {
@@ -539,6 +587,7 @@ public class CaseResource {
   @POST
   @Path("/{caseId}/coordination/agreement")
   @Operation(
+      operationId = "recordCoordinationAgreement",
       summary = "协调一致 / record the binding agreement; the order goes to the agreed unit (R-19)")
   @RolesAllowed({Roles.SHIFT_LEAD})
   public CommandResult agreement(
@@ -554,7 +603,9 @@ public class CaseResource {
 
   @POST
   @Path("/{caseId}/escalation-to-county-government")
-  @Operation(summary = "报县政府 / escalate to the county government (R-17)")
+  @Operation(
+      operationId = "escalateToCountyGovernment",
+      summary = "报县政府 / escalate to the county government (R-17)")
   @RolesAllowed({Roles.SHIFT_LEAD})
   public CommandResult escalate(@PathParam("caseId") String caseId, @Valid @NotNull ReasonBody b) {
     return run(caseId, (c, a, at) -> new CaseCommand.EscalateToCountyGovernment(b.reason()));
@@ -562,7 +613,9 @@ public class CaseResource {
 
   @POST
   @Path("/{caseId}/designation")
-  @Operation(summary = "县政府指定 / record the county government's designation of the unit (binding)")
+  @Operation(
+      operationId = "recordCountyDesignation",
+      summary = "县政府指定 / record the county government's designation of the unit (binding)")
   @RolesAllowed({Roles.COUNTY_GOVERNMENT, Roles.SHIFT_LEAD})
   public CommandResult designate(
       @PathParam("caseId") String caseId, @Valid @NotNull DesignationBody b) {
@@ -573,6 +626,7 @@ public class CaseResource {
   @POST
   @Path("/{caseId}/emergency-arrangement")
   @Operation(
+      operationId = "startEmergencyArrangement",
       summary =
           "应急处置 / emergency without an identifiable unit: the county government arranges first (R-18)")
   @RolesAllowed({Roles.SHIFT_LEAD, Roles.COUNTY_GOVERNMENT})
@@ -582,7 +636,9 @@ public class CaseResource {
 
   @POST
   @Path("/{caseId}/emergency-arrangement/measures")
-  @Operation(summary = "记录应急措施 / record the measures taken under the emergency arrangement")
+  @Operation(
+      operationId = "recordEmergencyMeasures",
+      summary = "记录应急措施 / record the measures taken under the emergency arrangement")
   @RolesAllowed({Roles.COUNTY_GOVERNMENT, Roles.SHIFT_LEAD})
   public CommandResult measures(
       @PathParam("caseId") String caseId, @Valid @NotNull MeasuresBody b) {
@@ -593,7 +649,9 @@ public class CaseResource {
 
   @POST
   @Path("/{caseId}/law-enforcement-transfer")
-  @Operation(summary = "移交执法 / transfer to law enforcement (a closing outcome, R-21)")
+  @Operation(
+      operationId = "transferToLawEnforcement",
+      summary = "移交执法 / transfer to law enforcement (a closing outcome, R-21)")
   @RolesAllowed({Roles.SHIFT_LEAD, Roles.DISPATCHER})
   public CommandResult transfer(
       @PathParam("caseId") String caseId, @Valid @NotNull TransferBody b) {
@@ -604,7 +662,9 @@ public class CaseResource {
 
   @POST
   @Path("/{caseId}/cancel")
-  @Operation(summary = "作废 / cancel a wrongly filed case, with a reason")
+  @Operation(
+      operationId = "cancelCase",
+      summary = "作废 / cancel a wrongly filed case, with a reason")
   @RolesAllowed({Roles.SHIFT_LEAD, Roles.ADMIN})
   public CommandResult cancel(@PathParam("caseId") String caseId, @Valid @NotNull ReasonBody b) {
     return run(caseId, (c, a, at) -> new CaseCommand.Cancel(b.reason()));

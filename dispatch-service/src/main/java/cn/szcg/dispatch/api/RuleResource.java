@@ -78,7 +78,9 @@ public class RuleResource {
   }
 
   @GET
-  @Operation(summary = "责任矩阵规则 / list the rules (filters: unitId, category prefix)")
+  @Operation(
+      operationId = "listResponsibilityRules",
+      summary = "责任矩阵规则 / list the rules (filters: unitId, category prefix)")
   @RolesAllowed({Roles.DISPATCHER, Roles.SHIFT_LEAD, Roles.ADMIN, Roles.SUPERVISION_OFFICE})
   public CaseViews.Page<RuleView> list(
       @QueryParam("unitId") String unitId,
@@ -98,7 +100,7 @@ public class RuleResource {
 
   @GET
   @Path("/{ruleId}")
-  @Operation(summary = "查看规则 / read a rule")
+  @Operation(operationId = "getResponsibilityRule", summary = "查看规则 / read a rule")
   @RolesAllowed({Roles.DISPATCHER, Roles.SHIFT_LEAD, Roles.ADMIN, Roles.SUPERVISION_OFFICE})
   public RuleView get(@PathParam("ruleId") String ruleId) {
     return matrix
@@ -109,7 +111,7 @@ public class RuleResource {
 
   @PUT
   @Path("/{ruleId}")
-  @Operation(summary = "新增或修改规则 / create or replace a rule")
+  @Operation(operationId = "putResponsibilityRule", summary = "新增或修改规则 / create or replace a rule")
   @RolesAllowed({Roles.ADMIN})
   public Response put(
       @PathParam("ruleId") @Pattern(regexp = "[A-Za-z0-9_.-]{1,100}") String ruleId,
@@ -127,7 +129,7 @@ public class RuleResource {
 
   @DELETE
   @Path("/{ruleId}")
-  @Operation(summary = "删除规则 / delete a rule")
+  @Operation(operationId = "deleteResponsibilityRule", summary = "删除规则 / delete a rule")
   @RolesAllowed({Roles.ADMIN})
   public Response delete(@PathParam("ruleId") String ruleId) {
     rules.delete(ruleId);

@@ -122,7 +122,9 @@ public class UnitResource {
       List<ContactAssignment> contacts) {}
 
   @GET
-  @Operation(summary = "单位列表 / list units (filters: kind, parentUnitId, township)")
+  @Operation(
+      operationId = "listUnits",
+      summary = "单位列表 / list units (filters: kind, parentUnitId, township)")
   @RolesAllowed({
     Roles.OPERATOR,
     Roles.SHIFT_LEAD,
@@ -157,7 +159,7 @@ public class UnitResource {
 
   @GET
   @Path("/{unitId}")
-  @Operation(summary = "查看单位及其变更历史 / read a unit with its dated history")
+  @Operation(operationId = "getUnit", summary = "查看单位及其变更历史 / read a unit with its dated history")
   @RolesAllowed({
     Roles.OPERATOR,
     Roles.SHIFT_LEAD,
@@ -177,7 +179,9 @@ public class UnitResource {
   }
 
   @POST
-  @Operation(summary = "登记单位 / register a unit (a department needs its township body as parent)")
+  @Operation(
+      operationId = "registerUnit",
+      summary = "登记单位 / register a unit (a department needs its township body as parent)")
   @RolesAllowed({Roles.ADMIN})
   public Response register(@Valid @NotNull RegisterUnitBody b) {
     UnitRegister after =
@@ -196,6 +200,7 @@ public class UnitResource {
   @POST
   @Path("/import")
   @Operation(
+      operationId = "importUnits",
       summary =
           "导入单位登记 / load the county's units, their contacts (leader in charge, head, daily"
               + " receivers) and the responsibility matrix from one file: validated completely, all"
@@ -209,7 +214,9 @@ public class UnitResource {
 
   @PUT
   @Path("/{unitId}")
-  @Operation(summary = "变更单位（更名、停用）/ rename or (de)activate a unit from a date")
+  @Operation(
+      operationId = "changeUnit",
+      summary = "变更单位（更名、停用）/ rename or (de)activate a unit from a date")
   @RolesAllowed({Roles.ADMIN})
   public UnitDetail change(@PathParam("unitId") String unitId, @Valid @NotNull ChangeUnitBody b) {
     return detail(registry.change(unitId, b.name(), b.active(), b.validFrom()), unitId);
@@ -218,6 +225,7 @@ public class UnitResource {
   @POST
   @Path("/{unitId}/contacts")
   @Operation(
+      operationId = "assignUnitContact",
       summary =
           "登记联系人 / a person takes a contact role (leader in charge, head, receiver) from a date")
   @RolesAllowed({Roles.ADMIN})
@@ -230,7 +238,9 @@ public class UnitResource {
 
   @POST
   @Path("/{unitId}/contacts/{role}/{personId}/end")
-  @Operation(summary = "联系人离任 / a person leaves a contact role at a date")
+  @Operation(
+      operationId = "endUnitContact",
+      summary = "联系人离任 / a person leaves a contact role at a date")
   @RolesAllowed({Roles.ADMIN})
   public UnitDetail end(
       @PathParam("unitId") String unitId,
@@ -243,7 +253,9 @@ public class UnitResource {
 
   @GET
   @Path("/{unitId}/accountable")
-  @Operation(summary = "某时刻的责任人 / who was the unit's leader, head and receivers at an instant")
+  @Operation(
+      operationId = "getAccountablePersons",
+      summary = "某时刻的责任人 / who was the unit's leader, head and receivers at an instant")
   @RolesAllowed({
     Roles.OPERATOR,
     Roles.SHIFT_LEAD,
@@ -270,6 +282,7 @@ public class UnitResource {
   @GET
   @Path("/open-load")
   @Operation(
+      operationId = "listUnitOpenLoad",
       summary =
           "各单位在办量 / the open load of every unit at once: open orders, not signed for, in"
               + " handling, overdue (units without an open order are not listed)")
@@ -290,6 +303,7 @@ public class UnitResource {
   @GET
   @Path("/{unitId}/orders")
   @Operation(
+      operationId = "listUnitOrders",
       summary =
           "本单位批办件 / the unit's own orders and sub-orders (a unit user sees its own unit only)")
   @RolesAllowed({

@@ -46,6 +46,7 @@ public class AreaResource {
 
   @GET
   @Operation(
+      operationId = "listAreas",
       summary = "查询行政区域列表 / list administrative areas",
       description =
           "level = COUNTY | TOWNSHIP | COMMUNITY (or 县/乡镇/社区村), parentCode = the code of the"
@@ -66,7 +67,9 @@ public class AreaResource {
 
   @GET
   @Path("/{code}")
-  @Operation(summary = "查询行政区域 / one administrative area (GeoJSON Feature)")
+  @Operation(
+      operationId = "getArea",
+      summary = "查询行政区域 / one administrative area (GeoJSON Feature)")
   public ObjectNode byCode(@PathParam("code") String code) {
     String c = code("code", code);
     return lists.area(c).orElseThrow(() -> ProblemException.notFound("area 行政区域", c));

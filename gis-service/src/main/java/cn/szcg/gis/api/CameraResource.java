@@ -44,6 +44,7 @@ public class CameraResource {
 
   @GET
   @Operation(
+      operationId = "listCameras",
       summary = "查询视频监控点列表 / list cameras",
       description =
           "gridCode (16 digits, the linked grid) and/or bbox=minLon,minLat,maxLon,maxLat; both"
@@ -71,6 +72,7 @@ public class CameraResource {
   @GET
   @Path("/{id}")
   @Operation(
+      operationId = "getCamera",
       summary = "查询视频监控点 / a camera: position, view and grid",
       description =
           "lon/lat (WGS84) of the camera, its GeoJSON position and view polygon, the grid it is"

@@ -47,6 +47,7 @@ public class ComponentResource {
   @GET
   @Path("/{id}")
   @Operation(
+      operationId = "getComponent",
       summary = "按标识码查询部件 / a component by its 16-digit id",
       description =
           "A GeoJSON Feature; properties carry class, state, department 主管部门, owner 权属单位,"
@@ -61,6 +62,7 @@ public class ComponentResource {
 
   @GET
   @Operation(
+      operationId = "listComponents",
       summary = "按类别和范围查询部件 / components by class and bounding box",
       description =
           "classCode (4 digits, e.g. 0101) and/or bbox=minLon,minLat,maxLon,maxLat (WGS84); at"
@@ -84,6 +86,7 @@ public class ComponentResource {
   @GET
   @Path("/near")
   @Operation(
+      operationId = "listComponentsNear",
       summary = "附近的部件 / components near a point",
       description =
           "Nearest first within radius metres (default 50, max 500); optional classCode; crs=GCJ02"

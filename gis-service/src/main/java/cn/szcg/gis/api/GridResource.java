@@ -66,6 +66,7 @@ public class GridResource {
 
   @GET
   @Operation(
+      operationId = "listGrids",
       summary = "查询单元网格列表 / list unit grids",
       description =
           "communityCode (12 digits), zone (the zone in force now: URBAN/FRINGE/OTHER or"
@@ -103,7 +104,7 @@ public class GridResource {
 
   @GET
   @Path("/{code}")
-  @Operation(summary = "查询单元网格及区域类型历史 / a grid with its zone history")
+  @Operation(operationId = "getGrid", summary = "查询单元网格及区域类型历史 / a grid with its zone history")
   public GridStore.GridView byCode(@PathParam("code") String code) {
     checkCode(code);
     return grids.grid(code).orElseThrow(() -> ProblemException.notFound("unit grid 单元网格", code));
@@ -114,6 +115,7 @@ public class GridResource {
   @Path("/{code}/zone-changes")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "changeGridZone",
       summary = "变更网格区域类型（按生效时间） / change a grid's zone from an instant",
       description =
           "Closes the zone entry in force at effectiveFrom and opens the new one; locate with an"

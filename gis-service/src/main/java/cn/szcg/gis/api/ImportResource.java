@@ -15,6 +15,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** GeoJSON import of areas, grids, components, pipes and cameras. */
@@ -34,6 +37,7 @@ public class ImportResource {
   })
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "importMapFeatures",
       summary = "导入GeoJSON要素集 / import a GeoJSON FeatureCollection",
       description =
           "kind = areas | grids | components | pipes | cameras. The body is streamed, validated"
@@ -43,7 +47,15 @@ public class ImportResource {
               + " reasonEn}]}. A file-level problem (not a FeatureCollection, CRS other than WGS84)"
               + " loads nothing. crs=GCJ02 converts GCJ-02 input to WGS84.")
   public MapImports.ImportReport importFeatures(
-      @PathParam("kind") String kind, @QueryParam("crs") String crs, InputStream body) {
+      @Parameter(
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"areas", "grids", "components", "pipes", "cameras"}))
+          @PathParam("kind")
+          String kind,
+      @QueryParam("crs") String crs,
+      InputStream body) {
     FeatureKind k;
     try {
       k = FeatureKind.parse(kind);

@@ -42,6 +42,7 @@ public class LocateResource {
 
   @GET
   @Operation(
+      operationId = "locate",
       summary =
           "定位：乡镇、社区、网格、区域类型及附近部件 / locate: township, community, grid, zone and"
               + " nearby components",

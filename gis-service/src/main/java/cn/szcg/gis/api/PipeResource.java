@@ -65,12 +65,16 @@ public class PipeResource {
           JsonNode geometry,
       @NotNull @DecimalMin("0.1") @DecimalMax("1000") Double bufferM,
       @Schema(
-              implementation = PipeType.class,
-              description = "管线类型（可选；也接受中文名）/ pipe type (optional; the Chinese name too)")
+              type = SchemaType.STRING, // PipeType's codes or Chinese names: not a closed list
+              description =
+                  "管线类型（可选；也接受中文名）/ pipe type (optional; the Chinese name too): WATER_SUPPLY,"
+                      + " DRAINAGE, RAINWATER, SEWAGE, GAS, HEAT, POWER, TELECOM, STREET_LIGHTING,"
+                      + " TRAFFIC_SIGNAL, INDUSTRIAL, …")
           String type) {}
 
   @GET
   @Operation(
+      operationId = "listPipes",
       summary = "范围内的管线 / pipes in a bounding box",
       description = "bbox=minLon,minLat,maxLon,maxLat (WGS84), optional type; page, size ≤ 200.")
   public ObjectNode inBox(
@@ -90,6 +94,7 @@ public class PipeResource {
   @GET
   @Path("/near")
   @Operation(
+      operationId = "listPipesNear",
       summary = "点周边缓冲区内的管线 / pipes crossing a buffer around a point",
       description = "lon, lat (crs=GCJ02 optional), buffer metres (default 20, max 1000).")
   public ObjectNode near(
@@ -112,6 +117,7 @@ public class PipeResource {
   @Path("/crossing")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "listPipesCrossing",
       summary = "穿越缓冲区的管线 / pipes crossing a buffer around a geometry",
       description =
           "Body {geometry: GeoJSON Point or LineString (WGS84), bufferM, type?}: e.g. the pipes"

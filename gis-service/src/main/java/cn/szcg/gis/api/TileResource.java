@@ -51,6 +51,7 @@ public class TileResource {
   @Path("/{z}/{x}/{y}.mvt")
   @Produces(MVT)
   @Operation(
+      operationId = "getMapTile",
       summary = "地图矢量瓦片 / a vector tile of the county map",
       description =
           "XYZ tile (Web Mercator, y from the north), z 0–22. Layers: townships (z ≥ 0),"

@@ -52,6 +52,7 @@ public class AttachmentResource {
   @Path("/{id}")
   @Produces(MediaType.WILDCARD)
   @Operation(
+      operationId = "getAttachmentContent",
       summary = "下载附件 / the bytes of an attachment",
       description =
           "Content-Type as uploaded (checked against the bytes at upload); headers"
@@ -82,7 +83,7 @@ public class AttachmentResource {
   @GET
   @Path("/{id}/meta")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "附件信息 / attachment metadata and hash")
+  @Operation(operationId = "getAttachmentMeta", summary = "附件信息 / attachment metadata and hash")
   @Transactional
   public AttachmentView meta(@PathParam("id") UUID id) {
     AttachmentView v = AttachmentView.meta(id);

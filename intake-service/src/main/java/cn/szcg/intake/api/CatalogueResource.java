@@ -31,6 +31,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -51,7 +52,9 @@ public class CatalogueResource {
 
   @GET
   @PermitAll
+  @SecurityRequirementsSet // public: no token needed (explicitly anonymous in the document)
   @Operation(
+      operationId = "getFilingStandard",
       summary = "现行立案、结案规范 / the filing standard in force",
       description = "Public: categories with codes, filing and closing conditions, time limits.")
   public Response inForce() {
@@ -60,8 +63,9 @@ public class CatalogueResource {
 
   @GET
   @PermitAll
+  @SecurityRequirementsSet // public: no token needed (explicitly anonymous in the document)
   @Path("/versions")
-  @Operation(summary = "全部版本 / all published versions")
+  @Operation(operationId = "listFilingStandardVersions", summary = "全部版本 / all published versions")
   public List<Map<String, Object>> versions() {
     return standard.versions().stream()
         .map(
@@ -75,8 +79,9 @@ public class CatalogueResource {
 
   @GET
   @PermitAll
+  @SecurityRequirementsSet // public: no token needed (explicitly anonymous in the document)
   @Path("/versions/{version}")
-  @Operation(summary = "某一版本 / one version")
+  @Operation(operationId = "getFilingStandardVersion", summary = "某一版本 / one version")
   public Response version(@PathParam("version") @Min(1) int version) {
     return json(
         standard
@@ -89,6 +94,7 @@ public class CatalogueResource {
   @Path("/versions")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "publishFilingStandardVersion",
       summary = "发布新版本 / publish a new version",
       description =
           "Body: the catalogue in the shipped JSON form (majorClasses, categories, effectiveFrom"

@@ -122,6 +122,7 @@ public class CollectorResource {
   @Path("/collection-units/{id}")
   @RolesAllowed({Roles.ADMIN, Roles.SHIFT_LEAD})
   @Operation(
+      operationId = "putCollectionUnit",
       summary = "登记或修改信息采集单位 / create or update a collection unit",
       description = "Contract period (both days inclusive); terminated=true ends it early (R-20).")
   public UnitView putUnit(
@@ -147,7 +148,7 @@ public class CollectorResource {
     Roles.ADMIN,
     Roles.EFFICIENCY_OFFICE
   })
-  @Operation(summary = "信息采集单位列表 / collection units")
+  @Operation(operationId = "listCollectionUnits", summary = "信息采集单位列表 / collection units")
   @Transactional
   public PageView<UnitView> units(
       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -170,7 +171,7 @@ public class CollectorResource {
     Roles.ADMIN,
     Roles.EFFICIENCY_OFFICE
   })
-  @Operation(summary = "信息采集单位 / a collection unit")
+  @Operation(operationId = "getCollectionUnit", summary = "信息采集单位 / a collection unit")
   @Transactional
   public UnitView unit(@PathParam("id") @Pattern(regexp = ID) String id) {
     CollectionUnitEntity u = CollectionUnitEntity.findById(id);
@@ -184,6 +185,7 @@ public class CollectorResource {
   @Path("/collectors/{id}")
   @RolesAllowed({Roles.ADMIN, Roles.SHIFT_LEAD})
   @Operation(
+      operationId = "putCollector",
       summary = "登记或修改信息采集员 / create or update a collector",
       description =
           "Name, collection unit and training certificate (培训合格证, Art 16; omit while not yet"
@@ -214,7 +216,7 @@ public class CollectorResource {
     Roles.ADMIN,
     Roles.EFFICIENCY_OFFICE
   })
-  @Operation(summary = "信息采集员列表 / collectors (by unit)")
+  @Operation(operationId = "listCollectors", summary = "信息采集员列表 / collectors (by unit)")
   @Transactional
   public PageView<CollectorView> collectors(
       @QueryParam("unitId") @Size(max = 64) String unitId,
@@ -238,7 +240,9 @@ public class CollectorResource {
     Roles.ADMIN,
     Roles.EFFICIENCY_OFFICE
   })
-  @Operation(summary = "信息采集员（含当前是否可上报）/ a collector and whether they may report now")
+  @Operation(
+      operationId = "getCollector",
+      summary = "信息采集员（含当前是否可上报）/ a collector and whether they may report now")
   @Transactional
   public CollectorView collector(@PathParam("id") @Pattern(regexp = ID) String id) {
     return CollectorView.of(CollectorRegistry.find(id));
@@ -247,7 +251,9 @@ public class CollectorResource {
   @POST
   @Path("/collectors/{id}/deactivation")
   @RolesAllowed({Roles.ADMIN, Roles.SHIFT_LEAD})
-  @Operation(summary = "停用信息采集员 / deactivate a collector (R-20), with a reason")
+  @Operation(
+      operationId = "deactivateCollector",
+      summary = "停用信息采集员 / deactivate a collector (R-20), with a reason")
   public CollectorView deactivate(
       @PathParam("id") @Pattern(regexp = ID) String id,
       @NotNull @Valid ActionRequests.Deactivation body) {
@@ -258,7 +264,7 @@ public class CollectorResource {
   @Path("/collectors/{id}/reactivation")
   @RolesAllowed({Roles.ADMIN, Roles.SHIFT_LEAD})
   @Consumes(MediaType.WILDCARD)
-  @Operation(summary = "恢复信息采集员 / reactivate a collector")
+  @Operation(operationId = "reactivateCollector", summary = "恢复信息采集员 / reactivate a collector")
   public CollectorView reactivate(@PathParam("id") @Pattern(regexp = ID) String id) {
     return CollectorView.of(registry.reactivate(id, current.id()));
   }
@@ -267,6 +273,7 @@ public class CollectorResource {
   @Path("/collectors/{id}/position")
   @RolesAllowed(Roles.COLLECTOR)
   @Operation(
+      operationId = "reportCollectorPosition",
       summary = "上报采集员位置 / the collector's current position",
       description =
           "Used to send a verification task to the nearest collector. Only the collector"

@@ -150,6 +150,7 @@ public class DutyRosterResource {
   @POST
   @RolesAllowed({Roles.ADMIN, Roles.SHIFT_LEAD})
   @Operation(
+      operationId = "recordDutyShift",
       summary = "登记采集员班次 / record a collector's duty shift",
       description =
           "The collector must be registered; 1–200 unit grid codes of the county (16 digits); end"
@@ -170,6 +171,7 @@ public class DutyRosterResource {
   @Path("/{id}")
   @RolesAllowed({Roles.ADMIN, Roles.SHIFT_LEAD})
   @Operation(
+      operationId = "correctDutyShift",
       summary = "更正班次 / correct a shift (grids, times) with a reason",
       description =
           "Only while the shift has not ended and is not cancelled (409 otherwise); same rules as"
@@ -191,6 +193,7 @@ public class DutyRosterResource {
   @Path("/{id}/cancellation")
   @RolesAllowed({Roles.ADMIN, Roles.SHIFT_LEAD})
   @Operation(
+      operationId = "cancelDutyShift",
       summary = "取消班次 / cancel a shift with a reason",
       description = "Only while the shift has not ended and is not cancelled (409 otherwise).")
   public ShiftView cancel(
@@ -209,6 +212,7 @@ public class DutyRosterResource {
     Roles.COLLECTOR
   })
   @Operation(
+      operationId = "listDutyShifts",
       summary = "班次列表 / duty shifts (newest first)",
       description =
           "Filters: collectorId, and the shifts overlapping [from, to). A collector sees only"
@@ -255,6 +259,7 @@ public class DutyRosterResource {
     Roles.COLLECTOR
   })
   @Operation(
+      operationId = "getDutyShift",
       summary = "班次及其变更记录 / a shift and its changes",
       description = "A collector reads only their own shifts (404 for another's).")
   public ShiftView get(@PathParam("id") @Pattern(regexp = ID) String id) {

@@ -61,6 +61,7 @@ public class HotlineResource {
   @GET
   @Path("/tickets/{sourceRef}/status")
   @Operation(
+      operationId = "getHotlineTicketStatus",
       summary = "查询工单办理状态 / status of a hotline ticket",
       description =
           "By the hotline's own ticket reference (sourceRef). status is the intake state"
@@ -100,6 +101,7 @@ public class HotlineResource {
   @GET
   @Path("/status-changes")
   @Operation(
+      operationId = "listHotlineStatusChanges",
       summary = "状态变更流 / feed of status changes",
       description =
           "Intake states, and after filing the case's dispatch states. Changes with id > after, oldest first; the caller keeps the last id as its cursor."

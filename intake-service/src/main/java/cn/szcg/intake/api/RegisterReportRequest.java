@@ -14,13 +14,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** An arrival from any channel. */
 @Schema(name = "RegisterReportRequest", description = "一次上报 / an arrival from any channel")
 public record RegisterReportRequest(
-    @NotNull @Schema(description = "渠道 / channel") Channel channel,
-    @NotNull @Schema(description = "类型：举报/投诉/咨询 / kind") ReportKind kind,
-    @Size(max = 32) @Pattern(regexp = "[A-Za-z0-9-]+") String categoryCode,
+    @NotNull @Schema(description = "渠道 / channel", example = "PATROL") Channel channel,
+    @NotNull @Schema(description = "类型：举报/投诉/咨询 / kind", example = "REPORT") ReportKind kind,
+    @Size(max = 32) @Pattern(regexp = "[A-Za-z0-9-]+") @Schema(example = "E-0101")
+        String categoryCode,
     @Valid Point location,
-    @Size(max = 200) String address,
-    @Size(max = 2000) String description,
-    @Size(max = 64) String collectorId,
+    @Size(max = 200) @Schema(example = "梅城镇解放大街12号") String address,
+    @Size(max = 2000) @Schema(example = "暴露垃圾 / exposed garbage") String description,
+    @Size(max = 64) @Schema(example = "C0001") String collectorId,
     @Size(max = 64) String cameraId,
     @Size(max = 128) String sourceRef,
     @Valid Reporter reporter,
@@ -33,8 +34,8 @@ public record RegisterReportRequest(
 
   /** WGS84 point; coordinates in degrees. */
   public record Point(
-      @NotNull @DecimalMin("-180") @DecimalMax("180") Double lon,
-      @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat) {}
+      @NotNull @DecimalMin("-180") @DecimalMax("180") @Schema(example = "118.8632") Double lon,
+      @NotNull @DecimalMin("-90") @DecimalMax("90") @Schema(example = "26.2231") Double lat) {}
 
   /** The public reporter (visible to the center only). */
   public record Reporter(

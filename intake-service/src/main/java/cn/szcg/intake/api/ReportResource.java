@@ -57,7 +57,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -92,6 +96,7 @@ public class ReportResource {
     Roles.COUNTY_SYSTEM
   })
   @Operation(
+      operationId = "registerReport",
       summary = "登记一次上报 / register an arrival",
       description =
           "Registers at once with a number and a server timestamp (R-04) from any channel: PATROL"
@@ -109,6 +114,20 @@ public class ReportResource {
               + " and visits the center takes itself, PHONE 来电 and WALK_IN 来访; the hotline"
               + " platform HOTLINE; county systems VIDEO, WEBSITE, WEIBO, MEDIA — otherwise 403"
               + " naming the channel. Idempotency keys are per client of the bearer token.")
+  @APIResponse(
+      responseCode = "201",
+      description = "登记成功 / registered",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = ReportView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "已登记过 / the original registration (same Idempotency-Key or hotline ticket)",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = ReportView.class)))
   public Response register(
       @NotNull @Valid RegisterReportRequest request,
       @HeaderParam("Idempotency-Key") String idempotencyKey) {
@@ -297,6 +316,7 @@ public class ReportResource {
     Roles.COLLECTOR
   })
   @Operation(
+      operationId = "listReports",
       summary = "受理列表 / list reports for operators",
       description =
           "Filtered by status, channel, township, community, category and registration time [from,"
@@ -304,8 +324,14 @@ public class ReportResource {
               + " gets their own reports only; the reporter's name and phone only for the center.")
   @Transactional
   public PageView<ReportView> list(
-      @QueryParam("status") @Pattern(regexp = "[A-Z_]+") String status,
-      @QueryParam("channel") @Pattern(regexp = "[A-Z_]+") String channel,
+      @Parameter(schema = @Schema(implementation = IntakeState.class))
+          @QueryParam("status")
+          @Pattern(regexp = "[A-Z_]+")
+          String status,
+      @Parameter(schema = @Schema(implementation = Channel.class))
+          @QueryParam("channel")
+          @Pattern(regexp = "[A-Z_]+")
+          String channel,
       @QueryParam("from") @Size(max = 40) String fromParam,
       @QueryParam("to") @Size(max = 40) String toParam,
       @Parameter(description = "乡镇代码 / township code (9 digits, 350124xxx)")
@@ -378,6 +404,7 @@ public class ReportResource {
     Roles.UNIT_HANDLER
   })
   @Operation(
+      operationId = "getReport",
       summary = "查看一次上报 / read a report",
       description =
           "The center's view: reporter name and phone, location context, decision, the steps"
@@ -407,7 +434,7 @@ public class ReportResource {
     Roles.COUNTY_GOVERNMENT,
     Roles.COLLECTOR
   })
-  @Operation(summary = "办理记录 / who did what, when and why")
+  @Operation(operationId = "getReportHistory", summary = "办理记录 / who did what, when and why")
   @Transactional
   public List<Map<String, Object>> history(@PathParam("id") UUID id) {
     access.readableWithHistory(id);
@@ -430,6 +457,7 @@ public class ReportResource {
   @Path("/{id}/filing")
   @RolesAllowed({Roles.OPERATOR, Roles.SHIFT_LEAD})
   @Operation(
+      operationId = "fileCase",
       summary = "立案 / file a case",
       description =
           "Files the report against the filing standard in force (R-05, R-12). Public reports are"
@@ -451,6 +479,7 @@ public class ReportResource {
   @Path("/{id}/rejection")
   @RolesAllowed({Roles.OPERATOR, Roles.SHIFT_LEAD})
   @Operation(
+      operationId = "rejectReport",
       summary = "不予立案 / reject",
       description =
           "With a reason; unfounded=true marks a false collector report (R-08), counted against"
@@ -470,6 +499,7 @@ public class ReportResource {
   @Path("/{id}/merge")
   @RolesAllowed({Roles.OPERATOR, Roles.SHIFT_LEAD})
   @Operation(
+      operationId = "mergeReport",
       summary = "合并重复件 / merge a duplicate",
       description =
           "Merges this report into another open case; its reporter gets the outcome of that case"
@@ -484,7 +514,9 @@ public class ReportResource {
   @Path("/{id}/keep-separate")
   @RolesAllowed({Roles.OPERATOR, Roles.SHIFT_LEAD})
   @Consumes(MediaType.WILDCARD)
-  @Operation(summary = "不是重复件 / keep separate (dismiss the duplicate proposals)")
+  @Operation(
+      operationId = "keepReportSeparate",
+      summary = "不是重复件 / keep separate (dismiss the duplicate proposals)")
   public ReportView keepSeparate(@PathParam("id") UUID id) {
     return ReportView.of(
         actions.keepSeparate(id, current.actor(), Instant.now()), access.seesReporter());
@@ -493,7 +525,9 @@ public class ReportResource {
   @POST
   @Path("/{id}/answer")
   @RolesAllowed({Roles.OPERATOR, Roles.SHIFT_LEAD})
-  @Operation(summary = "答复咨询 / answer and close a consultation (never filed)")
+  @Operation(
+      operationId = "answerConsultation",
+      summary = "答复咨询 / answer and close a consultation (never filed)")
   public ReportView answer(@PathParam("id") UUID id, @NotNull @Valid ActionRequests.Answer body) {
     return ReportView.of(
         actions.answer(id, body.answer(), current.actor(), Instant.now()), access.seesReporter());
@@ -503,6 +537,7 @@ public class ReportResource {
   @Path("/{id}/verification")
   @RolesAllowed({Roles.OPERATOR, Roles.SHIFT_LEAD})
   @Operation(
+      operationId = "requestVerification",
       summary = "派发核实 / request on-site verification",
       description =
           "Creates a verification task for the given collector, or the nearest eligible collector"
@@ -528,6 +563,7 @@ public class ReportResource {
   })
   @Consumes(MediaType.WILDCARD)
   @Operation(
+      operationId = "uploadAttachment",
       summary = "上传附件 / upload a photo or document",
       description =
           "The body is the raw file; Content-Type is its type (image/jpeg, image/png, image/webp ≤"
@@ -543,7 +579,15 @@ public class ReportResource {
               + " and county systems to the reports they registered (404 otherwise).")
   public Response upload(
       @PathParam("id") UUID id,
-      @QueryParam("purpose") @Pattern(regexp = "[A-Za-z]+") String purpose,
+      @Parameter(
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"BEFORE", "SNAPSHOT", "VERIFICATION"},
+                      defaultValue = "BEFORE"))
+          @QueryParam("purpose")
+          @Pattern(regexp = "[A-Za-z]+")
+          String purpose,
       @QueryParam("verificationTaskId") UUID taskId,
       @QueryParam("fileName") @Size(max = 255) String fileName,
       @HeaderParam("Content-Type") String contentType,
@@ -586,6 +630,7 @@ public class ReportResource {
     Roles.UNIT_HANDLER
   })
   @Operation(
+      operationId = "listAttachments",
       summary = "附件列表 / attachments of a report (metadata and hashes)",
       description =
           "BEFORE, SNAPSHOT and VERIFICATION photos with SHA-256. The center; a collector for"

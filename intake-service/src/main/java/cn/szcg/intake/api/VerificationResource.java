@@ -28,6 +28,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -55,6 +58,7 @@ public class VerificationResource {
     Roles.COLLECTOR
   })
   @Operation(
+      operationId = "listVerificationTasks",
       summary = "核实任务列表 / verification tasks (by collector and status)",
       description =
           "A collector gets their own tasks and the open unassigned ones (collectorId, if given,"
@@ -62,7 +66,14 @@ public class VerificationResource {
   @Transactional
   public PageView<VerificationView> list(
       @QueryParam("collectorId") @Size(max = 64) String collectorId,
-      @QueryParam("status") @Pattern(regexp = "PENDING|CONFIRMED|REFUTED|CANCELLED") String status,
+      @Parameter(
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"PENDING", "CONFIRMED", "REFUTED", "CANCELLED"}))
+          @QueryParam("status")
+          @Pattern(regexp = "PENDING|CONFIRMED|REFUTED|CANCELLED")
+          String status,
       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
     String me = access.collectorScope();
@@ -86,7 +97,7 @@ public class VerificationResource {
     Roles.ADMIN,
     Roles.COLLECTOR
   })
-  @Operation(summary = "核实任务 / a verification task")
+  @Operation(operationId = "getVerificationTask", summary = "核实任务 / a verification task")
   @Transactional
   public VerificationView get(@PathParam("taskId") UUID taskId) {
     VerificationTask t = VerificationTask.findById(taskId);
@@ -100,6 +111,7 @@ public class VerificationResource {
   @Path("/{taskId}/result")
   @RolesAllowed(Roles.COLLECTOR)
   @Operation(
+      operationId = "completeVerification",
       summary = "核实反馈 / the collector confirms or refutes",
       description =
           "Upload the on-site photos first (POST /api/v1/reports/{id}/attachments?purpose=VERIFICATION"

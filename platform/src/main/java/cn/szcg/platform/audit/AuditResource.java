@@ -24,7 +24,7 @@ public class AuditResource {
 
   /** Newest first; page with {@code before} = the smallest id of the previous page. */
   @GET
-  @Operation(summary = "审计日志（最新在前）/ the audit trail, newest first")
+  @Operation(operationId = "listAuditTrail", summary = "审计日志（最新在前）/ the audit trail, newest first")
   public List<AuditEntry> list(
       @QueryParam("before") Long before,
       @QueryParam("who") String who,
@@ -42,7 +42,9 @@ public class AuditResource {
   /** Re-computes the hash chain: {@code intact} false names the first row that was changed. */
   @GET
   @Path("/verification")
-  @Operation(summary = "校验审计日志哈希链 / re-compute the audit trail's hash chain")
+  @Operation(
+      operationId = "verifyAuditTrail",
+      summary = "校验审计日志哈希链 / re-compute the audit trail's hash chain")
   public AuditTrail.Verification verify() {
     return trail.verify();
   }

@@ -35,14 +35,16 @@ public class CalendarResource {
 
   @GET
   @Path("/years/{year}")
-  @Operation(summary = "某年日历 / the calendar of a year")
+  @Operation(operationId = "getCalendarYear", summary = "某年日历 / the calendar of a year")
   public CalendarMaintenance.YearView getYear(@PathParam("year") String yearText) {
     return calendar.getYear(yearText);
   }
 
   @GET
   @Path("/revisions")
-  @Operation(summary = "日历版本 / calendar revisions, newest first")
+  @Operation(
+      operationId = "listCalendarRevisions",
+      summary = "日历版本 / calendar revisions, newest first")
   public List<CalendarMaintenance.RevisionView> revisions(
       @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
     return calendar.revisions(page, size);
@@ -52,7 +54,9 @@ public class CalendarResource {
   @RolesAllowed(Roles.ADMIN)
   @Path("/years/{year}")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "录入某年节假日安排通知 / store a year's holiday notice (szcg-holidays/1 JSON)")
+  @Operation(
+      operationId = "putCalendarYear",
+      summary = "录入某年节假日安排通知 / store a year's holiday notice (szcg-holidays/1 JSON)")
   public CalendarMaintenance.YearView putYear(
       @PathParam("year") String yearText, @QueryParam("reason") String reason, String body) {
     return calendar.putYear(yearText, reason, body);
@@ -62,7 +66,9 @@ public class CalendarResource {
   @RolesAllowed(Roles.ADMIN)
   @Path("/years/{year}")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "录入某年节假日安排通知（同 PUT）/ store a year's notice (same as PUT)")
+  @Operation(
+      operationId = "postCalendarYear",
+      summary = "录入某年节假日安排通知（同 PUT）/ store a year's notice (same as PUT)")
   public CalendarMaintenance.YearView postYear(
       @PathParam("year") String yearText, @QueryParam("reason") String reason, String body) {
     return putYear(yearText, reason, body);
@@ -72,7 +78,9 @@ public class CalendarResource {
   @RolesAllowed(Roles.ADMIN)
   @Path("/ics")
   @Consumes("text/calendar")
-  @Operation(summary = "导入 iCalendar 节假日 / import holidays from an ICS file")
+  @Operation(
+      operationId = "importHolidaysIcs",
+      summary = "导入 iCalendar 节假日 / import holidays from an ICS file")
   public CalendarMaintenance.YearView importIcs(
       @QueryParam("year") String yearText, @QueryParam("reason") String reason, String body) {
     return calendar.importIcs(yearText, reason, body);

@@ -92,7 +92,7 @@ public class ClockResource {
       String explanation) {}
 
   @GET
-  @Operation(summary = "案件计时 / every clock of a case")
+  @Operation(operationId = "listCaseClocks", summary = "案件计时 / every clock of a case")
   public List<ClockView> clocks(@PathParam("caseId") String caseId) {
     Instant now = Instant.now();
     List<ClockRecord> all = ClockRecord.ofCase(caseId);

@@ -24,6 +24,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -44,7 +47,22 @@ public class DeadlineResource {
   /**
    * Request: start (ISO-8601 instant), amount ≥ 0, unit (LimitUnit), calendar version (optional).
    */
-  public record DeadlineRequest(String start, Integer amount, String unit, String calendar) {}
+  public record DeadlineRequest(
+      @Schema(example = "2026-12-07T02:00:00Z") String start,
+      @Schema(example = "2") Integer amount,
+      @Schema(
+              type = SchemaType.STRING,
+              enumeration = {
+                "NATURAL_MINUTES",
+                "NATURAL_HOURS",
+                "NATURAL_DAYS",
+                "WORKING_MINUTES",
+                "WORKING_HOURS",
+                "WORKING_DAYS"
+              },
+              example = "WORKING_HOURS")
+          String unit, // LimitUnit's constants (a String field: the server names a wrong one)
+      String calendar) {}
 
   /** Answer: the deadline, the working time between start and deadline, and why. */
   public record DeadlineAnswer(
@@ -63,7 +81,7 @@ public class DeadlineResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "计算时限 / compute a deadline")
+  @Operation(operationId = "computeDeadline", summary = "计算时限 / compute a deadline")
   public DeadlineAnswer compute(DeadlineRequest req) {
     if (req == null) {
       throw ProblemException.invalidField("body", "required", "请求体不能为空 / body is required");
@@ -72,11 +90,14 @@ public class DeadlineResource {
   }
 
   @GET
-  @Operation(summary = "计算时限（查询参数）/ compute a deadline (query parameters)")
+  @Operation(
+      operationId = "computeDeadlineByQuery",
+      summary = "计算时限（查询参数）/ compute a deadline (query parameters)")
   public DeadlineAnswer computeGet(
       @QueryParam("start") String start,
       @QueryParam("amount") String amount,
-      @QueryParam("unit") String unit,
+      @Parameter(schema = @Schema(implementation = LimitUnit.class)) @QueryParam("unit")
+          String unit,
       @QueryParam("calendar") String calendar) {
     Integer n = null;
     if (amount != null) {

@@ -83,7 +83,9 @@ public class SupervisionResource {
       List<StageUnitCount> counts) {}
 
   @GET
-  @Operation(summary = "督办：预警与超时的计时 / running clocks in warning or breached, oldest first")
+  @Operation(
+      operationId = "listSupervision",
+      summary = "督办：预警与超时的计时 / running clocks in warning or breached, oldest first")
   public SupervisionPage list(
       @QueryParam("state") @DefaultValue("WARNING,BREACHED") String state,
       @QueryParam("stage") String stage,
