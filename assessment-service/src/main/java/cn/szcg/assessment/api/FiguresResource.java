@@ -88,7 +88,8 @@ public class FiguresResource {
     Roles.COUNTY_GOVERNMENT,
     Roles.SHIFT_LEAD,
     Roles.ADMIN,
-    Roles.UNIT_LEADER
+    Roles.UNIT_LEADER,
+    Roles.COUNTY_SYSTEM
   })
   @Operation(summary = "单位考核数据 / a unit's figures, rates, score and grade of a month or year")
   public UnitFiguresView unitFigures(
@@ -110,7 +111,8 @@ public class FiguresResource {
     Roles.SUPERVISION_OFFICE,
     Roles.COUNTY_GOVERNMENT,
     Roles.SHIFT_LEAD,
-    Roles.ADMIN
+    Roles.ADMIN,
+    Roles.COUNTY_SYSTEM
   })
   @Operation(summary = "全县排名 / county ranking of units for a month or year")
   public Page<Map<String, Object>> ranking(
