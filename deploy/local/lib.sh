@@ -246,6 +246,7 @@ start_service() { # name [extra env...]
     QUARKUS_FLYWAY_USERNAME="$role" QUARKUS_FLYWAY_PASSWORD="$role" \
     QUARKUS_OIDC_AUTH_SERVER_URL="$SZCG_OIDC_URL" \
     QUARKUS_OIDC_CLIENT_ID="$svc" SZCG_OIDC_CLIENT_SECRET="$svc-local-secret" \
+    SZCG_SECURITY_ALLOWED_CLIENTS="${SZCG_SECURITY_ALLOWED_CLIENTS:-szcg-web,szcg-mobile,hotline-12345,county-systems,county-housing,county-water,intake-service,dispatch-service,gis-service,sla-service,assessment-service}" \
     KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP" \
     SZCG_GIS_URL="http://127.0.0.1:${PORT[gis-service]}" \
     QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT="${SZCG_DB_ACQUISITION_TIMEOUT:-30S}" \

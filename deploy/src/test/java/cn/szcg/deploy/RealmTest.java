@@ -33,6 +33,7 @@ class RealmTest {
           // machine clients (client-credentials tokens)
           "hotline-platform",
           "county-system",
+          "open311-app",
           "szcg-service");
 
   private static JsonNode k8sRealm() {
@@ -86,6 +87,9 @@ class RealmTest {
         java.util.Map.of(
             "hotline-12345", "hotline-platform",
             "county-systems", "county-system",
+            "county-housing", "county-system",
+            "county-water", "county-system",
+            "open311-demo", "open311-app",
             "intake-service", "szcg-service",
             "dispatch-service", "szcg-service");
     java.util.Map<String, java.util.List<String>> actual = new java.util.TreeMap<>();

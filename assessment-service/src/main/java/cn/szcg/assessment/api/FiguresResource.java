@@ -91,7 +91,8 @@ public class FiguresResource {
     Roles.COUNTY_GOVERNMENT,
     Roles.SHIFT_LEAD,
     Roles.ADMIN,
-    Roles.UNIT_LEADER
+    Roles.UNIT_LEADER,
+    Roles.COUNTY_SYSTEM
   })
   @Operation(
       operationId = "getUnitFigures",
@@ -115,7 +116,8 @@ public class FiguresResource {
     Roles.SUPERVISION_OFFICE,
     Roles.COUNTY_GOVERNMENT,
     Roles.SHIFT_LEAD,
-    Roles.ADMIN
+    Roles.ADMIN,
+    Roles.COUNTY_SYSTEM
   })
   @Operation(
       operationId = "getUnitRanking",

@@ -330,6 +330,39 @@ class IntakeAuthorizationMatrixTest {
         .expect(400)
         .with(r -> r.contentType(ContentType.JSON).body("{}"));
 
+    // --- Open311 GeoReport v2 (issue 22): public at the HTTP layer like the filing standard; the
+    // requests need the app's api_key (an open311-app client of the realm), never a bearer token,
+    // so every role without a key is refused in the spec's shape (Open311Test covers the key)
+    m.op("GET", "/open311/discovery.{format}")
+        .path("/open311/discovery.json")
+        .publicOperation()
+        .expect(200);
+    m.op("GET", "/open311/v2/services.{format}")
+        .path("/open311/v2/services.xml")
+        .publicOperation()
+        .expect(200);
+    m.op("GET", "/open311/v2/services/{serviceCode}.{format}")
+        .path("/open311/v2/services/E-0101.json")
+        .publicOperation()
+        .expect(200);
+    m.op("POST", "/open311/v2/requests.{format}")
+        .path("/open311/v2/requests.json")
+        .publicOperation()
+        .expect(403)
+        .with(r -> r.contentType(ContentType.URLENC).formParam("service_code", "E-0101"));
+    m.op("GET", "/open311/v2/requests.{format}")
+        .path("/open311/v2/requests.json")
+        .publicOperation()
+        .expect(403);
+    m.op("GET", "/open311/v2/requests/{id}.{format}")
+        .path("/open311/v2/requests/MQ20260000001.xml")
+        .publicOperation()
+        .expect(403);
+    m.op("GET", "/open311/v2/tokens/{token}.{format}")
+        .path("/open311/v2/tokens/" + UUID.randomUUID() + ".json")
+        .publicOperation()
+        .expect(403);
+
     // --- hotline status
     // ------------------------------------------------------------------------------
     m.op("GET", "/api/v1/hotline/tickets/{sourceRef}/status")
