@@ -36,6 +36,12 @@ USERS = [
     ('water-leader', 'unit-leader', 'U-WATER', {}, '自来水公司', '分管领导'),
     ('water-handler', 'unit-handler', 'U-WATER', {}, '自来水公司', '处置人员'),
     ('sanitation-receiver', 'unit-receiver', 'U-SANITATION', {}, '环卫', '接收人'),
+    # two-level command (二级派遣, R-02): the township body 梅城镇 (T-350124100) and one of its own
+    # departments, 梅城镇环境卫生管理站 (T-350124100-ENV; dispatch's demo/units-minqing.json): the
+    # department's person signs for a sub-order and reports back (receiver + handler roles)
+    ('meicheng-receiver', 'unit-receiver', 'T-350124100', {}, '梅城镇', '接收人'),
+    ('meicheng-leader', 'unit-leader', 'T-350124100', {}, '梅城镇', '分管领导'),
+    ('meicheng-env', ['unit-receiver', 'unit-handler'], 'T-350124100-ENV', {}, '梅城镇环卫站', '处置人员'),
     ('efficiency1', 'efficiency-office', None, {}, '县效能办', '一号'),
     ('supervision1', 'supervision-office', None, {}, '县政府督查室', '一号'),
     ('government1', 'county-government', None, {}, '县政府', '一号'),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { IDBFactory as FakeFactory } from 'fake-indexeddb'
-import { classify, drain, pending, recovered, retryDelayMs, type OutboxItem, type PhotoRef, type Reply, type ReportBody, type Transport } from './outbox'
+import { CHUNK_BYTES, classify, drain, pending, recovered, retryDelayMs, type OutboxItem, type PhotoRef, type Reply, type ReportBody, type Transport } from './outbox'
 import { OutboxStore } from './outboxStore'
 
 /**
@@ -54,6 +54,51 @@ class FakeServices implements Transport {
       this.attachments.push({ reportId, sha256, purpose, taskId })
       return { status: 201, body: { id: `a-${this.attachments.length - 1}`, sha256 } }
     })
+  }
+
+  /** intake's resumable upload sessions (断点续传): declared length and hash, bytes held */
+  sessions = new Map<string, { reportId: string; sha256: string; length: number; purpose: string; taskId?: string; held: number; attachmentId?: string }>()
+  /** bytes that reached the service in chunks, and how far a 'cut' chunk gets before the line drops */
+  chunkBytes = 0
+  cutAfterBytes?: number
+
+  openUpload(reportId: string, photo: PhotoRef, purpose: string, taskId?: string) {
+    return this.wire('open', () => {
+      for (const [id, s] of this.sessions) {
+        if (s.reportId === reportId && s.sha256 === photo.sha256) return { status: 200, body: this.view(id) }
+      }
+      const id = `u-${++this.n}`
+      this.sessions.set(id, { reportId, sha256: photo.sha256, length: photo.size, purpose, taskId, held: 0 })
+      return { status: 201, body: this.view(id) }
+    })
+  }
+
+  readUpload(uploadId: string) {
+    return this.wire('offset', () => (this.sessions.has(uploadId) ? { status: 200, body: this.view(uploadId) } : { status: 404, body: null }))
+  }
+
+  uploadChunk(uploadId: string, offset: number, chunk: ArrayBuffer) {
+    return this.wire('chunk', () => {
+      const s = this.sessions.get(uploadId)
+      if (!s) return { status: 404, body: null }
+      expect(chunk.byteLength).toBeLessThanOrEqual(CHUNK_BYTES)
+      if (offset > s.held) return { status: 409, body: { type: 'https://szcg.example/problems/offset-mismatch' } }
+      // a cut in the middle of the chunk: what reached the service is kept, the answer is lost
+      const arrived = this.net === 'cut' && this.cutAfterBytes !== undefined ? Math.min(chunk.byteLength, this.cutAfterBytes) : chunk.byteLength
+      this.chunkBytes += arrived
+      s.held = Math.max(s.held, offset + arrived)
+      if (s.held === s.length && !s.attachmentId) {
+        const i = this.attachments.findIndex((a) => a.reportId === s.reportId && a.sha256 === s.sha256)
+        if (i < 0) this.attachments.push({ reportId: s.reportId, sha256: s.sha256, purpose: s.purpose, taskId: s.taskId })
+        s.attachmentId = `a-${i >= 0 ? i : this.attachments.length - 1}`
+      }
+      return { status: 200, body: this.view(uploadId) }
+    })
+  }
+
+  private view(id: string) {
+    const s = this.sessions.get(id)!
+    return { id, offset: s.held, sha256: s.sha256, state: s.attachmentId ? 'COMPLETED' : 'OPEN', attachmentId: s.attachmentId }
   }
 
   completeVerification(taskId: string, body: { collectorId: string; confirmed: boolean }) {
@@ -286,7 +331,7 @@ describe('drain: sent in order, each once, nothing dropped', () => {
       { id: 'v1', owner: 'collector1', collectorId: 'C0001', kind: 'verification', createdAt: '', state: 'waiting', idempotencyKey: 'v1', verification: { taskId: 't1', reportId: 'r-9', confirmed: true, note: '属实' }, photos: [{ key: 'v1/0', name: 's.jpg', type: 'image/jpeg', size: bytes.byteLength, sha256: 'sha-v', originalSha256: 'sha-v', originalSize: 4 }], attempts: 0 },
       [{ key: 'v1/0', type: 'image/jpeg', bytes }],
     )
-    await drain(store, svc, 'collector1', { now, maxSteps: 1 }) // the photo
+    await drain(store, svc, 'collector1', { now, maxSteps: 2 }) // the photo: its session, its one chunk
     svc.net = 'cut' // the result stored, its answer lost
     await drain(store, svc, 'collector1', { now })
     svc.net = 'up'
@@ -315,5 +360,61 @@ describe('drain: sent in order, each once, nothing dropped', () => {
     expect(svc.cases.get('c1')).toBe('CHECK_PASSED')
     const items = await store.items()
     expect(items[1]).toMatchObject({ state: 'refused', refusal: { status: 409, step: 'answer' } })
+  })
+
+  it('a photo of 3 MB goes in chunks; cut in the middle, it goes on from the offset intake holds, re-sending less than a chunk', async () => {
+    const store = await fresh()
+    const svc = new FakeServices()
+    const size = 3_000_000
+    const bytes = new Uint8Array(size).map((_, k) => k % 251).buffer as ArrayBuffer
+    await store.add(
+      { id: 'big', owner: 'collector1', collectorId: 'C0001', kind: 'report', createdAt: '', state: 'waiting', idempotencyKey: 'big', report: { channel: 'PATROL', kind: 'REPORT', categoryCode: 'E-0101', location: { lon: 118.86, lat: 26.22 }, collectorId: 'C0001', deviceTime: '' }, photos: [{ key: 'big/0', name: 'b.jpg', type: 'image/jpeg', size, sha256: 'sha-big', originalSha256: 'sha-big', originalSize: size }], attempts: 0 },
+      [{ key: 'big/0', type: 'image/jpeg', bytes }],
+    )
+    // registered, the session opened, five chunks sent
+    await drain(store, svc, 'collector1', { now, maxSteps: 7 })
+    expect((await store.items())[0].photos[0]).toMatchObject({ uploadOffset: 5 * CHUNK_BYTES, bytesSent: 5 * CHUNK_BYTES })
+    // the sixth chunk: 100 000 bytes get through, then the line drops
+    svc.net = 'cut'
+    svc.cutAfterBytes = 100_000
+    expect((await drain(store, svc, 'collector1', { now })).blocked).toBe('retry')
+    expect((await store.items())[0].photos[0].uploadOffset).toBeUndefined()
+    svc.net = 'up'
+    clock += 60_000
+    expect((await drain(store, svc, 'collector1', { now })).sent).toBe(1)
+    const photo = (await store.items())[0].photos[0]
+    // it asked and went on from what intake held, not from 0
+    expect(photo.resumedFrom).toEqual([5 * CHUNK_BYTES + 100_000])
+    expect(svc.calls.filter((c) => c === 'open')).toHaveLength(1)
+    expect(svc.calls).toContain('offset')
+    expect(svc.chunkBytes).toBe(size)
+    // on the wire: the photo once, plus the part of the cut chunk that was lost (< one chunk)
+    expect(photo.bytesSent! - size).toBeLessThan(CHUNK_BYTES)
+    expect(photo.bytesSent! - size).toBe(CHUNK_BYTES - 100_000)
+    expect(svc.attachments).toHaveLength(1)
+    expect(photo.remoteId).toBe('a-0')
+  })
+
+  it('an offset intake does not hold (409) is asked for; an expired session starts anew', async () => {
+    const store = await fresh()
+    const svc = new FakeServices()
+    const size = CHUNK_BYTES * 2 + 10
+    const bytes = new Uint8Array(size).buffer as ArrayBuffer
+    await store.add(
+      { id: 'x', owner: 'collector1', collectorId: 'C0001', kind: 'report', createdAt: '', state: 'waiting', idempotencyKey: 'x', reportId: 'r-1', reportNo: 'MQ1', report: { channel: 'PATROL', kind: 'REPORT', categoryCode: 'E-0101', location: { lon: 118.86, lat: 26.22 }, collectorId: 'C0001', deviceTime: '' }, photos: [{ key: 'x/0', name: 'x.jpg', type: 'image/jpeg', size, sha256: 'sha-x', originalSha256: 'sha-x', originalSize: size, uploadId: 'gone', uploadOffset: CHUNK_BYTES }], attempts: 0 },
+      [{ key: 'x/0', type: 'image/jpeg', bytes }],
+    )
+    // 'gone' expired at intake: 404, a new session from 0
+    await drain(store, svc, 'collector1', { now, maxSteps: 3 })
+    let photo = (await store.items())[0].photos[0]
+    expect(photo.uploadId).toMatch(/^u-/)
+    expect(photo.uploadOffset).toBe(CHUNK_BYTES)
+    // the phone's offset is ahead of intake's: 409, asked, resent from intake's
+    await store.put({ ...(await store.items())[0], photos: [{ ...photo, uploadOffset: 2 * CHUNK_BYTES }] })
+    expect((await drain(store, svc, 'collector1', { now })).sent).toBe(1)
+    photo = (await store.items())[0].photos[0]
+    expect(svc.calls.slice(-4)).toEqual(['chunk', 'offset', 'chunk', 'chunk'])
+    expect(photo.resumedFrom).toEqual([CHUNK_BYTES])
+    expect(svc.attachments).toHaveLength(1)
   })
 })

@@ -6,9 +6,14 @@
  * Rules (docs/console.md "城管通 collector app"):
  * - **Never sent twice.** A report carries an Idempotency-Key chosen at capture and stored with it;
  *   intake-service answers a repeated key with the first registration (200, docs/intake.md §2).
- *   Photos are uploaded after the report exists, one request each; intake (and dispatch for check
- *   photos) answers the same bytes again with the first attachment (200): retrying a photo whose
- *   answer was lost stores nothing new. A task answer that already went through answers 409 on a
+ *   Photos are uploaded after the report exists. A report's or a verification's photo goes
+ *   resumably (断点续传, issue 18): an upload session declares its length and SHA-256, then chunks of
+ *   CHUNK_BYTES follow at their offsets; the session id and the stored offset are kept with the item
+ *   after every chunk, and after a cut the phone asks intake for the offset and goes on from there
+ *   (only the chunk in flight is sent again, never the whole photo). Declaring the same bytes again
+ *   answers the same session or the finished attachment. A check photo (dispatch-service) is one
+ *   request; dispatch answers the same bytes again with the first photo (200): retrying a photo
+ *   whose answer was lost stores nothing new. A task answer that already went through answers 409 on a
  *   retry: the task (or case) is read back and the answer counted as done when it shows it.
  * - **Never dropped.** Progress (the report's id and number, each photo's attachment id) is
  *   written after every step, so a page closed in the middle resumes at the step it was at. Only
@@ -40,7 +45,18 @@ export interface PhotoRef {
   takenAt?: string
   /** the attachment (intake) or photo (dispatch) id once uploaded */
   remoteId?: string
+  /** intake's resumable upload session of this photo */
+  uploadId?: string
+  /** bytes intake holds of it as last answered; unset after a cut (then asked for first) */
+  uploadOffset?: number
+  /** the offsets the upload went on from after a cut (> 0: a resume, not a new start) */
+  resumedFrom?: number[]
+  /** bytes of this photo put on the wire so far (chunks, counting the ones sent again) */
+  bytesSent?: number
 }
+
+/** The size of one chunk of a resumable photo upload. */
+export const CHUNK_BYTES = 256 * 1024
 
 /** intake-service's RegisterReportRequest of a collector's patrol report */
 export interface ReportBody {
@@ -113,9 +129,14 @@ export interface Reply {
 
 export interface Transport {
   registerReport(body: ReportBody, idempotencyKey: string): Promise<Reply>
-  uploadReportPhoto(reportId: string, photo: PhotoRef, bytes: ArrayBuffer, purpose: 'BEFORE' | 'VERIFICATION', taskId?: string): Promise<Reply>
   completeVerification(taskId: string, body: { collectorId: string; confirmed: boolean; note?: string }): Promise<Reply>
   readVerification(taskId: string): Promise<Reply>
+  /** opens (or finds again) intake's resumable upload session of a photo of a report */
+  openUpload(reportId: string, photo: PhotoRef, purpose: 'BEFORE' | 'VERIFICATION', taskId?: string): Promise<Reply>
+  /** the session: its stored offset and state */
+  readUpload(uploadId: string): Promise<Reply>
+  /** one chunk at an offset */
+  uploadChunk(uploadId: string, offset: number, chunk: ArrayBuffer): Promise<Reply>
   uploadCasePhoto(caseId: string, photo: PhotoRef, bytes: ArrayBuffer, lon?: number, lat?: number): Promise<Reply>
   checkResult(caseId: string, pass: boolean, body: Record<string, unknown>): Promise<Reply>
   readCase(caseId: string): Promise<Reply>
@@ -180,15 +201,15 @@ function field(body: unknown, name: string): unknown {
  * returns the item as it is after it; the caller stores it before anything else happens.
  */
 export async function step(item: OutboxItem, store: Store, t: Transport, now: () => number = Date.now): Promise<{ item: OutboxItem; result: StepResult }> {
-  const fail = (reply: Reply, what: string): { item: OutboxItem; result: StepResult } => {
+  const fail = (reply: Reply, what: string, base: OutboxItem = item): { item: OutboxItem; result: StepResult } => {
     const v = classify(reply.status)
-    if (v === 'auth') return { item: { ...item, state: 'waiting', lastError: 'HTTP 401' }, result: 'auth' }
+    if (v === 'auth') return { item: { ...base, state: 'waiting', lastError: 'HTTP 401' }, result: 'auth' }
     if (v === 'refused') {
-      return { item: { ...item, state: 'refused', refusal: { status: reply.status, body: reply.body, step: what } }, result: 'refused' }
+      return { item: { ...base, state: 'refused', refusal: { status: reply.status, body: reply.body, step: what } }, result: 'refused' }
     }
     const attempts = item.attempts + 1
     return {
-      item: { ...item, state: 'waiting', attempts, nextAttemptAt: now() + retryDelayMs(attempts), lastError: reply.status === 0 ? 'network' : `HTTP ${reply.status}` },
+      item: { ...base, state: 'waiting', attempts, nextAttemptAt: now() + retryDelayMs(attempts), lastError: reply.status === 0 ? 'network' : `HTTP ${reply.status}` },
       result: 'retry',
     }
   }
@@ -217,20 +238,27 @@ export async function step(item: OutboxItem, store: Store, t: Transport, now: ()
       // the bytes are gone from the device (cleared storage): the person has to know
       return { item: { ...item, state: 'refused', refusal: { status: 0, body: { title: '照片已不在本机 / the photo is no longer on this device' }, step: photo.name } }, result: 'refused' }
     }
-    let r: Reply
-    if (item.kind === 'report') r = await t.uploadReportPhoto(item.reportId!, photo, bytes, 'BEFORE')
-    else if (item.kind === 'verification') r = await t.uploadReportPhoto(item.verification!.reportId, photo, bytes, 'VERIFICATION', item.verification!.taskId)
-    else r = await t.uploadCasePhoto(item.check!.caseId, photo, bytes, item.check!.lon, item.check!.lat)
-    if (classify(r.status) !== 'ok') return fail(r, photo.name)
-    const remoteId = String(field(r.body, 'id') ?? field(r.body, 'photoId'))
-    const remoteHash = field(r.body, 'sha256')
-    if (typeof remoteHash === 'string' && remoteHash !== photo.sha256) {
-      // the service stored other bytes than these (altered on the way): not counted, sent again
-      return fail({ status: 0, body: null }, photo.name)
+    const withPhoto = (changed: Partial<PhotoRef>): OutboxItem => ({ ...item, photos: item.photos.map((p, k) => (k === i ? { ...p, ...changed } : p)) })
+    const uploaded = (remoteId: string, changed: Partial<PhotoRef> = {}): { item: OutboxItem; result: StepResult } => {
+      const next = withPhoto({ ...changed, remoteId })
+      return item.kind === 'report' && next.photos.every((p) => p.remoteId) ? finished(next) : ok(next)
     }
-    const photos = item.photos.map((p, k) => (k === i ? { ...p, remoteId } : p))
-    const next = { ...item, photos }
-    return item.kind === 'report' && photos.every((p) => p.remoteId) ? finished(next) : ok(next)
+    if (item.kind === 'check') {
+      const r = await t.uploadCasePhoto(item.check!.caseId, photo, bytes, item.check!.lon, item.check!.lat)
+      if (classify(r.status) !== 'ok') return fail(r, photo.name)
+      const remoteHash = field(r.body, 'sha256')
+      if (typeof remoteHash === 'string' && remoteHash !== photo.sha256) {
+        // the service stored other bytes than these (altered on the way): not counted, sent again
+        return fail({ status: 0, body: null }, photo.name)
+      }
+      return uploaded(String(field(r.body, 'id') ?? field(r.body, 'photoId')))
+    }
+    const reportId = item.kind === 'report' ? item.reportId! : item.verification!.reportId
+    const taskId = item.kind === 'verification' ? item.verification!.taskId : undefined
+    const u = await resumable(photo, bytes, reportId, item.kind === 'report' ? 'BEFORE' : 'VERIFICATION', taskId, t)
+    if (u.kind === 'uploaded') return uploaded(u.remoteId, u.photo)
+    if (u.kind === 'progress') return ok(withPhoto(u.photo))
+    return fail(u.reply, photo.name, withPhoto(u.photo))
   }
 
   if (item.kind === 'report') return finished(item)
@@ -264,6 +292,63 @@ export async function step(item: OutboxItem, store: Store, t: Transport, now: ()
     }
   }
   return fail(r, 'answer')
+}
+
+/** What one request of a resumable photo upload gave. */
+export type UploadStep =
+  | { kind: 'uploaded'; remoteId: string; photo?: Partial<PhotoRef> }
+  | { kind: 'progress'; photo: Partial<PhotoRef> }
+  | { kind: 'failed'; reply: Reply; photo: Partial<PhotoRef> }
+
+/** The state of an upload session answer: the photo's new upload fields, or the attachment id. */
+function session(body: unknown, photo: PhotoRef): UploadStep | null {
+  const state = field(body, 'state')
+  if (state === 'COMPLETED') {
+    const hash = field(body, 'sha256')
+    if (typeof hash === 'string' && hash !== photo.sha256) return { kind: 'failed', reply: { status: 0, body: null }, photo: { uploadId: undefined, uploadOffset: undefined } }
+    return { kind: 'uploaded', remoteId: String(field(body, 'attachmentId')) }
+  }
+  if (state === 'FAILED') return { kind: 'failed', reply: { status: 422, body }, photo: { uploadId: undefined, uploadOffset: undefined } }
+  return null
+}
+
+/**
+ * One request of a photo's resumable upload to intake (断点续传): open the session (once), ask for
+ * the stored offset (after a cut, when the offset is not known), or send the next chunk from the
+ * stored offset. The photo's upload fields after it are stored by the caller before the next one.
+ */
+export async function resumable(photo: PhotoRef, bytes: ArrayBuffer, reportId: string, purpose: 'BEFORE' | 'VERIFICATION', taskId: string | undefined, t: Transport): Promise<UploadStep> {
+  if (!photo.uploadId) {
+    const r = await t.openUpload(reportId, photo, purpose, taskId)
+    if (classify(r.status) !== 'ok') return { kind: 'failed', reply: r, photo: {} }
+    const done = session(r.body, photo)
+    if (done) return done
+    const offset = Number(field(r.body, 'offset') ?? 0)
+    // a session found again with bytes in it (the answer to its opening was lost): a resume
+    return { kind: 'progress', photo: { uploadId: String(field(r.body, 'id')), uploadOffset: offset, resumedFrom: offset > 0 ? [...(photo.resumedFrom ?? []), offset] : photo.resumedFrom } }
+  }
+  if (photo.uploadOffset === undefined) {
+    const r = await t.readUpload(photo.uploadId)
+    // the session expired (a day without a chunk): a new one, from the start
+    if (r.status === 404) return { kind: 'progress', photo: { uploadId: undefined, uploadOffset: undefined } }
+    if (classify(r.status) !== 'ok') return { kind: 'failed', reply: r, photo: {} }
+    const done = session(r.body, photo)
+    if (done) return done
+    const offset = Number(field(r.body, 'offset') ?? 0)
+    return { kind: 'progress', photo: { uploadOffset: offset, resumedFrom: [...(photo.resumedFrom ?? []), offset] } }
+  }
+  const from = photo.uploadOffset
+  const chunk = bytes.slice(from, Math.min(bytes.byteLength, from + CHUNK_BYTES))
+  const bytesSent = (photo.bytesSent ?? 0) + chunk.byteLength
+  const r = await t.uploadChunk(photo.uploadId, from, chunk)
+  if (r.status === 404) return { kind: 'progress', photo: { uploadId: undefined, uploadOffset: undefined, bytesSent } }
+  // intake holds another offset than this phone thought: ask it, go on from there
+  if (r.status === 409 && String(field(r.body, 'type') ?? '').endsWith('offset-mismatch')) return { kind: 'progress', photo: { uploadOffset: undefined, bytesSent } }
+  // no answer: how much arrived is unknown until intake is asked
+  if (classify(r.status) !== 'ok') return { kind: 'failed', reply: r, photo: { uploadOffset: undefined, bytesSent } }
+  const done = session(r.body, photo)
+  if (done) return { ...done, photo: { ...done.photo, bytesSent, uploadOffset: done.kind === 'uploaded' ? photo.size : undefined } }
+  return { kind: 'progress', photo: { uploadOffset: Number(field(r.body, 'offset') ?? from + chunk.byteLength), bytesSent } }
 }
 
 export interface DrainReport {

@@ -6,14 +6,17 @@ describe('photoPlan: what the phone sends of a camera photo', () => {
     expect(plan(1200, 900, 400_000, 'image/jpeg')).toEqual({ keep: true })
   })
 
-  it('re-encodes a large photo to a long edge of 1600 px, aspect kept', () => {
-    expect(plan(4000, 3000, 4_800_000, 'image/jpeg')).toEqual({ keep: false, width: MAX_EDGE, height: 1200 })
-    expect(plan(3000, 4000, 4_800_000, 'image/jpeg')).toEqual({ keep: false, width: 1200, height: MAX_EDGE })
+  it('keeps a camera photo of 3–10 MB as it is: the services accept it, it travels resumably (issue 18)', () => {
+    expect(plan(4000, 3000, 3_000_000, 'image/jpeg')).toEqual({ keep: true })
+    expect(plan(4000, 3000, 10 * 1024 * 1024, 'image/jpeg')).toEqual({ keep: true })
+    expect(plan(160, 120, 3_000, 'image/png')).toEqual({ keep: true })
   })
 
-  it('re-encodes a small photo that is not JPEG or over the byte target, without enlarging it', () => {
-    expect(plan(160, 120, 3_000, 'image/png')).toEqual({ keep: false, width: 160, height: 120 })
-    expect(plan(1600, 1200, TARGET_BYTES + 1, 'image/jpeg')).toEqual({ keep: false, width: 1600, height: 1200 })
+  it('re-encodes only what the services would refuse (over 10 MiB, another type) to a long edge of 1600 px, aspect kept', () => {
+    expect(plan(4000, 3000, 10 * 1024 * 1024 + 1, 'image/jpeg')).toEqual({ keep: false, width: MAX_EDGE, height: 1200 })
+    expect(plan(3000, 4000, 12_000_000, 'image/jpeg')).toEqual({ keep: false, width: 1200, height: MAX_EDGE })
+    expect(plan(1200, 900, 2_000_000, 'image/heic')).toEqual({ keep: false, width: 1200, height: 900 })
+    expect(TARGET_BYTES).toBe(1024 * 1024)
   })
 
   it('accepts what intake-service accepts: JPEG/PNG/WebP up to 10 MiB, not empty', () => {

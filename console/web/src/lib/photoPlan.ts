@@ -1,10 +1,12 @@
 /**
  * What the phone does with a camera photo before it is queued (城管通). intake-service accepts
  * image/jpeg, image/png and image/webp up to 10 MiB (AttachmentPolicy.DEFAULT, docs/intake.md §4),
- * dispatch-service the same for check photos; a phone's camera gives 3–12 MB. Over a weak mobile
- * link every byte counts, so the app aims far below the service's cap: the long edge at most
- * 1600 px and at most 1 MiB, JPEG. A photo already within that (JPEG, small, not too large) is
- * sent as the camera gave it — then the hash the service stores is the original's.
+ * dispatch-service the same for check photos; a phone's camera gives 3–12 MB. Issue 18: a photo
+ * the services accept as it is (one of their types, ≤ 10 MiB) is sent as the camera gave it — the
+ * evidence unaltered (R-10), the stored hash the original's — and travels resumably in chunks
+ * (lib/outbox.ts), so its size costs time on a weak link, never the upload. Only a photo the
+ * services would refuse (another type, over 10 MiB) is re-encoded: JPEG, the long edge at most
+ * 1600 px, at most 1 MiB; the original's hash is kept on the device either way.
  */
 export const SERVICE_MAX_BYTES = 10 * 1024 * 1024
 export const SERVICE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const
@@ -17,10 +19,12 @@ export const MAX_PHOTOS = 9
 
 export type Plan = { keep: true } | { keep: false; width: number; height: number }
 
-/** Keep the original, or re-encode at these dimensions (aspect kept, long edge ≤ MAX_EDGE). */
+/**
+ * Keep the original when the services accept it as it is, else re-encode at these dimensions
+ * (aspect kept, long edge ≤ MAX_EDGE).
+ */
 export function plan(width: number, height: number, size: number, type: string): Plan {
-  const small = Math.max(width, height) <= MAX_EDGE
-  if (type === 'image/jpeg' && small && size <= TARGET_BYTES) return { keep: true }
+  if (acceptable(type, size)) return { keep: true }
   const scale = Math.min(1, MAX_EDGE / Math.max(width, height))
   return { keep: false, width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) }
 }

@@ -19,7 +19,8 @@ function toBlob(canvas: HTMLCanvasElement, quality: number): Promise<Blob> {
 
 /**
  * A camera photo made ready to send (lib/photoPlan.ts): the original's SHA-256 first, then the
- * original itself when it is already a small JPEG, else re-encoded as JPEG with the long edge at
+ * original itself when the services accept it as it is (JPEG/PNG/WebP ≤ 10 MiB: not even decoded,
+ * a 12-megapixel decode costs a phone a second), else re-encoded as JPEG with the long edge at
  * most 1600 px and stepping the quality down until it is at most 1 MiB; the SHA-256 of what is
  * sent (intake stores and answers that one, the app checks it against the answer).
  */
@@ -29,10 +30,12 @@ export async function prepare(file: File, n: number): Promise<Prepared> {
   let bytes = original
   let type = file.type
   let bitmap: ImageBitmap | null = null
-  try {
-    bitmap = await createImageBitmap(file)
-  } catch {
-    if (!acceptable(file.type, file.size)) throw new Error('not-an-image')
+  if (!acceptable(file.type, file.size)) {
+    try {
+      bitmap = await createImageBitmap(file)
+    } catch {
+      throw new Error('not-an-image')
+    }
   }
   if (bitmap) {
     const p = plan(bitmap.width, bitmap.height, file.size, file.type)

@@ -42,13 +42,19 @@ const q = encodeURIComponent
 
 export const transport: Transport = {
   registerReport: (body: ReportBody, key: string) => call('POST', '/api/intake/v1/reports', json(body), { ...JSON_TYPE, 'Idempotency-Key': key }),
-  uploadReportPhoto: (reportId: string, photo: PhotoRef, bytes: ArrayBuffer, purpose, taskId?: string) =>
+  openUpload: (reportId, photo, purpose, taskId) =>
     call(
       'POST',
-      `/api/intake/v1/reports/${q(reportId)}/attachments?purpose=${purpose}&fileName=${q(photo.name)}${taskId ? `&verificationTaskId=${q(taskId)}` : ''}`,
-      new Blob([bytes], { type: photo.type }),
-      { 'Content-Type': photo.type },
+      '/api/intake/v1/uploads',
+      json({ reportId, purpose, verificationTaskId: taskId, fileName: photo.name, contentType: photo.type, length: photo.size, sha256: photo.sha256 }),
+      JSON_TYPE,
     ),
+  readUpload: (uploadId) => call('GET', `/api/intake/v1/uploads/${q(uploadId)}`),
+  uploadChunk: (uploadId, offset, chunk) =>
+    call('PATCH', `/api/intake/v1/uploads/${q(uploadId)}`, new Blob([chunk], { type: 'application/offset+octet-stream' }), {
+      'Content-Type': 'application/offset+octet-stream',
+      'Upload-Offset': String(offset),
+    }),
   completeVerification: (taskId, body) => call('POST', `/api/intake/v1/verifications/${q(taskId)}/result`, json(body), JSON_TYPE),
   readVerification: (taskId) => call('GET', `/api/intake/v1/verifications/${q(taskId)}`),
   uploadCasePhoto: (caseId, photo, bytes, lon, lat) =>

@@ -25,6 +25,8 @@ class OpenApiTest {
           "/api/v1/reports/{id}/answer",
           "/api/v1/reports/{id}/verification",
           "/api/v1/reports/{id}/attachments",
+          "/api/v1/uploads",
+          "/api/v1/uploads/{id}",
           "/api/v1/verifications/{taskId}/result",
           "/api/v1/attachments/{id}",
           "/api/v1/collectors/{id}",

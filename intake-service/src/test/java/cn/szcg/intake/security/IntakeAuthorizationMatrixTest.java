@@ -223,6 +223,33 @@ class IntakeAuthorizationMatrixTest {
         .allow(CASE_READERS)
         .expect(200);
 
+    // --- resumable uploads (issue 18): who may attach; a session only its uploader sees (404) ----
+    m.op("POST", "/api/v1/uploads")
+        .allow("operator", "shift-lead", "collector", "hotline-platform", "county-system")
+        .expect(404)
+        .with(
+            r ->
+                r.contentType(ContentType.JSON)
+                    .body(
+                        "{\"reportId\":\""
+                            + missing
+                            + "\",\"contentType\":\"image/jpeg\",\"length\":10,\"sha256\":\""
+                            + "0".repeat(64)
+                            + "\"}"));
+    m.op("GET", "/api/v1/uploads/{id}")
+        .path("/api/v1/uploads/" + missing)
+        .allow("operator", "shift-lead", "collector", "hotline-platform", "county-system")
+        .expect(404);
+    m.op("PATCH", "/api/v1/uploads/{id}")
+        .path("/api/v1/uploads/" + missing)
+        .allow("operator", "shift-lead", "collector", "hotline-platform", "county-system")
+        .expect(404)
+        .with(
+            r ->
+                r.contentType("application/offset+octet-stream")
+                    .header("Upload-Offset", "0")
+                    .body(new byte[] {1, 2, 3}));
+
     // --- verification ----------------------------------------------------------------------------
     m.op("GET", "/api/v1/verifications").allow(REPORT_READERS).expect(200);
     m.op("GET", "/api/v1/verifications/{taskId}")
