@@ -20,7 +20,7 @@ import javax.sql.DataSource;
 
 /**
  * The reports that arrived as Open311 service requests (table {@code open311_request}, migration
- * V11_311): which app sent them and the media URL it gave.
+ * V12): which app sent them and the media URL it gave.
  */
 @ApplicationScoped
 public class Open311Store {
