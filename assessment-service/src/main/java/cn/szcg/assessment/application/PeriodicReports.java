@@ -37,8 +37,9 @@ import org.jboss.logging.Logger;
  * ranking, notices, 效能告诫 and commendation candidates, renders them as PDF and xlsx, seals both
  * (SHA-256, append-only row, anchored in the audit trail) and publishes {@link
  * PeriodicReportPublished} through the outbox — once per period: the report id is deterministic and
- * the production of one period is serialised by an advisory lock, so a restart, a re-trigger or a
- * second replica finds the sealed report and returns it.
+ * the sealing of one period is serialised by an advisory lock and re-checks, so a restart, a
+ * re-trigger or a second replica finds the sealed report and returns it (two replicas may both
+ * render a period; only one seals it).
  */
 @ApplicationScoped
 public class PeriodicReports {
@@ -81,6 +82,20 @@ public class PeriodicReports {
       throw new NotClosedException(period);
     }
     String id = ReportClosing.reportId(period);
+    PeriodicReportStore.Meta sealedBefore =
+        QuarkusTransaction.requiringNew().call(() -> store.find(id));
+    if (sealedBefore != null) {
+      return new Outcome(sealedBefore, false);
+    }
+    // read in a short transaction, render outside any (a large month takes seconds: no
+    // transaction timeout, no connection held), then seal in a second one that re-checks under the
+    // period's lock — a replica that rendered the same period meanwhile finds it sealed
+    PeriodicReportContent content =
+        QuarkusTransaction.requiringNew().call(() -> content(period, now));
+    byte[] pdf = documents.pdf(content);
+    byte[] xlsx = documents.xlsx(content);
+    String pdfSha = sha256(pdf);
+    String xlsxSha = sha256(xlsx);
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
@@ -89,9 +104,6 @@ public class PeriodicReports {
               if (existing != null) {
                 return new Outcome(existing, false);
               }
-              PeriodicReportContent content = content(period, now);
-              byte[] pdf = documents.pdf(content);
-              byte[] xlsx = documents.xlsx(content);
               PeriodicReportStore.Meta meta =
                   store.seal(
                       new PeriodicReportStore.Sealing(
@@ -104,9 +116,9 @@ public class PeriodicReports {
                           content.titleEn(),
                           content.unitIds(),
                           pdf,
-                          sha256(pdf),
+                          pdfSha,
                           xlsx,
-                          sha256(xlsx),
+                          xlsxSha,
                           by,
                           roles,
                           now));
