@@ -12,6 +12,10 @@ source "$(dirname "$0")/env.sh"
 ensure_image_tools
 CYCLONEDX_PLUGIN=org.cyclonedx:cyclonedx-maven-plugin:2.9.1
 BASE_TAG="${SZCG_BASE_IMAGE:-$IMAGE_PREFIX/base-jre17:bookworm}"
+# assessment-service renders its periodic 通报 as PDF with Chinese text (docs/assessment.md): its
+# base is the same plus fonts-noto-cjk (base.sh --cjk)
+CJK_BASE_TAG="${SZCG_CJK_BASE_IMAGE:-$IMAGE_PREFIX/base-jre17-cjk:bookworm}"
+CJK_MODULES=" assessment-service "
 OUT="$REPO/.local/images"
 mkdir -p "$OUT"
 modules=("$@")
@@ -21,6 +25,13 @@ if ! podman image exists "$BASE_TAG"; then
   ilog "no $BASE_TAG yet: building it (base.sh)"
   "$IMG_DIR/base.sh"
 fi
+for m in "${modules[@]}"; do
+  if [[ "$CJK_MODULES" == *" $m "* ]] && ! podman image exists "$CJK_BASE_TAG"; then
+    ilog "no $CJK_BASE_TAG yet: building it (base.sh --cjk)"
+    "$IMG_DIR/base.sh" --cjk
+    break
+  fi
+done
 
 if [ -z "${SZCG_SKIP_BUILD:-}" ]; then
   ilog "packaging ${modules[*]} (./mvnw package -DskipTests)"
@@ -67,9 +78,11 @@ for m in "${modules[@]}"; do
       *) cp -p "$j" "$dir/target/image-layers/lib-third-party/" ;;
     esac
   done
-  ilog "building $IMAGE_PREFIX/$m:$VERSION ($short)"
+  base="$BASE_TAG"
+  [[ "$CJK_MODULES" != *" $m "* ]] || base="$CJK_BASE_TAG"
+  ilog "building $IMAGE_PREFIX/$m:$VERSION ($short) on $base"
   buildah bud --quiet --layers --identity-label=false --timestamp "$epoch" \
-    --build-arg BASE_IMAGE="$BASE_TAG" --build-arg VERSION="$VERSION" --build-arg REVISION="$REVISION" \
+    --build-arg BASE_IMAGE="$base" --build-arg VERSION="$VERSION" --build-arg REVISION="$REVISION" \
     --build-arg SOURCE="$source_url" \
     -f "$dir/src/main/docker/Containerfile" -t "$IMAGE_PREFIX/$m:$VERSION" -t "$IMAGE_PREFIX/$m:$VERSION-$short" \
     "$dir" >/dev/null

@@ -303,6 +303,17 @@ wait_console() { # seconds
   tail -40 "$LOGS/console.log"; echo "console not ready after $1 s" >&2; return 1
 }
 
+# The CJK font assessment-service embeds in its periodic 通报 PDF (szcg.assessment.report-font;
+# docs/assessment.md): its tests render and parse the PDF, so test.sh installs it before the build.
+ensure_report_fonts() {
+  if [ ! -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ]; then
+    log "installing fonts-noto-cjk (apt-get): the 通报 PDF's font"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq fonts-noto-cjk >/dev/null
+  fi
+}
+
 # What the console's browser tests and benchmarks need (console-e2e.sh, console-bench.sh): Debian's
 # Chromium and the CJK fonts (apt-get when missing; Playwright never downloads a browser), and the
 # console's npm packages from its lock file.

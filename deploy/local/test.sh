@@ -10,6 +10,7 @@ started=$(date +%s)
 
 ensure_postgres
 ensure_databases
+ensure_report_fonts
 
 cleanup() { stop_pid console; stop_services; stop_pid kafka; stop_pid keycloak; }
 trap cleanup EXIT

@@ -74,7 +74,18 @@ public class Reports {
 
   private List<CountyRanking.Entry> entries(Period period, String category, String township) {
     List<CountyRanking.Entry> entries = new ArrayList<>();
-    Map<String, Figures> cells = figures.cellsOfPeriod(period, category, township);
+    Map<String, Figures> cells;
+    if (period.type() == Period.Type.QUARTER) {
+      // a quarter (通报 only, R-23) is the sum of its months: figures are mergeable (section 1)
+      cells = new java.util.TreeMap<>();
+      for (Period m : period.months()) {
+        figures
+            .cellsOfPeriod(m, category, township)
+            .forEach((u, f) -> cells.merge(u, f, Figures::plus));
+      }
+    } else {
+      cells = figures.cellsOfPeriod(period, category, township);
+    }
     Map<String, String> known = names.namesOf(cells.keySet());
     for (Map.Entry<String, Figures> e : cells.entrySet()) {
       entries.add(

@@ -412,4 +412,62 @@ public class AccountabilityStore {
             .getResultList();
     return Set.copyOf(units);
   }
+
+  private static final String NOTICE_COLUMNS =
+      "SELECT action_id, type, level, unit_id, kind, month, ordinal, incident_id, case_id,"
+          + " person_id, person_name, person_missing, title_zh, title_en, issued_at FROM"
+          + " accountability_notice";
+
+  /** The notices of the given months (yyyy-MM, Asia/Shanghai), oldest first (the 通报, R-23). */
+  public List<NoticeRow> noticesOfMonths(List<String> months) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                NOTICE_COLUMNS
+                    + " WHERE month = ANY(string_to_array(?1, ',')) ORDER BY issued_at, action_id")
+            .setParameter(1, String.join(",", months))
+            .getResultList();
+    return rows.stream().map(AccountabilityStore::noticeRow).toList();
+  }
+
+  /** One notice, or null. */
+  public NoticeRow notice(String actionId) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(NOTICE_COLUMNS + " WHERE action_id = ?1")
+            .setParameter(1, actionId)
+            .getResultList();
+    return rows.isEmpty() ? null : noticeRow(rows.get(0));
+  }
+
+  /** The units given an efficiency-office notice in one of the months (yyyy-MM). */
+  public Set<String> escalatedUnitsInMonths(List<String> months) {
+    @SuppressWarnings("unchecked")
+    List<String> units =
+        em.createNativeQuery(
+                "SELECT DISTINCT unit_id FROM accountability_notice WHERE type ="
+                    + " 'EFFICIENCY_OFFICE_NOTICE' AND month = ANY(string_to_array(?1, ','))")
+            .setParameter(1, String.join(",", months))
+            .getResultList();
+    return Set.copyOf(units);
+  }
+
+  private static NoticeRow noticeRow(Object[] r) {
+    return new NoticeRow(
+        (String) r[0],
+        (String) r[1],
+        (String) r[2],
+        (String) r[3],
+        (String) r[4],
+        (String) r[5],
+        ((Number) r[6]).intValue(),
+        (String) r[7],
+        (String) r[8],
+        (String) r[9],
+        (String) r[10],
+        (Boolean) r[11],
+        (String) r[12],
+        (String) r[13],
+        SqlValues.instant(r[14]));
+  }
 }

@@ -98,6 +98,45 @@ class AssessmentAuthorizationMatrixTest {
         .path("/api/v1/exports/MATRIX-1/file")
         .allow(EXPORTERS)
         .expect(404);
+    // the periodic 通报 and 效能告诫
+    m.op("GET", "/api/v1/periodic-reports").allow(EXPORTERS).allow("unit-leader").expect(200);
+    m.op("GET", "/api/v1/periodic-reports/verification")
+        .allow("efficiency-office", "supervision-office", "admin")
+        .expect(200);
+    m.op("GET", "/api/v1/periodic-reports/{reportId}")
+        .path("/api/v1/periodic-reports/MONTH-2001-01")
+        .allow(EXPORTERS)
+        .allow("unit-leader")
+        .expect(404);
+    m.op("GET", "/api/v1/periodic-reports/{reportId}/pdf")
+        .path("/api/v1/periodic-reports/MONTH-2001-01/pdf")
+        .allow(EXPORTERS)
+        .allow("unit-leader")
+        .expect(404);
+    m.op("GET", "/api/v1/periodic-reports/{reportId}/xlsx")
+        .path("/api/v1/periodic-reports/MONTH-2001-01/xlsx")
+        .allow(EXPORTERS)
+        .allow("unit-leader")
+        .expect(404);
+    m.op("POST", "/api/v1/periodic-reports/{reportId}/seal")
+        .path("/api/v1/periodic-reports/MONTH-2099-01/seal")
+        .allow("efficiency-office", "admin")
+        .expect(409);
+    m.op("POST", "/api/v1/notices/{actionId}/efficiency-warnings")
+        .path("/api/v1/notices/MATRIX-1/efficiency-warnings")
+        .allow("efficiency-office")
+        .expect(404)
+        .with(r -> r.contentType("application/json").body("{\"reasonZh\":\"矩阵\"}"));
+    m.op("GET", "/api/v1/efficiency-warnings")
+        .allow("efficiency-office", "supervision-office", "county-government", "admin")
+        .expect(200);
+    m.op("GET", "/api/v1/efficiency-warnings/mine")
+        .allow("unit-leader", "unit-receiver", "unit-handler")
+        .expect(200);
+    m.op("POST", "/api/v1/efficiency-warnings/{warningId}/acknowledgement")
+        .path("/api/v1/efficiency-warnings/MATRIX-1/acknowledgement")
+        .allow("unit-leader", "unit-receiver", "unit-handler")
+        .expect(404);
     m.op("GET", "/api/v1/audit").allow("supervision-office", "admin").expect(200);
     m.op("GET", "/api/v1/audit/verification").allow("supervision-office", "admin").expect(200);
     m.verify();
