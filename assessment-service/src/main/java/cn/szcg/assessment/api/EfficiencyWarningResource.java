@@ -44,7 +44,9 @@ public class EfficiencyWarningResource {
   @Path("/notices/{actionId}/efficiency-warnings")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.EFFICIENCY_OFFICE)
-  @Operation(summary = "据问责通报发出效能告诫 / issue an efficiency warning from an Art 33 notice")
+  @Operation(
+      operationId = "issueEfficiencyWarning",
+      summary = "据问责通报发出效能告诫 / issue an efficiency warning from an Art 33 notice")
   public Response issue(@PathParam("actionId") String actionId, @NotNull IssueRequest request) {
     EfficiencyWarningStore.Warning w =
         warnings.issue(
@@ -67,7 +69,9 @@ public class EfficiencyWarningResource {
     Roles.COUNTY_GOVERNMENT,
     Roles.ADMIN
   })
-  @Operation(summary = "效能告诫列表（最新在前）/ all efficiency warnings, newest first")
+  @Operation(
+      operationId = "listEfficiencyWarnings",
+      summary = "效能告诫列表（最新在前）/ all efficiency warnings, newest first")
   public List<EfficiencyWarningStore.Warning> list(
       @QueryParam("limit") @DefaultValue("200") int limit) {
     return warnings.list(null, checkLimit(limit));
@@ -76,7 +80,9 @@ public class EfficiencyWarningResource {
   @GET
   @Path("/efficiency-warnings/mine")
   @RolesAllowed({Roles.UNIT_LEADER, Roles.UNIT_RECEIVER, Roles.UNIT_HANDLER})
-  @Operation(summary = "我的效能告诫 / the warnings addressed to me, newest first")
+  @Operation(
+      operationId = "listMyEfficiencyWarnings",
+      summary = "我的效能告诫 / the warnings addressed to me, newest first")
   public List<EfficiencyWarningStore.Warning> mine(
       @QueryParam("limit") @DefaultValue("200") int limit) {
     return warnings.list(actor.userId(), checkLimit(limit));
@@ -85,7 +91,9 @@ public class EfficiencyWarningResource {
   @POST
   @Path("/efficiency-warnings/{warningId}/acknowledgement")
   @RolesAllowed({Roles.UNIT_LEADER, Roles.UNIT_RECEIVER, Roles.UNIT_HANDLER})
-  @Operation(summary = "签收效能告诫（仅被告诫人）/ acknowledge a warning (the person warned only)")
+  @Operation(
+      operationId = "acknowledgeEfficiencyWarning",
+      summary = "签收效能告诫（仅被告诫人）/ acknowledge a warning (the person warned only)")
   public EfficiencyWarningStore.Warning acknowledge(@PathParam("warningId") String warningId) {
     return warnings.acknowledge(warningId, actor.userId(), Instant.now());
   }

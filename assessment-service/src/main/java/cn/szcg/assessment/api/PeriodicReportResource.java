@@ -25,6 +25,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -50,8 +53,17 @@ public class PeriodicReportResource {
     Roles.ADMIN,
     Roles.UNIT_LEADER
   })
-  @Operation(summary = "定期通报列表（最新在前）/ sealed periodic reports, newest first")
-  public List<PeriodicReportStore.Meta> list(@QueryParam("kind") String kind) {
+  @Operation(
+      operationId = "listPeriodicReports",
+      summary = "定期通报列表（最新在前）/ sealed periodic reports, newest first")
+  public List<PeriodicReportStore.Meta> list(
+      @Parameter(
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"MONTH", "QUARTER", "YEAR"}))
+          @QueryParam("kind")
+          String kind) {
     if (kind != null && !Set.of("MONTH", "QUARTER", "YEAR").contains(kind)) {
       throw ProblemException.invalidField(
           "kind", "enum", "须为 MONTH / QUARTER / YEAR / must be MONTH, QUARTER or YEAR");
@@ -63,6 +75,7 @@ public class PeriodicReportResource {
   @Path("/verification")
   @RolesAllowed({Roles.EFFICIENCY_OFFICE, Roles.SUPERVISION_OFFICE, Roles.ADMIN})
   @Operation(
+      operationId = "verifyPeriodicReportAnchors",
       summary = "校验通报锚点与审计链 / check every report's anchor in the audit chain (detects truncation)")
   public PeriodicReports.Verification verify() {
     return reports.verify();
@@ -77,7 +90,9 @@ public class PeriodicReportResource {
     Roles.ADMIN,
     Roles.UNIT_LEADER
   })
-  @Operation(summary = "定期通报（元数据与哈希）/ one periodic report: metadata and hashes")
+  @Operation(
+      operationId = "getPeriodicReport",
+      summary = "定期通报（元数据与哈希）/ one periodic report: metadata and hashes")
   public PeriodicReportStore.Meta get(@PathParam("reportId") String reportId) {
     parse(reportId);
     PeriodicReportStore.Meta m = reports.find(reportId);
@@ -97,7 +112,9 @@ public class PeriodicReportResource {
     Roles.ADMIN,
     Roles.UNIT_LEADER
   })
-  @Operation(summary = "下载通报 PDF / download the report as PDF")
+  @Operation(
+      operationId = "downloadPeriodicReportPdf",
+      summary = "下载通报 PDF / download the report as PDF")
   public Response pdf(@PathParam("reportId") String reportId) {
     return file(reportId, true);
   }
@@ -112,7 +129,9 @@ public class PeriodicReportResource {
     Roles.ADMIN,
     Roles.UNIT_LEADER
   })
-  @Operation(summary = "下载通报 xlsx / download the report as xlsx")
+  @Operation(
+      operationId = "downloadPeriodicReportXlsx",
+      summary = "下载通报 xlsx / download the report as xlsx")
   public Response xlsx(@PathParam("reportId") String reportId) {
     return file(reportId, false);
   }
@@ -121,6 +140,7 @@ public class PeriodicReportResource {
   @Path("/{reportId}/seal")
   @RolesAllowed({Roles.EFFICIENCY_OFFICE, Roles.ADMIN})
   @Operation(
+      operationId = "sealPeriodicReport",
       summary =
           "生成并封存已结束周期的通报（已封存则返回原件）/ produce and seal a closed period's report"
               + " (returns the sealed one if it exists)")

@@ -36,6 +36,14 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -52,10 +60,19 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
  * an api_key is in the audit trail under the app's client id. No answer ever carries the reporter.
  */
 @Path("/open311")
+@SecurityScheme(
+    securitySchemeName = Open311Resource.API_KEY,
+    type = SecuritySchemeType.APIKEY,
+    in = SecuritySchemeIn.QUERY,
+    apiKeyName = "api_key",
+    description =
+        "Open311 api_key = <client_id>:<client_secret> of a realm client with role open311-app"
+            + " (docs/api.md); on POST it travels in the form body, as the spec says")
 @Tag(name = "open311", description = "Open311 GeoReport v2 / 公众应用接口")
 public class Open311Resource {
 
   static final String SPEC = "http://wiki.open311.org/GeoReport_v2";
+  static final String API_KEY = "open311ApiKey";
 
   @Inject FilingStandard standard;
   @Inject Open311Requests requests;
@@ -67,12 +84,20 @@ public class Open311Resource {
   @GET
   @PermitAll
   @Path("/discovery.{format}")
+  @SecurityRequirementsSet // public, as the filing standard: no key needed
   @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_XML})
   @Operation(
       operationId = "open311Discovery",
       summary = "Open311 服务发现 / Open311 service discovery",
       description = "The discovery document: the GeoReport v2 endpoint, its formats and contact.")
-  public Response discovery(@PathParam("format") String format) {
+  public Response discovery(
+      @Parameter(
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"json", "xml"}))
+          @PathParam("format")
+          String format) {
     return answer(
         format,
         () -> {
@@ -96,6 +121,7 @@ public class Open311Resource {
   @GET
   @PermitAll
   @Path("/v2/services.{format}")
+  @SecurityRequirementsSet // public, as the filing standard: no key needed
   @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_XML})
   @Operation(
       operationId = "open311ListServices",
@@ -105,7 +131,14 @@ public class Open311Resource {
               + " services: code, name (中文 / English), filing condition as description, major"
               + " class as group. Public.")
   public Response services(
-      @PathParam("format") String format, @QueryParam("jurisdiction_id") String jurisdiction) {
+      @Parameter(
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"json", "xml"}))
+          @PathParam("format")
+          String format,
+      @QueryParam("jurisdiction_id") String jurisdiction) {
     return answer(
         format,
         () -> {
@@ -129,6 +162,7 @@ public class Open311Resource {
   @GET
   @PermitAll
   @Path("/v2/services/{serviceCode: [A-Za-z0-9_-]+}.{format}")
+  @SecurityRequirementsSet // public, as the filing standard: no key needed
   @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_XML})
   @Operation(
       operationId = "open311GetServiceDefinition",
@@ -136,7 +170,13 @@ public class Open311Resource {
       description = "The attributes of one service (kind: 举报 REPORT or 投诉 COMPLAINT). Public.")
   public Response definition(
       @PathParam("serviceCode") String code,
-      @PathParam("format") String format,
+      @Parameter(
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"json", "xml"}))
+          @PathParam("format")
+          String format,
       @QueryParam("jurisdiction_id") String jurisdiction) {
     return answer(
         format,
@@ -175,6 +215,7 @@ public class Open311Resource {
   @POST
   @PermitAll
   @Path("/v2/requests.{format}")
+  @SecurityRequirement(name = API_KEY)
   @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
   @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_XML})
   @Operation(
@@ -189,7 +230,13 @@ public class Open311Resource {
               + " answers the first request (200), never a second report; the same key with other"
               + " content is 422. email, device_id and account_id are not kept.")
   public Response create(
-      @PathParam("format") String format,
+      @Parameter(
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"json", "xml"}))
+          @PathParam("format")
+          String format,
       @HeaderParam("Idempotency-Key") String idempotencyKey,
       @RestForm("api_key") String apiKey,
       @RestForm("jurisdiction_id") String jurisdiction,
@@ -245,6 +292,7 @@ public class Open311Resource {
   @GET
   @PermitAll
   @Path("/v2/tokens/{token}.{format}")
+  @SecurityRequirement(name = API_KEY)
   @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_XML})
   @Operation(
       operationId = "open311GetRequestIdByToken",
@@ -253,7 +301,13 @@ public class Open311Resource {
   @Transactional
   public Response token(
       @PathParam("token") String token,
-      @PathParam("format") String format,
+      @Parameter(
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"json", "xml"}))
+          @PathParam("format")
+          String format,
       @QueryParam("api_key") String apiKey,
       @QueryParam("jurisdiction_id") String jurisdiction) {
     String[] app = new String[1];
@@ -276,6 +330,7 @@ public class Open311Resource {
   @GET
   @PermitAll
   @Path("/v2/requests.{format}")
+  @SecurityRequirement(name = API_KEY)
   @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_XML})
   @Operation(
       operationId = "open311ListRequests",
@@ -286,7 +341,13 @@ public class Open311Resource {
               + " (open, closed), newest first, at most 1000; needs api_key. Never the reporter.")
   @Transactional
   public Response list(
-      @PathParam("format") String format,
+      @Parameter(
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"json", "xml"}))
+          @PathParam("format")
+          String format,
       @QueryParam("api_key") String apiKey,
       @QueryParam("jurisdiction_id") String jurisdiction,
       @QueryParam("service_request_id") String ids,
@@ -323,6 +384,7 @@ public class Open311Resource {
   @GET
   @PermitAll
   @Path("/v2/requests/{id: [A-Za-z0-9_-]+}.{format}")
+  @SecurityRequirement(name = API_KEY)
   @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_XML})
   @Operation(
       operationId = "open311GetRequest",
@@ -331,7 +393,13 @@ public class Open311Resource {
   @Transactional
   public Response one(
       @PathParam("id") String id,
-      @PathParam("format") String format,
+      @Parameter(
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"json", "xml"}))
+          @PathParam("format")
+          String format,
       @QueryParam("api_key") String apiKey,
       @QueryParam("jurisdiction_id") String jurisdiction) {
     String[] app = new String[1];

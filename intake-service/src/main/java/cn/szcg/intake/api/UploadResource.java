@@ -100,6 +100,7 @@ public class UploadResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "openPhotoUpload",
       summary = "开始断点续传 / open a resumable upload of a photo",
       description =
           "For a registered report (same who-may-attach rule as POST"
@@ -133,6 +134,7 @@ public class UploadResource {
   @Path("/{id}")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "getPhotoUpload",
       summary = "续传进度 / the stored offset of an upload",
       description =
           "offset = bytes stored (the next chunk starts there), state OPEN, COMPLETED (with"
@@ -144,7 +146,9 @@ public class UploadResource {
 
   @HEAD
   @Path("/{id}")
-  @Operation(summary = "续传偏移 / the stored offset (header Upload-Offset only)")
+  @Operation(
+      operationId = "getPhotoUploadOffset",
+      summary = "续传偏移 / the stored offset (header Upload-Offset only)")
   public Response head(@PathParam("id") UUID id) {
     UploadSession s = uploads.get(id, current.id());
     return Response.ok()
@@ -159,6 +163,7 @@ public class UploadResource {
   @Consumes(MediaType.WILDCARD)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "appendPhotoUploadChunk",
       summary = "上传一块 / append a chunk at an offset",
       description =
           "Header Upload-Offset = where the body's bytes start (≤ 4 MiB a chunk). At the stored"

@@ -23,6 +23,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -75,7 +78,9 @@ public class NotificationResource {
     Roles.COUNTY_GOVERNMENT,
     Roles.ADMIN
   })
-  @Operation(summary = "我的通知（收件箱）/ my notifications (the inbox), newest first")
+  @Operation(
+      operationId = "listMyNotifications",
+      summary = "我的通知（收件箱）/ my notifications (the inbox), newest first")
   public InboxView mine(
       @QueryParam("unread") @DefaultValue("false") boolean unreadOnly,
       @QueryParam("limit") @DefaultValue("50") int limit) {
@@ -98,7 +103,9 @@ public class NotificationResource {
     Roles.COUNTY_GOVERNMENT,
     Roles.ADMIN
   })
-  @Operation(summary = "标记已读 / mark one of my notifications read")
+  @Operation(
+      operationId = "markNotificationRead",
+      summary = "标记已读 / mark one of my notifications read")
   public void markRead(@PathParam("id") String id) {
     inbox.markRead(caller.username(), id);
   }
@@ -118,7 +125,9 @@ public class NotificationResource {
     Roles.COUNTY_GOVERNMENT,
     Roles.ADMIN
   })
-  @Operation(summary = "我的通知设置 / my channels and quiet hours (phone masked)")
+  @Operation(
+      operationId = "getMyNotificationPreferences",
+      summary = "我的通知设置 / my channels and quiet hours (phone masked)")
   public Preferences.View myPreferences() {
     return preferences.mine(caller.username(), firstRole(), caller.unit());
   }
@@ -139,7 +148,9 @@ public class NotificationResource {
     Roles.COUNTY_GOVERNMENT,
     Roles.ADMIN
   })
-  @Operation(summary = "修改我的通知设置 / set my channels and quiet hours (HH:mm, Asia/Shanghai)")
+  @Operation(
+      operationId = "setMyNotificationPreferences",
+      summary = "修改我的通知设置 / set my channels and quiet hours (HH:mm, Asia/Shanghai)")
   public Preferences.View setMyPreferences(Preferences.Choices choices) {
     return preferences.update(caller.username(), firstRole(), caller.unit(), choices);
   }
@@ -154,11 +165,18 @@ public class NotificationResource {
     Roles.ADMIN
   })
   @Operation(
+      operationId = "searchNotifications",
       summary = "通知及其送达状态（指挥中心）/ notifications and their delivery state per channel (the center)")
   public List<NotificationView> search(
       @QueryParam("caseId") String caseId,
       @QueryParam("personId") String personId,
-      @QueryParam("state") String state,
+      @Parameter(
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"QUEUED", "SENDING", "SENT", "DELIVERED", "FAILED"}))
+          @QueryParam("state")
+          String state,
       @QueryParam("limit") @DefaultValue("100") int limit) {
     if (state != null && !STATES.contains(state)) {
       throw ProblemException.invalidField(
