@@ -103,33 +103,7 @@ public class AttachmentService {
     long size = bytes == null ? 0 : bytes.length;
     List<FieldViolation> v =
         policy.validate(List.of(new AttachmentMeta(fileName, type, size, hash)), "attachment");
-    for (FieldViolation f : v) {
-      Problem.FieldError fe =
-          new Problem.FieldError(
-              f.field().replace("attachment[0].", ""),
-              f.code(),
-              f.messageZh() + " / " + f.messageEn());
-      if ("type_not_allowed".equals(f.code())) {
-        throw new ProblemException(
-            415, "unsupported-media-type", Problems.TITLE_UNSUPPORTED, fe.message(), List.of(fe));
-      }
-      if ("too_large".equals(f.code())) {
-        throw new ProblemException(
-            413, "payload-too-large", Problems.TITLE_TOO_LARGE, fe.message(), List.of(fe));
-      }
-    }
-    if (!v.isEmpty()) {
-      throw ProblemException.badRequest(
-          v.get(0).toString(),
-          v.stream()
-              .map(
-                  f ->
-                      new Problem.FieldError(
-                          f.field().replace("attachment[0].", ""),
-                          f.code(),
-                          f.messageZh() + " / " + f.messageEn()))
-              .toList());
-    }
+    PhotoRefusals.refuse(v, f -> f.replace("attachment[0].", ""));
     Optional<FieldViolation> lie = policy.contentViolation(type, bytes);
     if (lie.isPresent()) {
       FieldViolation f = lie.get();

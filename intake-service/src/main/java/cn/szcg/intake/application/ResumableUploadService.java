@@ -249,30 +249,6 @@ public class ResumableUploadService {
   }
 
   private static void refuseDeclared(List<FieldViolation> v) {
-    for (FieldViolation f : v) {
-      String field = f.field().replace("x[0].", "").replace("sizeBytes", "length");
-      Problem.FieldError fe =
-          new Problem.FieldError(field, f.code(), f.messageZh() + " / " + f.messageEn());
-      if ("type_not_allowed".equals(f.code())) {
-        throw new ProblemException(
-            415, "unsupported-media-type", Problems.TITLE_UNSUPPORTED, fe.message(), List.of(fe));
-      }
-      if ("too_large".equals(f.code())) {
-        throw new ProblemException(
-            413, "payload-too-large", Problems.TITLE_TOO_LARGE, fe.message(), List.of(fe));
-      }
-    }
-    if (!v.isEmpty()) {
-      throw ProblemException.badRequest(
-          v.get(0).toString(),
-          v.stream()
-              .map(
-                  f ->
-                      new Problem.FieldError(
-                          f.field().replace("x[0].", "").replace("sizeBytes", "length"),
-                          f.code(),
-                          f.messageZh() + " / " + f.messageEn()))
-              .toList());
-    }
+    PhotoRefusals.refuse(v, f -> f.replace("x[0].", "").replace("sizeBytes", "length"));
   }
 }
