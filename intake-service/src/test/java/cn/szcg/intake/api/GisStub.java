@@ -20,7 +20,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class GisStub implements AutoCloseable {
 
-  static final int PORT = 18981;
+  /**
+   * The port the build reserved for this run (build-helper's reserve-network-port, passed by
+   * surefire; application.properties reads the same property), 18981 when run outside Maven.
+   */
+  static final int PORT = Integer.getInteger("szcg.test.gis-port", 18981);
 
   /** The only token the stub's gis accepts, and the one its token endpoint issues. */
   static final String TOKEN = "gis-stub-service-token";
