@@ -368,9 +368,7 @@ public class AccountabilityStore {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
-                "SELECT action_id, type, level, unit_id, kind, month, ordinal, incident_id,"
-                    + " case_id, person_id, person_name, person_missing, title_zh, title_en,"
-                    + " issued_at FROM accountability_notice"
+                NOTICE_COLUMNS
                     + NOTICE_FILTER
                     + " ORDER BY issued_at DESC, action_id LIMIT ?4 OFFSET ?5")
             .setParameter(1, unitId)
@@ -379,26 +377,7 @@ public class AccountabilityStore {
             .setParameter(4, limit)
             .setParameter(5, offset)
             .getResultList();
-    return rows.stream()
-        .map(
-            r ->
-                new NoticeRow(
-                    (String) r[0],
-                    (String) r[1],
-                    (String) r[2],
-                    (String) r[3],
-                    (String) r[4],
-                    (String) r[5],
-                    ((Number) r[6]).intValue(),
-                    (String) r[7],
-                    (String) r[8],
-                    (String) r[9],
-                    (String) r[10],
-                    (Boolean) r[11],
-                    (String) r[12],
-                    (String) r[13],
-                    SqlValues.instant(r[14])))
-        .toList();
+    return rows.stream().map(AccountabilityStore::noticeRow).toList();
   }
 
   /** The units given an efficiency-office notice (效能办通报, R-24) in some month of the year. */
