@@ -27,6 +27,12 @@ log "tier 2: the API documents — Redocly lint (recommended rules, 0 errors), t
 
 log "tier 3: system tests against the running local stack (real Keycloak tokens)"
 wait_keycloak 300
+log "tier 3: Open311's api_key checked against the real Keycloak and realm (Open311RealKeycloakTest)"
+(cd "$REPO" && SZCG_OPEN311_KEYCLOAK="$SZCG_OIDC_URL" ./mvnw -B -o -q -pl intake-service test \
+  -Dtest=Open311RealKeycloakTest -Dsurefire.failIfNoSpecifiedTests=false)
+report="$REPO/intake-service/target/surefire-reports/TEST-cn.szcg.intake.open311.Open311RealKeycloakTest.xml"
+grep -q 'tests="[1-9]' "$report" && grep -q 'skipped="0"' "$report" \
+  || { echo "Open311RealKeycloakTest did not run" >&2; exit 1; }
 start_fresh_stack
 # shellcheck disable=SC2046
 (cd "$REPO" && ./mvnw -B -o -pl system-tests test -Psystem $(system_test_args))

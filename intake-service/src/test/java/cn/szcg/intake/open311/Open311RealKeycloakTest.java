@@ -32,6 +32,11 @@ class Open311RealKeycloakTest {
     @Override
     public Map<String, String> getConfigOverrides() {
       String realm = System.getenv("SZCG_OPEN311_KEYCLOAK");
+      if (realm == null) {
+        // JUnit asks for the profile while discovering the class, before the condition above
+        // disables it: no realm, no overrides (the test does not run)
+        return Map.of();
+      }
       return Map.of(
           "quarkus.oidc.auth-server-url",
           realm,
