@@ -96,6 +96,7 @@ public class Notifier {
 
     /** Writes the batch; returns how many notifications were new. */
     int write() {
+      long t0 = System.nanoTime();
       List<Audience> unknown =
           intents.stream()
               .map(Intent::audience)
@@ -175,6 +176,9 @@ public class Notifier {
       if (!fresh.isEmpty()) {
         afterCommit.once(DeliveryWorker.class, worker::wake);
       }
+      LOG.debugf(
+          "notify batch: %d intents, %d new notifications, %d deliveries written in %d ms",
+          intents.size(), fresh.size(), deliveries.size(), (System.nanoTime() - t0) / 1_000_000);
       return fresh.size();
     }
 
