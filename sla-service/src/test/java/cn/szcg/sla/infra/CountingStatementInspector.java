@@ -19,11 +19,11 @@ public class CountingStatementInspector implements StatementInspector {
     return sql;
   }
 
-  static void reset() {
+  public static void reset() {
     COUNT.get()[0] = 0;
   }
 
-  static int count() {
+  public static int count() {
     return COUNT.get()[0];
   }
 }

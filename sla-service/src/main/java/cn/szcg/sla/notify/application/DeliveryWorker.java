@@ -142,7 +142,9 @@ public class DeliveryWorker {
 
   /** One pass: claims and sends what is due on one channel; returns how many were claimed. */
   public int pass(ChannelSender sender, Backoff backoff) {
+    long t0 = System.nanoTime();
     List<Message> due = store.claimDue(sender.channel(), batch, lease);
+    long claimed = System.nanoTime();
     List<NotifyStore.Outcome> outcomes = new ArrayList<>(due.size());
     for (Message m : due) {
       outcomes.add(deliver(sender, backoff, m));
@@ -154,6 +156,15 @@ public class DeliveryWorker {
       }
     }
     store.record(outcomes);
+    if (!due.isEmpty() && LOG.isDebugEnabled()) {
+      // issue 21: where a notification's latency goes (claim vs. submits and state writes)
+      LOG.debugf(
+          "notify %s pass: %d claimed in %d ms, sent and recorded in %d ms",
+          sender.channel(),
+          due.size(),
+          (claimed - t0) / 1_000_000,
+          (System.nanoTime() - claimed) / 1_000_000);
+    }
     return due.size();
   }
 

@@ -17,10 +17,14 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The notification tables (V20__notifications.sql): the contact directory, the notifications (the
@@ -75,6 +79,84 @@ public class NotifyStore {
       out.add(contactOf(r));
     }
     return out;
+  }
+
+  /**
+   * The persons of many audiences in one statement (issue 21: the consumer resolves a whole poll's
+   * recipients at once, not one query per intent). Same answer per audience as {@link #resolve}:
+   * unit and center roles only those on duty, ordered by person id.
+   */
+  @SuppressWarnings("unchecked")
+  public Map<Audience, List<Contact>> resolveAll(Collection<? extends Audience> audiences) {
+    Map<Audience, List<Contact>> out = new LinkedHashMap<>();
+    Set<String> persons = new LinkedHashSet<>();
+    Set<String> collectors = new LinkedHashSet<>();
+    Set<String> centerRoles = new LinkedHashSet<>();
+    Set<String> unitRoles = new LinkedHashSet<>();
+    for (Audience a : audiences) {
+      out.put(a, new ArrayList<>());
+      if (a instanceof Audience.Person p) {
+        persons.add(p.personId());
+      } else if (a instanceof Audience.Collector c) {
+        collectors.add(c.collectorId());
+      } else if (a instanceof Audience.CenterRole c) {
+        centerRoles.add(c.role());
+      } else if (a instanceof Audience.UnitRole u) {
+        unitRoles.add(u.unitId() + "\u001f" + u.role());
+      }
+    }
+    if (out.isEmpty()) {
+      return out;
+    }
+    // an empty IN list is not SQL: arrays, with an empty one matching nothing
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT "
+                    + CONTACT_COLUMNS
+                    + " FROM notify_contact WHERE person_id = ANY(CAST(?1 AS text[]))"
+                    + " OR collector_id = ANY(CAST(?2 AS text[]))"
+                    + " OR (on_duty AND (role = ANY(CAST(?3 AS text[]))"
+                    + " OR unit_id || chr(31) || role = ANY(CAST(?4 AS text[]))))"
+                    + " ORDER BY person_id")
+            .setParameter(1, array(persons))
+            .setParameter(2, array(collectors))
+            .setParameter(3, array(centerRoles))
+            .setParameter(4, array(unitRoles))
+            .getResultList();
+    for (Object[] r : rows) {
+      Contact c = contactOf(r);
+      for (Map.Entry<Audience, List<Contact>> e : out.entrySet()) {
+        if (member(e.getKey(), c)) {
+          e.getValue().add(c);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Whether a directory entry belongs to an audience (as {@link #resolve}'s queries select). */
+  static boolean member(Audience a, Contact c) {
+    if (a instanceof Audience.Person p) {
+      return p.personId().equals(c.personId());
+    } else if (a instanceof Audience.Collector k) {
+      return k.collectorId().equals(c.collectorId());
+    } else if (a instanceof Audience.CenterRole k) {
+      return c.onDuty() && k.role().equals(c.role());
+    }
+    Audience.UnitRole u = (Audience.UnitRole) a;
+    return c.onDuty() && u.unitId().equals(c.unitId()) && u.role().equals(c.role());
+  }
+
+  /** A text[] literal for a parameter ({"a","b"}), quoting as PostgreSQL reads it back. */
+  static String array(Collection<String> values) {
+    StringBuilder b = new StringBuilder("{");
+    for (String v : values) {
+      if (b.length() > 1) {
+        b.append(',');
+      }
+      b.append('"').append(v.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+    }
+    return b.append('}').toString();
   }
 
   public Optional<Contact> contact(String personId) {
@@ -186,6 +268,107 @@ public class NotifyStore {
         .setParameter(6, Timestamp.from(now))
         .setParameter(7, state.equals("SENT") ? Timestamp.from(now) : null)
         .executeUpdate();
+  }
+
+  /** A notification row to insert (see {@link #insertNotifications}). */
+  public record NewNotification(
+      String id,
+      String recipientId,
+      String kind,
+      boolean urgent,
+      String titleZh,
+      String titleEn,
+      String caseId,
+      String sourceEventId,
+      Instant raisedAt) {}
+
+  /** A delivery row to insert (see {@link #insertDeliveries}). */
+  public record NewDelivery(
+      String notificationId,
+      Contact.Channel channel,
+      String state,
+      Instant due,
+      Instant heldUntil,
+      Instant now) {}
+
+  /** Rows per multi-row INSERT: 9 parameters each, far below the protocol's 65,535. */
+  private static final int ROWS_PER_STATEMENT = 1000;
+
+  /**
+   * Inserts many notifications, one multi-row statement per 1,000; returns the ids that were new
+   * (the others exist already: a replayed event).
+   */
+  @SuppressWarnings("unchecked")
+  public Set<String> insertNotifications(List<NewNotification> rows) {
+    Set<String> fresh = new HashSet<>();
+    for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+      List<NewNotification> part =
+          rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+      StringBuilder sql =
+          new StringBuilder(
+              "WITH ins AS (INSERT INTO notification (id, recipient_id, kind, urgent, title_zh,"
+                  + " title_en, case_id, source_event_id, raised_at) VALUES ");
+      for (int i = 0; i < part.size(); i++) {
+        int b = i * 9;
+        sql.append(i == 0 ? "" : ", ").append('(');
+        for (int k = 1; k <= 9; k++) {
+          sql.append(k == 1 ? "" : ", ").append('?').append(b + k);
+        }
+        sql.append(')');
+      }
+      sql.append(" ON CONFLICT DO NOTHING RETURNING id) SELECT id FROM ins");
+      Query q = em.createNativeQuery(sql.toString());
+      for (int i = 0; i < part.size(); i++) {
+        NewNotification n = part.get(i);
+        int b = i * 9;
+        q.setParameter(b + 1, n.id())
+            .setParameter(b + 2, n.recipientId())
+            .setParameter(b + 3, n.kind())
+            .setParameter(b + 4, n.urgent())
+            .setParameter(b + 5, n.titleZh())
+            .setParameter(b + 6, n.titleEn())
+            .setParameter(b + 7, n.caseId())
+            .setParameter(b + 8, n.sourceEventId())
+            .setParameter(b + 9, Timestamp.from(n.raisedAt()));
+      }
+      for (Object id : (List<Object>) q.getResultList()) {
+        fresh.add((String) id);
+      }
+    }
+    return fresh;
+  }
+
+  /** Inserts many deliveries, one multi-row statement per 1,000. */
+  public void insertDeliveries(List<NewDelivery> rows) {
+    for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+      List<NewDelivery> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+      StringBuilder sql =
+          new StringBuilder(
+              "INSERT INTO notify_delivery (notification_id, channel, state, next_attempt_at,"
+                  + " held_until, queued_at, sent_at, updated_at) VALUES ");
+      for (int i = 0; i < part.size(); i++) {
+        int b = i * 7;
+        sql.append(i == 0 ? "" : ", ")
+            .append(
+                String.format(
+                    "(?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d)",
+                    b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 7, b + 6));
+      }
+      sql.append(" ON CONFLICT DO NOTHING");
+      Query q = em.createNativeQuery(sql.toString());
+      for (int i = 0; i < part.size(); i++) {
+        NewDelivery d = part.get(i);
+        int b = i * 7;
+        q.setParameter(b + 1, d.notificationId())
+            .setParameter(b + 2, d.channel().name())
+            .setParameter(b + 3, d.state())
+            .setParameter(b + 4, Timestamp.from(d.due()))
+            .setParameter(b + 5, d.heldUntil() == null ? null : Timestamp.from(d.heldUntil()))
+            .setParameter(b + 6, Timestamp.from(d.now()))
+            .setParameter(b + 7, d.state().equals("SENT") ? Timestamp.from(d.now()) : null);
+      }
+      q.executeUpdate();
+    }
   }
 
   /**

@@ -1,0 +1,144 @@
+package cn.szcg.sla.notify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.szcg.contracts.envelope.CloudEvent;
+import cn.szcg.contracts.envelope.EventCodec;
+import cn.szcg.contracts.events.ClockWarned;
+import cn.szcg.platform.inbox.EventHandler;
+import cn.szcg.sla.infra.CountingStatementInspector;
+import cn.szcg.sla.notify.application.NotifyEventHandler;
+import cn.szcg.sla.notify.domain.Contact;
+import cn.szcg.sla.notify.infra.NotifyStore;
+import cn.szcg.testsupport.KafkaTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 21: the notify consumer applies a poll set-based — the directory is read once for all the
+ * poll's recipients and the notifications and deliveries are written in multi-row statements, so
+ * its round trips do not grow with the number of events (before: ~8 per warning, one intent at a
+ * time). Idempotency unchanged: the same poll again raises nothing.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+class NotifyBatchRoundTripTest {
+
+  @Inject NotifyEventHandler handler;
+  @Inject NotifyStore store;
+  @Inject EntityManager em;
+
+  /** Two units of the run, each with an on-duty receiver and leader and an off-duty receiver. */
+  void directory(String run) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              for (String u : List.of("A", "B")) {
+                String unit = run + "U" + u;
+                store.upsertContact(person(run + u + "-receiver", "unit-receiver", unit, true));
+                store.upsertContact(person(run + u + "-leader", "unit-leader", unit, true));
+                store.upsertContact(person(run + u + "-off", "unit-receiver", unit, false));
+              }
+            });
+  }
+
+  /** Console only (no phone, no robot): nothing goes to an SMSC from this test. */
+  static Contact person(String id, String role, String unit, boolean onDuty) {
+    return new Contact(
+        id, id, role, unit, null, onDuty, null, null, null, null, false, false, null);
+  }
+
+  /** {@code n} warnings (not urgent) to the run's two units in turn. */
+  static List<EventHandler.Delivery> poll(String run, int n) {
+    List<EventHandler.Delivery> out = new ArrayList<>();
+    Instant now = Instant.now();
+    for (int i = 0; i < n; i++) {
+      String caseId = run + "C" + i;
+      ClockWarned w =
+          new ClockWarned(
+              caseId,
+              UUID.randomUUID().toString(),
+              "HANDLING",
+              caseId + "-O1",
+              run + "U" + (i % 2 == 0 ? "A" : "B"),
+              now,
+              now.plusSeconds(3600),
+              now,
+              false);
+      CloudEvent e = EventCodec.wrap("sla-service", caseId, now, w);
+      out.add(new EventHandler.Delivery(e, w));
+    }
+    return out;
+  }
+
+  /** Applies the deliveries as the consumer does (one transaction) and counts the statements. */
+  int apply(List<EventHandler.Delivery> poll) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              CountingStatementInspector.reset();
+              handler.beginBatch(poll);
+              for (EventHandler.Delivery d : poll) {
+                handler.handle(d.event(), d.payload());
+              }
+              handler.endBatch();
+              return CountingStatementInspector.count();
+            });
+  }
+
+  long count(String sql, String prefix) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                ((Number) em.createNativeQuery(sql).setParameter(1, prefix + "%").getSingleResult())
+                    .longValue());
+  }
+
+  @Test
+  void roundTripsOfAPollDoNotGrowWithItsEventsAndAReplayRaisesNothing() {
+    String small = "nrt-s-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    String large = "nrt-l-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    directory(small);
+    directory(large);
+    int few = apply(poll(small, 4));
+    List<EventHandler.Delivery> big = poll(large, 100);
+    int many = apply(big);
+    System.out.printf("notify statements per poll: 4 events %d, 100 events %d%n", few, many);
+    // directory read + notifications + deliveries (the outbox's JDBC batch is not counted)
+    assertTrue(many <= 4, "statements for 100 events: " + many);
+    assertTrue(many <= few, "grows with the events: " + few + " -> " + many);
+
+    // the same rows as one intent at a time: receiver and leader on duty of the event's unit
+    String notifications = "SELECT count(*) FROM notification WHERE case_id LIKE ?1";
+    String deliveries =
+        "SELECT count(*) FROM notify_delivery d JOIN notification n ON n.id = d.notification_id"
+            + " WHERE n.case_id LIKE ?1 AND d.channel = 'CONSOLE' AND d.state = 'SENT'";
+    String raised =
+        "SELECT count(*) FROM outbox WHERE event_type LIKE '%notification-raised%'"
+            + " AND payload LIKE '%' || ?1";
+    assertEquals(200, count(notifications, large));
+    assertEquals(200, count(deliveries, large));
+    assertEquals(
+        0, count("SELECT count(*) FROM notification WHERE recipient_id LIKE ?1", large + "A-off"));
+    assertEquals(
+        50,
+        count("SELECT count(*) FROM notification WHERE recipient_id LIKE ?1", large + "B-leader"));
+    long events = count(raised, large);
+    assertEquals(200, events);
+
+    // a replayed poll (the inbox lost, say) raises nothing twice
+    apply(big);
+    assertEquals(200, count(notifications, large));
+    assertEquals(200, count(deliveries, large));
+    assertEquals(events, count(raised, large));
+  }
+}
