@@ -59,6 +59,46 @@ public class CaseQueries {
       String unitId,
       Map<String, Object> data) {}
 
+  /**
+   * A case as shared with a county system (县级其他系统; R-07, Art 39 sharing): where it stands and how
+   * it ended, nothing about the reporter (dispatch never receives name or phone), no staff names,
+   * no comments or reasons.
+   *
+   * @param responsibleUnitId the unit the current (or last) order is addressed to
+   * @param dispatchedAt the first dispatch (派遣)
+   * @param handledAt the last handling feedback (处理反馈) of a unit
+   * @param closedAt when the case reached a terminal state (结案, 移交执法, 作废)
+   * @param outcome null while the case is open; else CLOSED (结案: check passed, handled to
+   *     standard), TRANSFERRED_TO_LAW_ENFORCEMENT or CANCELLED
+   * @param failedChecks checks that found the handling not to standard (核查不合格)
+   * @param approvedReturns returns of the case approved (回退)
+   * @param overdueHandling 过期未处置: sla-service reported the current handling clock breached
+   */
+  public record SharedCase(
+      String caseId,
+      String reportNo,
+      String channel,
+      String categoryCode,
+      String categoryName,
+      String townshipCode,
+      String communityCode,
+      String gridCode,
+      boolean emergency,
+      String state,
+      String stateLabel,
+      String responsibleUnitId,
+      String responsibleUnitName,
+      Instant filedAt,
+      Instant dispatchedAt,
+      Instant handledAt,
+      Instant closedAt,
+      String outcome,
+      String outcomeLabel,
+      int failedChecks,
+      int approvedReturns,
+      boolean overdueHandling,
+      Instant updatedAt) {}
+
   /** Clock facts of one order, from szcg.clocks. */
   public record OrderClocks(Instant returnDeadline, Instant handlingDeadline, boolean breached) {}
 
@@ -82,6 +122,7 @@ public class CaseQueries {
 
   @Inject EntityManager em;
   @Inject Snapshots snapshots;
+  @Inject UnitStore units;
 
   /** Filter of the case list; null parts mean "any". {@code category} is a code prefix. */
   public record CaseFilter(
@@ -184,6 +225,65 @@ public class CaseQueries {
               snapshots.readMap((String) r[11])));
     }
     return out;
+  }
+
+  /**
+   * The shared view of one case, by case id or 受理号 (report number); empty when none exists or it
+   * has no snapshot yet.
+   */
+  public java.util.Optional<SharedCase> shared(String caseIdOrReportNo) {
+    List<?> rows =
+        em.createNativeQuery(
+                "SELECT c.case_id, c.report_no, c.channel, c.category_code, c.category_name,"
+                    + " c.township_code, c.community_code, c.grid_code, c.emergency, c.state,"
+                    + " c.responsible_unit_id, c.filed_at, c.overdue_handling, c.updated_at,"
+                    + " (SELECT min(s.at) FROM case_step s WHERE s.case_id = c.case_id AND"
+                    + " s.transition = 'DISPATCH'), (SELECT max(s.at) FROM case_step s WHERE"
+                    + " s.case_id = c.case_id AND s.transition = 'SUBMIT_FEEDBACK'), (SELECT"
+                    + " max(s.at) FROM case_step s WHERE s.case_id = c.case_id AND s.to_state IN"
+                    + " ('CLOSED', 'TRANSFERRED_TO_LAW_ENFORCEMENT', 'CANCELLED')), (SELECT"
+                    + " count(*) FROM case_step s WHERE s.case_id = c.case_id AND s.transition ="
+                    + " 'FAIL_CHECK'), (SELECT count(*) FROM case_step s WHERE s.case_id ="
+                    + " c.case_id AND s.transition = 'APPROVE_RETURN') FROM dispatch_case c WHERE"
+                    + " c.snapshot IS NOT NULL AND (c.case_id = ?1 OR c.report_no = ?1) ORDER BY"
+                    + " (c.case_id = ?1) DESC LIMIT 1")
+            .setParameter(1, caseIdOrReportNo)
+            .getResultList();
+    if (rows.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    Object[] r = (Object[]) rows.get(0);
+    CaseState state = CaseState.valueOf((String) r[9]);
+    boolean ended =
+        state == CaseState.CLOSED
+            || state == CaseState.TRANSFERRED_TO_LAW_ENFORCEMENT
+            || state == CaseState.CANCELLED;
+    String unit = (String) r[10];
+    return java.util.Optional.of(
+        new SharedCase(
+            (String) r[0],
+            (String) r[1],
+            (String) r[2],
+            (String) r[3],
+            (String) r[4],
+            (String) r[5],
+            (String) r[6],
+            (String) r[7],
+            (Boolean) r[8],
+            state.name(),
+            state.labelZh(),
+            unit,
+            unit == null ? null : units.nameOf(unit).orElse(unit),
+            instant(r[11]),
+            instant(r[14]),
+            instant(r[15]),
+            ended ? instant(r[16]) : null,
+            ended ? state.name() : null,
+            ended ? state.labelZh() : null,
+            ((Number) r[17]).intValue(),
+            ((Number) r[18]).intValue(),
+            (Boolean) r[12],
+            instant(r[13])));
   }
 
   /** Clock facts per order of a case. */

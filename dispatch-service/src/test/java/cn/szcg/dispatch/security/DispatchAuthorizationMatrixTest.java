@@ -44,6 +44,7 @@ class DispatchAuthorizationMatrixTest {
   static final String UH = "unit-handler";
   static final String CO = "collector";
   static final String HP = "hotline-platform";
+  static final String CS = "county-system";
 
   /** Read cases: the center, the offices, the administrator; units and collectors scoped. */
   static final Set<String> CASE_READERS = Set.of(OP, SL, DI, SO, EO, CG, AD, UR, UL, UH, CO);
@@ -92,6 +93,11 @@ class DispatchAuthorizationMatrixTest {
     m.op("GET", "/api/v1/cases/{caseId}/dispatch-proposal")
         .path(c + "/dispatch-proposal")
         .allow(OP, SL, DI, SO, AD)
+        .expect(200);
+    // Art 39 sharing: a case's state and outcome, for county systems only
+    m.op("GET", "/api/v1/shared/cases/{caseId}")
+        .path("/api/v1/shared/cases/" + caseId)
+        .allow(CS)
         .expect(200);
     // ------------------------------------------------------------------ cases: commands
     command(m, "dispatch", Map.of(), OP, SL, DI);

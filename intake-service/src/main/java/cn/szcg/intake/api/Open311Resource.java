@@ -32,8 +32,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -77,7 +76,6 @@ public class Open311Resource {
   @Inject FilingStandard standard;
   @Inject Open311Requests requests;
   @Inject Open311Keys keys;
-  @Inject Open311Store store;
   @Inject AuditTrail audit;
   @Inject Caller caller;
 
@@ -251,42 +249,40 @@ public class Open311Resource {
       @RestForm("attribute[kind]") String kind,
       @RestForm("media_url") String mediaUrl,
       @RestForm("media") FileUpload media) {
-    String[] app = new String[1];
-    Response res =
-        answer(
-            format,
-            () -> {
-              requireJurisdiction(jurisdiction);
-              app[0] = requireKey(apiKey);
-              Open311Requests.Submitted s =
-                  requests.submit(
-                      app[0],
-                      new Open311Requests.Submission(
-                          serviceCode,
-                          lat,
-                          lon,
-                          address,
-                          description,
-                          firstName,
-                          lastName,
-                          phone,
-                          kind,
-                          mediaUrl),
-                      idempotencyKey,
-                      upload(media),
-                      Instant.now());
-              Map<String, Object> m = new LinkedHashMap<>();
-              m.put("service_request_id", s.report().reportNo);
-              m.put("token", s.report().id.toString());
-              m.put(
-                  "service_notice",
-                  "已受理，受理编号 " + s.report().reportNo + " / received as " + s.report().reportNo);
-              m.put("account_id", null);
-              return Open311Format.list(
-                  s.created() ? 201 : 200, format, "service_requests", "request", List.of(m));
-            });
-    recordCall("POST", "/open311/v2/requests." + format, res.getStatus(), app[0]);
-    return res;
+    return keyed(
+        "POST",
+        "/open311/v2/requests." + format,
+        format,
+        jurisdiction,
+        apiKey,
+        app -> {
+          Open311Requests.Submitted s =
+              requests.submit(
+                  app,
+                  new Open311Requests.Submission(
+                      serviceCode,
+                      lat,
+                      lon,
+                      address,
+                      description,
+                      firstName,
+                      lastName,
+                      phone,
+                      kind,
+                      mediaUrl),
+                  idempotencyKey,
+                  upload(media),
+                  Instant.now());
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("service_request_id", s.report().reportNo);
+          m.put("token", s.report().id.toString());
+          m.put(
+              "service_notice",
+              "已受理，受理编号 " + s.report().reportNo + " / received as " + s.report().reportNo);
+          m.put("account_id", null);
+          return Open311Format.list(
+              s.created() ? 201 : 200, format, "service_requests", "request", List.of(m));
+        });
   }
 
   @GET
@@ -310,21 +306,19 @@ public class Open311Resource {
           String format,
       @QueryParam("api_key") String apiKey,
       @QueryParam("jurisdiction_id") String jurisdiction) {
-    String[] app = new String[1];
-    Response res =
-        answer(
-            format,
-            () -> {
-              requireJurisdiction(jurisdiction);
-              app[0] = requireKey(apiKey);
-              Report r = byToken(token).orElseThrow(() -> notFound("token", token));
-              Map<String, Object> m = new LinkedHashMap<>();
-              m.put("service_request_id", r.reportNo);
-              m.put("token", r.id.toString());
-              return Open311Format.list(200, format, "service_requests", "request", List.of(m));
-            });
-    recordCall("GET", "/open311/v2/tokens/" + token + "." + format, res.getStatus(), app[0]);
-    return res;
+    return keyed(
+        "GET",
+        "/open311/v2/tokens/" + token + "." + format,
+        format,
+        jurisdiction,
+        apiKey,
+        app -> {
+          Report r = requests.byToken(token).orElseThrow(() -> notFound("token", token));
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("service_request_id", r.reportNo);
+          m.put("token", r.id.toString());
+          return Open311Format.list(200, format, "service_requests", "request", List.of(m));
+        });
   }
 
   @GET
@@ -355,30 +349,26 @@ public class Open311Resource {
       @QueryParam("start_date") String start,
       @QueryParam("end_date") String end,
       @QueryParam("status") String status) {
-    String[] app = new String[1];
-    Response res =
-        answer(
-            format,
-            () -> {
-              requireJurisdiction(jurisdiction);
-              app[0] = requireKey(apiKey);
-              Open311.Query q = Open311.query(ids, codes, start, end, status, Instant.now());
-              List<Map<String, Object>> out = new ArrayList<>();
-              for (Open311Store.Row row :
-                  store.list(
-                      q.ids(), q.serviceCodes(), q.start(), q.end(), 5 * Open311.MAX_RESULTS)) {
-                Map<String, Object> m = request(row.report(), row.mediaUrl());
-                if (q.statuses().isEmpty() || q.statuses().contains(m.get("status"))) {
-                  out.add(m);
-                }
-                if (out.size() == Open311.MAX_RESULTS) {
-                  break;
-                }
-              }
-              return Open311Format.list(200, format, "service_requests", "request", out);
-            });
-    recordCall("GET", "/open311/v2/requests." + format, res.getStatus(), app[0]);
-    return res;
+    return keyed(
+        "GET",
+        "/open311/v2/requests." + format,
+        format,
+        jurisdiction,
+        apiKey,
+        app -> {
+          Open311.Query q = Open311.query(ids, codes, start, end, status, Instant.now());
+          List<Map<String, Object>> out = new ArrayList<>();
+          for (Open311Store.Row row : requests.list(q)) {
+            Map<String, Object> m = request(row.report(), row.mediaUrl());
+            if (q.statuses().isEmpty() || q.statuses().contains(m.get("status"))) {
+              out.add(m);
+            }
+            if (out.size() == Open311.MAX_RESULTS) {
+              break;
+            }
+          }
+          return Open311Format.list(200, format, "service_requests", "request", out);
+        });
   }
 
   @GET
@@ -402,28 +392,22 @@ public class Open311Resource {
           String format,
       @QueryParam("api_key") String apiKey,
       @QueryParam("jurisdiction_id") String jurisdiction) {
-    String[] app = new String[1];
-    Response res =
-        answer(
-            format,
-            () -> {
-              requireJurisdiction(jurisdiction);
-              app[0] = requireKey(apiKey);
-              Report r = Report.find("reportNo", id).firstResult();
-              Optional<Optional<String>> media =
-                  r == null ? Optional.empty() : store.mediaUrl(r.id);
-              if (media.isEmpty()) {
-                throw notFound("service_request_id", id);
-              }
-              return Open311Format.list(
-                  200,
-                  format,
-                  "service_requests",
-                  "request",
-                  List.of(request(r, media.get().orElse(null))));
-            });
-    recordCall("GET", "/open311/v2/requests/" + id + "." + format, res.getStatus(), app[0]);
-    return res;
+    return keyed(
+        "GET",
+        "/open311/v2/requests/" + id + "." + format,
+        format,
+        jurisdiction,
+        apiKey,
+        app -> {
+          Open311Store.Row row =
+              requests.one(id).orElseThrow(() -> notFound("service_request_id", id));
+          return Open311Format.list(
+              200,
+              format,
+              "service_requests",
+              "request",
+              List.of(request(row.report(), row.mediaUrl())));
+        });
   }
 
   /** A report as a service request: what the public may see, never who reported it. */
@@ -468,17 +452,6 @@ public class Open311Resource {
             ? standard.category(r.catalogueVersion, r.categoryCode)
             : standard.inForce(r.registeredAt).find(r.categoryCode);
     return cat.map(c -> c.name().toString()).orElse(r.categoryName);
-  }
-
-  private Optional<Report> byToken(String token) {
-    UUID id;
-    try {
-      id = UUID.fromString(token);
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-    Report r = Report.findById(id);
-    return r != null && store.mediaUrl(id).isPresent() ? Optional.of(r) : Optional.empty();
   }
 
   private static Open311Requests.Media upload(FileUpload media) {
@@ -601,6 +574,32 @@ public class Open311Resource {
     m.put("code", code);
     m.put("description", parameter == null ? description : parameter + ": " + description);
     return m;
+  }
+
+  /**
+   * A call that needs the app's api_key: the jurisdiction and the key are checked, then {@code
+   * call} runs with the app's client id; the answer (or refusal) in the spec's shape ({@link
+   * #answer}), and the call in the audit trail under the app — also when the key was refused (app
+   * unknown).
+   */
+  private Response keyed(
+      String method,
+      String path,
+      String format,
+      String jurisdiction,
+      String apiKey,
+      Function<String, Response> call) {
+    String[] app = new String[1];
+    Response res =
+        answer(
+            format,
+            () -> {
+              requireJurisdiction(jurisdiction);
+              app[0] = requireKey(apiKey);
+              return call.apply(app[0]);
+            });
+    recordCall(method, path, res.getStatus(), app[0]);
+    return res;
   }
 
   /** The audit row of a call made with an api_key (the app's client id as the client). */

@@ -66,6 +66,35 @@ public class Open311Requests {
     return "open311:" + app;
   }
 
+  /** The Open311 request whose token (the report's id) is {@code token}; empty if none. */
+  public Optional<Report> byToken(String token) {
+    UUID id;
+    try {
+      id = UUID.fromString(token);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    Report r = Report.findById(id);
+    return r != null && store.mediaUrl(id).isPresent() ? Optional.of(r) : Optional.empty();
+  }
+
+  /**
+   * The Open311 requests (of every app) matching the query's ids, service codes and dates, newest
+   * first; more than {@link Open311#MAX_RESULTS} so that a status filter still fills a page.
+   */
+  public List<Open311Store.Row> list(Open311.Query q) {
+    return store.list(q.ids(), q.serviceCodes(), q.start(), q.end(), 5 * Open311.MAX_RESULTS);
+  }
+
+  /** One Open311 request by its service_request_id (the report number); empty if none. */
+  public Optional<Open311Store.Row> one(String serviceRequestId) {
+    Report r = Report.find("reportNo", serviceRequestId).firstResult();
+    if (r == null) {
+      return Optional.empty();
+    }
+    return store.mediaUrl(r.id).map(media -> new Open311Store.Row(r, media.orElse(null)));
+  }
+
   public Submitted submit(
       String app, Submission s, String idempotencyKey, Media media, Instant now) {
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 128)) {
