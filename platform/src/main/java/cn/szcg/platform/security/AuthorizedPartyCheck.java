@@ -21,10 +21,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class AuthorizedPartyCheck implements SecurityIdentityAugmentor {
 
-  /** The realm's clients (deploy/local/keycloak/minqing-realm.json). */
+  /**
+   * The realm's clients (deploy/local/keycloak/minqing-realm.json), including one per county system
+   * ({@code county-housing}, {@code county-water}: docs/api.md "County systems"); Kubernetes and
+   * the local stack set the list with {@code SZCG_SECURITY_ALLOWED_CLIENTS}.
+   */
   public static final String SUITE_CLIENTS =
-      "szcg-web,szcg-mobile,hotline-12345,county-systems,intake-service,dispatch-service,"
-          + "gis-service,sla-service,assessment-service";
+      "szcg-web,szcg-mobile,hotline-12345,county-systems,county-housing,county-water,"
+          + "intake-service,dispatch-service,gis-service,sla-service,assessment-service";
 
   @ConfigProperty(name = "szcg.security.allowed-clients", defaultValue = SUITE_CLIENTS)
   Set<String> allowed;
