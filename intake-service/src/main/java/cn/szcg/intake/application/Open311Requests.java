@@ -74,8 +74,7 @@ public class Open311Requests {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
-    Report r = Report.findById(id);
-    return r != null && store.mediaUrl(id).isPresent() ? Optional.of(r) : Optional.empty();
+    return store.byReportId(id).map(Open311Store.Row::report);
   }
 
   /**
@@ -88,11 +87,7 @@ public class Open311Requests {
 
   /** One Open311 request by its service_request_id (the report number); empty if none. */
   public Optional<Open311Store.Row> one(String serviceRequestId) {
-    Report r = Report.find("reportNo", serviceRequestId).firstResult();
-    if (r == null) {
-      return Optional.empty();
-    }
-    return store.mediaUrl(r.id).map(media -> new Open311Store.Row(r, media.orElse(null)));
+    return store.byReportNo(serviceRequestId);
   }
 
   public Submitted submit(

@@ -47,6 +47,22 @@ public class Open311Store {
     }
   }
 
+  /** The Open311 request of this report id (its token), empty when there is none. */
+  public Optional<Row> byReportId(UUID reportId) {
+    Report r = Report.findById(reportId);
+    return r == null ? Optional.empty() : asRequest(r);
+  }
+
+  /** The Open311 request of this report number (its service_request_id), empty when none. */
+  public Optional<Row> byReportNo(String reportNo) {
+    Report r = Report.find("reportNo", reportNo).firstResult();
+    return r == null ? Optional.empty() : asRequest(r);
+  }
+
+  private Optional<Row> asRequest(Report r) {
+    return mediaUrl(r.id).map(media -> new Row(r, media.orElse(null)));
+  }
+
   /** The media URL of an Open311 request, empty when the report is not one. */
   public Optional<Optional<String>> mediaUrl(UUID reportId) {
     try (Connection c = ds.getConnection();
