@@ -47,8 +47,13 @@ class DockerfileTest {
   static List<String> problems(String module, String text, JsonNode deployment) {
     List<String> problems = new ArrayList<>();
     String from = directive(text, "FROM");
-    if (!"${BASE_IMAGE}".equals(from) || !text.contains("ARG BASE_IMAGE=szcg/base-jre17:")) {
-      problems.add("base image must be szcg/base-jre17 (deploy/images/base.sh), is " + from);
+    // the shared base, or its CJK variant (base.sh --cjk: assessment's 通报 PDF embeds Noto CJK)
+    if (!"${BASE_IMAGE}".equals(from)
+        || !(text.contains("ARG BASE_IMAGE=szcg/base-jre17:")
+            || text.contains("ARG BASE_IMAGE=szcg/base-jre17-cjk:"))) {
+      problems.add(
+          "base image must be szcg/base-jre17 or szcg/base-jre17-cjk (deploy/images/base.sh), is "
+              + from);
     }
     // third-party libraries first, the application last: a code change re-ships the top layers
     String[] order = {
