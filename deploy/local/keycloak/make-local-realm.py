@@ -55,7 +55,8 @@ realm['users'] = [u for u in realm.get('users', []) if u.get('serviceAccountClie
 # ten demo collectors collector1…collector10 = C0001…C0010 (deploy/local/demo-intake.sh)
 USERS[0:0] = [('collector%d' % i, 'collector', None, {'collector_id': 'C%04d' % i}, '采集员', str(i))
               for i in range(1, 11)]
-USERS.append(('qa-campaign', HUMAN_ROLES, 'U-WATER', {'collector_id': 'C0001'}, '测试', '全角色'))
+# the bad-input campaign's user: every human role, and county-system for the shared case read
+USERS.append(('qa-campaign', HUMAN_ROLES + ['county-system'], 'U-WATER', {'collector_id': 'C0001'}, '测试', '全角色'))
 for username, role, unit, attrs, first, last in USERS:
     a = {k: [v] for k, v in attrs.items()}
     if unit:

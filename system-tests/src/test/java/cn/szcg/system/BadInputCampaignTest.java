@@ -754,13 +754,20 @@ class BadInputCampaignTest {
         yield o;
       }
       default ->
-          "date-time".equals(s.path("format").asText())
-              ? F.textNode("2026-03-02T09:15:00+08:00")
-              : "date".equals(s.path("format").asText())
-                  ? F.textNode("2026-03-02")
-                  : lower.equals("phone")
-                      ? F.textNode(CAMPAIGN_PHONE)
-                      : lower.equals("name") ? F.textNode(CAMPAIGN_NAME) : F.textNode("示例");
+          "uuid".equals(s.path("format").asText())
+              // a reference to a report: the seeded one (it exists and is the campaign user's),
+              // so that the mutated field, not a missing report, decides the answer
+              ? F.textNode(
+                  lower.equals("reportid") && seededReport != null
+                      ? seededReport
+                      : UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString())
+              : "date-time".equals(s.path("format").asText())
+                  ? F.textNode("2026-03-02T09:15:00+08:00")
+                  : "date".equals(s.path("format").asText())
+                      ? F.textNode("2026-03-02")
+                      : lower.equals("phone")
+                          ? F.textNode(CAMPAIGN_PHONE)
+                          : lower.equals("name") ? F.textNode(CAMPAIGN_NAME) : F.textNode("示例");
     };
   }
 

@@ -30,6 +30,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -60,10 +62,21 @@ public class UploadResource {
   /** A session's declaration: the report, the photo's type, length and SHA-256. */
   public record OpenUpload(
       @NotNull UUID reportId,
-      @Pattern(regexp = "[A-Za-z]+") String purpose,
+      // AttachmentService.PURPOSES (case-insensitive; BEFORE when absent)
+      @Schema(
+              type = SchemaType.STRING,
+              enumeration = {"BEFORE", "SNAPSHOT", "VERIFICATION"})
+          @Pattern(regexp = "[A-Za-z]+")
+          String purpose,
       UUID verificationTaskId,
       @Size(max = 255) String fileName,
-      @NotBlank @Size(max = 100) String contentType,
+      // the photo types the attachment policy allows (AttachmentPolicy)
+      @Schema(
+              type = SchemaType.STRING,
+              enumeration = {"image/jpeg", "image/png", "image/webp"})
+          @NotBlank
+          @Size(max = 100)
+          String contentType,
       @NotNull @Positive Long length,
       @NotBlank @Size(max = 64) String sha256) {}
 
