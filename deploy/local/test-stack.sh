@@ -5,5 +5,9 @@
 # for a second test stack on the same machine.)
 export SZCG_PORT_BASE="${SZCG_TEST_PORT_BASE:-8180}" SZCG_KAFKA_PORT="${SZCG_TEST_KAFKA_PORT:-9192}" \
   SZCG_DB_SUFFIX="${SZCG_SYS_DB_SUFFIX:-_sys}" SZCG_KEYCLOAK_PORT="${SZCG_TEST_KEYCLOAK_PORT:-8280}"
+# The periodic 通报 is sealed by assessment's job on its own clock: on a fresh test stack it would
+# seal the last closed month, quarter and year at start, inside the bad-input campaign's "nothing
+# stored changed" window. Its own tests (PeriodicReportFlowTest) drive it in simulated time.
+export SZCG_ASSESSMENT_PERIODIC_REPORTS_ENABLED=false
 export SZCG_HOME="${SZCG_HOME:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/.local/test}"
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"

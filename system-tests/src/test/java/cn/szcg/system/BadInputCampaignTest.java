@@ -857,7 +857,37 @@ class BadInputCampaignTest {
         names = false;
       }
     }
+    if (!problem && resp.uri().getPath().startsWith("/open311/")) {
+      // Open311 GeoReport v2 answers errors in the spec's own shape, not problem+json
+      // (docs/api.md): [{"code": <status>, "description": "<parameter>: …"}] or <errors> in XML
+      problem = open311Error(resp);
+      names = problem;
+    }
     return new Outcome(resp.statusCode(), problem, names, resp.body() == null ? "" : resp.body());
+  }
+
+  private static boolean open311Error(HttpResponse<String> resp) {
+    String body = resp.body() == null ? "" : resp.body();
+    try {
+      if (body.trim().startsWith("<")) {
+        return body.contains("<errors>")
+            && body.contains("<code>" + resp.statusCode() + "</code>")
+            && body.matches("(?s).*<description>[^<]+</description>.*");
+      }
+      JsonNode a = JSON.readTree(body);
+      if (!a.isArray() || a.isEmpty()) {
+        return false;
+      }
+      for (JsonNode e : a) {
+        if (e.path("code").asInt() != resp.statusCode()
+            || e.path("description").asText().isBlank()) {
+          return false;
+        }
+      }
+      return true;
+    } catch (Exception e) {
+      return false;
+    }
   }
 
   /** Exact row counts of every table of every service's database. */
