@@ -30,8 +30,11 @@ import org.jboss.logging.Logger;
  * transaction): the chain's lock and the commit's WAL flush are paid once per batch, not once per
  * call, so the trail never becomes the service's bottleneck (docs/stress.md measured the per-call
  * variant at about 220 rows/s). A batch that fails (database down) is retried until it is written;
- * the queue holds {@value #CAPACITY} calls. Reads ({@link #page}, {@link #verify}) first wait until
- * everything enqueued before them is written, so a caller reads its own calls.
+ * the queue holds {@value #CAPACITY} calls. A batch the database refuses for its data (SQLSTATE
+ * class 22/23, e.g. a value it cannot store) is written row by row instead, so one bad row never
+ * holds up the rows behind it; text is stored without NUL characters, which PostgreSQL cannot store
+ * (a path with {@code %00} once stopped the whole trail). Reads ({@link #page}, {@link #verify})
+ * first wait until everything enqueued before them is written, so a caller reads its own calls.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -140,6 +143,10 @@ public class AuditTrail {
         Thread.currentThread().interrupt();
         return;
       } catch (RuntimeException e) {
+        if (refusedForItsData(e)) {
+          writeOneByOne(batch);
+          continue;
+        }
         LOG.warnf("AUDIT: batch of %d not written yet, retrying: %s", batch.size(), e.toString());
         try {
           Thread.sleep(backoff);
@@ -154,6 +161,47 @@ public class AuditTrail {
         }
       }
     }
+  }
+
+  /**
+   * Writes a batch the database refused for its data one row at a time; a row refused on its own is
+   * logged loudly (with what it recorded) and left out. A row that fails for another reason (the
+   * database went away) stays in {@code batch}, with the rows after it, for the usual retry.
+   */
+  private void writeOneByOne(List<Call> batch) {
+    while (!batch.isEmpty()) {
+      Call c = batch.get(0);
+      try {
+        write(List.of(c));
+        written.incrementAndGet();
+      } catch (RuntimeException e) {
+        if (!refusedForItsData(e)) {
+          return;
+        }
+        written.incrementAndGet(); // accounted for: readers do not wait for it
+        LOG.errorf("AUDIT: not recorded (refused by the database: %s): %s", e, c);
+      }
+      batch.remove(0);
+    }
+    synchronized (progress) {
+      progress.notifyAll();
+    }
+  }
+
+  /** SQLSTATE class 22 (data exception) or 23 (integrity constraint): retrying cannot help. */
+  static boolean refusedForItsData(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        if (state.startsWith("22") || state.startsWith("23")) {
+          return true;
+        }
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
   }
 
   private void write(List<Call> batch) {
@@ -285,7 +333,12 @@ public class AuditTrail {
             });
   }
 
-  private static String cut(String s, int max) {
-    return s == null || s.length() <= max ? s : s.substring(0, max);
+  /** At most {@code max} characters, NUL (which PostgreSQL text cannot hold) shown as U+FFFD. */
+  static String cut(String s, int max) {
+    if (s == null) {
+      return null;
+    }
+    String kept = s.length() <= max ? s : s.substring(0, max);
+    return kept.indexOf('\u0000') < 0 ? kept : kept.replace('\u0000', '\uFFFD');
   }
 }
