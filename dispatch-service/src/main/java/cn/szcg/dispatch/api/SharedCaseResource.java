@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * What county systems (县级其他系统, role {@code county-system}, one realm client each) may read of a
  * case: its state and outcome as Art 39 sharing means it (R-07; docs/api.md, "County systems") — no
  * reporter identity, no staff names, no comments. Every read is audited with the client id ({@link
- * CountySystemReads}).
+ * cn.szcg.platform.audit.CountySystemReads}).
  */
 @Path("/api/v1/shared/cases")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,6 +1,5 @@
-package cn.szcg.dispatch.api;
+package cn.szcg.platform.audit;
 
-import cn.szcg.platform.audit.AuditTrail;
 import cn.szcg.platform.security.Caller;
 import cn.szcg.platform.security.Roles;
 import io.quarkus.runtime.BlockingOperationControl;
@@ -15,8 +14,7 @@ import java.time.Instant;
  * Every read by a county system (县级其他系统, role {@code county-system}; R-07, Art 39 sharing) is in
  * the audit trail with its client id, as the platform's AuditFilter records every change: what
  * another government system took, and when (docs/api.md, "County systems"). Answered reads and
- * refused ones alike. The same filter as assessment-service's (a twin until it moves into
- * platform).
+ * refused ones alike, in every service (each records into its own trail).
  */
 @Provider
 public class CountySystemReads implements ContainerResponseFilter {
