@@ -69,7 +69,17 @@ public class Notifier {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public Batch batch(Collection<? extends Audience> audiences, Instant now) {
-    return new Batch(store.resolveAll(audiences), now);
+    return new Batch(store.resolveAll(audiences), Map.of(), now);
+  }
+
+  /**
+   * As {@link #batch(Collection, Instant)}, and the 受理号 of {@code caseIds} read in one more
+   * statement, so the texts name a case as people know it ({@link Batch#caseLabel}).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Batch batch(
+      Collection<? extends Audience> audiences, Collection<String> caseIds, Instant now) {
+    return new Batch(store.resolveAll(audiences), store.reportNumbers(caseIds), now);
   }
 
   /** The intents of one poll, written at {@link #flush}. */
@@ -79,9 +89,18 @@ public class Notifier {
     private final List<String> sources = new ArrayList<>();
     private final List<Intent> intents = new ArrayList<>();
 
-    private Batch(Map<Audience, List<Contact>> directory, Instant now) {
+    private final Map<String, String> reportNumbers;
+
+    private Batch(
+        Map<Audience, List<Contact>> directory, Map<String, String> reportNumbers, Instant now) {
       this.directory = new HashMap<>(directory);
+      this.reportNumbers = reportNumbers;
       this.now = now;
+    }
+
+    /** The case's 受理号 when this batch read it, else its id. */
+    public String caseLabel(String caseId) {
+      return caseId == null ? null : reportNumbers.getOrDefault(caseId, caseId);
     }
 
     public void add(String sourceEventId, Intent intent) {

@@ -55,17 +55,21 @@ public class NotifyEventHandler extends BatchingEventHandler<Notifier.Batch> {
   @Override
   protected Notifier.Batch openBatch(List<Delivery> deliveries) {
     Set<Audience> audiences = new LinkedHashSet<>();
+    Set<String> cases = new LinkedHashSet<>();
     for (Delivery d : deliveries) {
       for (Intent intent : Routing.route(d.payload())) {
         audiences.add(intent.audience());
+        if (intent.caseId() != null) {
+          cases.add(intent.caseId());
+        }
       }
     }
-    return notifier.batch(audiences, Instant.now());
+    return notifier.batch(audiences, cases, Instant.now());
   }
 
   @Override
   protected void apply(Notifier.Batch batch, CloudEvent event, Record payload) {
-    for (Intent intent : Routing.route(payload)) {
+    for (Intent intent : Routing.route(payload, batch::caseLabel)) {
       batch.add(event.id(), intent);
     }
   }

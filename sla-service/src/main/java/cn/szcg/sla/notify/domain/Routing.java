@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Who is told what (通知; the routing table of docs/notifications.md), from the suite's events:
@@ -57,16 +58,24 @@ public final class Routing {
 
   private Routing() {}
 
-  /** The intents of one event (empty for events that tell nobody). */
+  /** The intents of one event (empty for events that tell nobody), cases named by their id. */
   public static List<Intent> route(Record payload) {
+    return route(payload, UnaryOperator.identity());
+  }
+
+  /**
+   * The intents of one event; {@code caseLabel} names a case in the texts as people know it (its
+   * 受理号 where the caller knows it, else the id). The intent's {@code caseId} stays the id.
+   */
+  public static List<Intent> route(Record payload, UnaryOperator<String> caseLabel) {
     List<Intent> out = new ArrayList<>();
     if (payload instanceof CaseTransitioned t) {
-      onTransition(t, out);
+      onTransition(t, caseLabel.apply(t.caseId()), out);
     } else if (payload instanceof ClockWarned w) {
       String what = stageName(w.stage());
       if (w.unitId() != null) {
-        String zh = "预警：案件 " + w.caseId() + " " + what + "即将到期";
-        String en = "Warning: case " + w.caseId() + " " + w.stage() + " due soon";
+        String zh = "预警：案件 " + caseLabel.apply(w.caseId()) + " " + what + "即将到期";
+        String en = "Warning: case " + caseLabel.apply(w.caseId()) + " " + w.stage() + " due soon";
         out.add(
             new Intent(
                 new UnitRole(w.unitId(), RECEIVER), Kind.CLOCK_WARNING, false, zh, en, w.caseId()));
@@ -79,13 +88,13 @@ public final class Routing {
                 new CenterRole(SHIFT_LEAD),
                 Kind.CLOCK_WARNING,
                 false,
-                "预警：案件 " + w.caseId() + " " + what + "即将到期",
-                "Warning: case " + w.caseId() + " " + w.stage() + " due soon",
+                "预警：案件 " + caseLabel.apply(w.caseId()) + " " + what + "即将到期",
+                "Warning: case " + caseLabel.apply(w.caseId()) + " " + w.stage() + " due soon",
                 w.caseId()));
       }
     } else if (payload instanceof ClockBreached b) {
-      String zh = "超时：案件 " + b.caseId() + " " + stageName(b.stage()) + "已超时";
-      String en = "Breach: case " + b.caseId() + " " + b.stage() + " is overdue";
+      String zh = "超时：案件 " + caseLabel.apply(b.caseId()) + " " + stageName(b.stage()) + "已超时";
+      String en = "Breach: case " + caseLabel.apply(b.caseId()) + " " + b.stage() + " is overdue";
       if (b.unitId() != null) {
         out.add(
             new Intent(
@@ -98,8 +107,8 @@ public final class Routing {
               new Collector(v.collectorId()),
               Kind.TASK,
               false,
-              "核实任务：案件 " + v.caseId(),
-              "Verification task: case " + v.caseId(),
+              "核实任务：案件 " + caseLabel.apply(v.caseId()),
+              "Verification task: case " + caseLabel.apply(v.caseId()),
               v.caseId()));
     } else if (payload instanceof ReportRejected r && r.collectorId() != null) {
       out.add(
@@ -107,8 +116,8 @@ public final class Routing {
               new Collector(r.collectorId()),
               Kind.REPORT_REFUSED,
               false,
-              "不予立案：案件 " + r.caseId(),
-              "Report refused: case " + r.caseId(),
+              "不予立案：案件 " + caseLabel.apply(r.caseId()),
+              "Report refused: case " + caseLabel.apply(r.caseId()),
               r.caseId()));
     } else if (payload instanceof AccountabilityNotice n) {
       Audience who =
@@ -127,7 +136,7 @@ public final class Routing {
               Kind.EFFICIENCY_WARNING,
               false,
               "效能告诫：" + w.reasonZh(),
-              "Efficiency warning (案件 " + w.caseId() + ")",
+              "Efficiency warning (案件 " + caseLabel.apply(w.caseId()) + ")",
               w.caseId()));
     } else if (payload instanceof PeriodicReportPublished p) {
       List<Audience> to = new ArrayList<>();
@@ -143,7 +152,7 @@ public final class Routing {
     return out;
   }
 
-  private static void onTransition(CaseTransitioned t, List<Intent> out) {
+  private static void onTransition(CaseTransitioned t, String label, List<Intent> out) {
     String c = t.caseId();
     Map<String, String> data = t.data() == null ? Map.of() : t.data();
     String tr = t.transition();
@@ -154,10 +163,10 @@ public final class Routing {
               new UnitRole(t.unitId(), RECEIVER),
               Kind.NEW_ORDER,
               t.emergency(),
-              (t.emergency() ? "紧急" : "") + (sub ? "新二级派遣指令：案件 " : "新派遣指令：案件 ") + c,
+              (t.emergency() ? "紧急" : "") + (sub ? "新二级派遣指令：案件 " : "新派遣指令：案件 ") + label,
               (t.emergency() ? "Emergency " : "New ")
                   + (sub ? "sub-order: case " : "order: case ")
-                  + c,
+                  + label,
               c));
       return;
     }
@@ -170,8 +179,8 @@ public final class Routing {
                   new Collector(collector),
                   Kind.TASK,
                   false,
-                  "核查任务：案件 " + c,
-                  "Check task: case " + c,
+                  "核查任务：案件 " + label,
+                  "Check task: case " + label,
                   c));
         }
       }
@@ -181,8 +190,8 @@ public final class Routing {
                   new CenterRole(SHIFT_LEAD),
                   Kind.REPORT_RETURNED,
                   false,
-                  "回退申请待审核：案件 " + c,
-                  "Return requested, to decide: case " + c,
+                  "回退申请待审核：案件 " + label,
+                  "Return requested, to decide: case " + label,
                   c));
       case "APPROVE_RETURN" ->
           out.add(
@@ -190,8 +199,8 @@ public final class Routing {
                   new CenterRole(DISPATCHER),
                   Kind.REPORT_RETURNED,
                   false,
-                  "案件已回退，请重新派遣：" + c,
-                  "Case returned, dispatch again: " + c,
+                  "案件已回退，请重新派遣：" + label,
+                  "Case returned, dispatch again: " + label,
                   c));
       case "REFUSE_RETURN", "REFUSE_SUB_ORDER_RETURN" -> {
         if (t.unitId() != null) {
@@ -200,8 +209,8 @@ public final class Routing {
                   new UnitRole(t.unitId(), RECEIVER),
                   Kind.REPORT_RETURNED,
                   false,
-                  "回退被驳回，请继续处置：案件 " + c,
-                  "Return refused, go on: case " + c,
+                  "回退被驳回，请继续处置：案件 " + label,
+                  "Return refused, go on: case " + label,
                   c));
         }
       }
@@ -213,8 +222,8 @@ public final class Routing {
                   new UnitRole(parent, RECEIVER),
                   Kind.REPORT_RETURNED,
                   false,
-                  "二级回退申请待审核：案件 " + c,
-                  "Sub-order return requested, to decide: case " + c,
+                  "二级回退申请待审核：案件 " + label,
+                  "Sub-order return requested, to decide: case " + label,
                   c));
         }
       }

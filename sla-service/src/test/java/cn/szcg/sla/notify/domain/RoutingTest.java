@@ -82,6 +82,18 @@ class RoutingTest {
   }
 
   @Test
+  void theTextsNameTheCaseAsPeopleKnowItTheIntentKeepsItsId() {
+    Intent order =
+        Routing.route(step("DISPATCH", "U-WATER", false, Map.of()), id -> "MQ0000000042").get(0);
+    assertEquals("新派遣指令：案件 MQ0000000042", order.titleZh());
+    assertEquals("New order: case MQ0000000042", order.titleEn());
+    assertEquals(step("DISPATCH", "U-WATER", false, Map.of()).caseId(), order.caseId());
+    ClockBreached b = new ClockBreached("C1", "k", "HANDLING", "C1-O1", "U-WATER", T, T, false);
+    assertTrue(
+        Routing.route(b, id -> "MQ1").stream().allMatch(i -> i.titleZh().contains("案件 MQ1 ")));
+  }
+
+  @Test
   void aWarningGoesToTheReceiverAndTheLeaderInCharge() {
     ClockWarned w =
         new ClockWarned(
