@@ -183,7 +183,10 @@ describe('处置通: two-level command from the phone (二级派遣)', () => {
       await openFromInbox(t.page, c.id)
       const request = t.page.locator('[data-test=unit-requests]', { hasText: reason })
       await request.waitFor({ timeout: 15_000 })
-      assert.match(await request.innerText(), /二级回退申请[\s\S]*梅城镇环境卫生管理站[\s\S]*梅城镇村镇规划建设办公室[\s\S]*待审核/)
+      // the units by name (read from the register after the case: wait for them, do not read once)
+      await t.page
+        .locator('[data-test=unit-requests]', { hasText: /二级回退申请（梅城镇环境卫生管理站）[\s\S]*建议改派 梅城镇村镇规划建设办公室（T-350124100-PLAN）[\s\S]*待审核/ })
+        .waitFor({ timeout: 15_000 })
       await t.page.locator('[data-test=unit-action-APPROVE_SUB_ORDER_RETURN]').tap()
       await t.page.locator('textarea[data-test=unit-action-note]').fill('同意，改派规划办')
       await t.page.locator('[data-test=unit-action-submit]').tap()

@@ -230,7 +230,7 @@ describe('二级回退: what the department may suggest, what the township may r
     expect(returnOf({ orderId: 'O2-S1', unitId: 'T-1-ENV', proposedUnitId: 'T-1-PLAN' }, orders, { 'T-1-PLAN': '梅城镇村镇规划建设办公室' })).toEqual({
       subOrder: true,
       from: '梅城镇环境卫生管理站',
-      proposed: '梅城镇村镇规划建设办公室',
+      proposed: '梅城镇村镇规划建设办公室（T-1-PLAN）',
     })
     expect(returnOf({ orderId: 'O2', unitId: 'T-1', proposedUnitId: 'U-X' }, orders, {})).toEqual({ subOrder: false, from: '梅城镇人民政府', proposed: 'U-X' })
   })

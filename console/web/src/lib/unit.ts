@@ -322,7 +322,10 @@ export function returnedDepartments(c: Pick<CaseForSteps, 'currentOrderId' | 'or
   return [...new Set(c.orders.filter((o) => o.parentOrderId && o.parentOrderId === c.currentOrderId && o.status === 'RETURNED').map((o) => o.unitId))]
 }
 
-/** A return request as the unit's terminal reads it: a 二级回退 (of a sub-order) names its department. */
+/**
+ * A return request as the unit's terminal reads it: a 二级回退 (of a sub-order) names its department;
+ * the suggested unit by name with its id.
+ */
 export function returnOf(
   r: { orderId?: string | null; unitId?: string | null; proposedUnitId?: string | null },
   orders: readonly { orderId: string; unitId: string; unitName?: string | null; parentOrderId?: string | null }[],
@@ -331,5 +334,7 @@ export function returnOf(
   const o = orders.find((x) => x.orderId === r.orderId)
   const unit = r.unitId ?? o?.unitId ?? ''
   const name = (id: string | null | undefined) => (id ? names[id] ?? orders.find((x) => x.unitId === id && x.unitName)?.unitName ?? id : '—')
-  return { subOrder: !!o?.parentOrderId, from: name(unit), proposed: name(r.proposedUnitId) }
+  // the suggestion by name and register id (the id is what the center's dispatch dialog shows)
+  const proposed = r.proposedUnitId && name(r.proposedUnitId) !== r.proposedUnitId ? `${name(r.proposedUnitId)}（${r.proposedUnitId}）` : name(r.proposedUnitId)
+  return { subOrder: !!o?.parentOrderId, from: name(unit), proposed }
 }
