@@ -7,6 +7,11 @@
 // (已反馈) with the department's photo, and the township reports back to the center, whose case page
 // shows the whole chain. Screenshots 78 (the department's sub-order feedback), 79 (the township
 // sees the result and reports back).
+// 二级回退 (R-02, R-16, Art 25), also on phones: the department (meicheng-env) asks to return a
+// sub-order with its reason and suggests the township's other department 梅城镇村镇规划建设办公室
+// (T-350124100-PLAN); the township's leader sees the request, approves it, sees the sub-order 已回退
+// and re-dispatches it to that department — the department that returned it is no longer offered
+// (dispatch would refuse it: SUB_UNIT_RETURNED). Screenshot 86.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
@@ -138,6 +143,89 @@ describe('处置通: two-level command from the phone (二级派遣)', () => {
       for (const st of ['REDISPATCH_TO_SUB_UNIT', 'SIGN_FOR_SUB_ORDER', 'SUBMIT_SUB_FEEDBACK', 'SUBMIT_FEEDBACK']) assert.ok(steps.includes(st), `${st} in ${steps}`)
     } catch (e) {
       for (const [i, p] of pages.entries()) await p.page.screenshot({ path: join(ARTIFACTS, `failure-suborder-${step}-${i}.png`), fullPage: true }).catch(() => {})
+      throw e
+    } finally {
+      for (const p of pages) await p.context.close()
+    }
+  })
+
+  test('二级回退 on phones: the department returns the sub-order with a reason, the township sees it returned and re-dispatches it to another department', async () => {
+    const c = await filedCase(`e2e 二级回退 梅城镇 违章搭建 ${Date.now()}`)
+    await call('dispatcher1', 'POST', `/cases/${c.id}/dispatch`, { unitId: TOWNSHIP, overrideReason: 'e2e 属地乡镇处置', requirements: '三日内处置' })
+    await call('meicheng-receiver', 'POST', `/cases/${c.id}/sign-for`, { note: 'e2e 签收' })
+    await call('meicheng-leader', 'POST', `/cases/${c.id}/leader-approval`, { instructions: 'e2e 交环卫站处置' })
+    await call('meicheng-leader', 'POST', `/cases/${c.id}/sub-orders`, { subUnitId: DEPARTMENT, requirements: 'e2e 请清理' })
+    const pages = []
+    let step = 'department-return'
+    try {
+      // --- the department, on a phone: 二级回退申请 with the reason and the department it suggests
+      const d = await phone()
+      pages.push(d)
+      await logIn(d.page, '/u', 'meicheng-env')
+      await openFromInbox(d.page, c.id)
+      await d.page.locator('[data-test=unit-action-REQUEST_SUB_ORDER_RETURN]').tap()
+      const reason = '系违章搭建，属村镇规划建设办公室职责，非环卫站职责'
+      await d.page.locator('textarea[data-test=unit-action-reason]').fill(reason)
+      // the suggestion offers the township's other departments (not this one, not the whole county)
+      await pick(d.page, 'unit-action-suggestedUnitId', '梅城镇村镇规划建设办公室')
+      const offered = await d.page.locator('.el-select-dropdown__item').allInnerTexts()
+      assert.ok(!offered.some((o) => o.includes(DEPARTMENT + '）')), `its own department is not offered: ${offered}`)
+      await d.page.locator('[data-test=unit-action-submit]').tap()
+      await d.page.locator('[data-test=unit-action-dialog]').waitFor({ state: 'hidden', timeout: 15_000 })
+      await d.page.locator('[data-test=unit-requests]', { hasText: reason }).waitFor({ timeout: 15_000 })
+      await quiet(d.page)
+
+      // --- the township's leader, on a phone: sees the request, approves; the sub-order is 已回退
+      step = 'township-approve'
+      const t = await phone()
+      pages.push(t)
+      await logIn(t.page, '/u', 'meicheng-leader')
+      await openFromInbox(t.page, c.id)
+      const request = t.page.locator('[data-test=unit-requests]', { hasText: reason })
+      await request.waitFor({ timeout: 15_000 })
+      // the units by name (read from the register after the case: wait for them, do not read once)
+      await t.page
+        .locator('[data-test=unit-requests]', { hasText: /二级回退申请（梅城镇环境卫生管理站）[\s\S]*建议改派 梅城镇村镇规划建设办公室（T-350124100-PLAN）[\s\S]*待审核/ })
+        .waitFor({ timeout: 15_000 })
+      await t.page.locator('[data-test=unit-action-APPROVE_SUB_ORDER_RETURN]').tap()
+      await t.page.locator('textarea[data-test=unit-action-note]').fill('同意，改派规划办')
+      await t.page.locator('[data-test=unit-action-submit]').tap()
+      await t.page.locator('[data-test=unit-action-dialog]').waitFor({ state: 'hidden', timeout: 15_000 })
+      await t.page.locator('[data-test=unit-sub-orders]', { hasText: /梅城镇环境卫生管理站[\s\S]*已回退/ }).waitFor({ timeout: 15_000 })
+      await t.page.locator('[data-test=unit-requests]', { hasText: /已同意/ }).waitFor({ timeout: 15_000 })
+      await quiet(t.page)
+      await accessible(t.page, 'the township sees the sub-order returned (phone)')
+      await t.page.screenshot({ path: join(ARTIFACTS, '86-suborder-returned-phone.png'), fullPage: true })
+
+      // --- the township re-dispatches to its other department (the returned one is not offered again)
+      step = 'township-redispatch'
+      await t.page.locator('[data-test=unit-action-REDISPATCH_TO_SUB_UNIT]').tap()
+      await t.page.locator('[data-test=unit-action-subUnitId]').click()
+      await t.page.locator('.el-select-dropdown__item:visible', { hasText: '梅城镇村镇规划建设办公室' }).waitFor({ timeout: 15_000 })
+      const choices = await t.page.locator('.el-select-dropdown__item:visible').allInnerTexts()
+      assert.ok(!choices.some((o) => o.includes('梅城镇环境卫生管理站')), `the department that returned it is not offered again: ${choices}`)
+      await t.page.keyboard.press('Escape')
+      await pick(t.page, 'unit-action-subUnitId', '梅城镇村镇规划建设办公室')
+      await t.page.locator('textarea[data-test=unit-action-requirements]').fill('请三日内拆除违章搭建并拍照反馈')
+      await t.page.locator('[data-test=unit-action-submit]').tap()
+      await t.page.locator('[data-test=unit-action-dialog]').waitFor({ state: 'hidden', timeout: 15_000 })
+      await t.page.locator('[data-test=unit-sub-orders]', { hasText: /梅城镇村镇规划建设办公室[\s\S]*待签收/ }).waitFor({ timeout: 15_000 })
+
+      const after = await call('meicheng-leader', 'GET', `/cases/${c.id}`)
+      const subs = after.orders.filter((o) => o.parentOrderId)
+      assert.deepEqual(
+        subs.map((o) => [o.unitId, o.status]).sort(),
+        [
+          [DEPARTMENT, 'RETURNED'],
+          ['T-350124100-PLAN', 'DISPATCHED'],
+        ],
+      )
+      const back = await call('shiftlead1', 'GET', `/cases/${c.id}/history`)
+      const steps = (back.items ?? back).map((h) => h.transition)
+      for (const st of ['REQUEST_SUB_ORDER_RETURN', 'APPROVE_SUB_ORDER_RETURN']) assert.ok(steps.includes(st), `${st} in ${steps}`)
+      assert.equal(steps.filter((s) => s === 'REDISPATCH_TO_SUB_UNIT').length, 2)
+    } catch (e) {
+      for (const [i, p] of pages.entries()) await p.page.screenshot({ path: join(ARTIFACTS, `failure-subreturn-${step}-${i}.png`), fullPage: true }).catch(() => {})
       throw e
     } finally {
       for (const p of pages) await p.context.close()

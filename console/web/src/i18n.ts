@@ -192,6 +192,14 @@ const zh = {
     },
     shift: { title: '今日班次', none: '今日无班次', onDuty: '在岗', offDuty: '不在岗', grids: '网格', positionSent: '位置已上报（{t}）', positionOff: '不在班次内，不上报位置' },
   },
+  // 我的效能告诫 (R-24, Art 33) in 处置通: the person warned acknowledges (签收告诫)
+  unitWarnings: {
+    title: '我的效能告诫', pending: '{n} 条待签收', acknowledge: '签收告诫', acknowledged: '已签收',
+    issuedAt: '告诫时间', ackAt: '签收时间', case: '案件', reason: '告诫事由', by: '发出',
+    failed: '效能告诫读取失败', ackFailed: '签收失败', done: '已签收该效能告诫',
+  },
+  // 二级回退 in 处置通: a department's return of a sub-order, as the township reads it
+  unitReturn: { subRequest: '二级回退申请', from: '申请部门', proposed: '建议改派' },
 }
 
 type Messages = typeof zh
@@ -382,6 +390,12 @@ const en: Messages = {
     },
     shift: { title: 'Today’s shift', none: 'No shift today', onDuty: 'On duty', offDuty: 'Off duty', grids: 'Grids', positionSent: 'Position sent ({t})', positionOff: 'Not on shift: no position is sent' },
   },
+  unitWarnings: {
+    title: 'My efficiency warnings', pending: '{n} to acknowledge', acknowledge: 'Acknowledge', acknowledged: 'Acknowledged',
+    issuedAt: 'Issued', ackAt: 'Acknowledged at', case: 'Case', reason: 'Reason', by: 'Issued by',
+    failed: 'Could not read the efficiency warnings', ackFailed: 'Could not acknowledge', done: 'Warning acknowledged',
+  },
+  unitReturn: { subRequest: 'Sub-order return request', from: 'from', proposed: 'suggests' },
 }
 
 const saved = typeof window !== 'undefined' ? window.localStorage.getItem('szcg.lang') : null

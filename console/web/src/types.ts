@@ -169,7 +169,7 @@ export interface CaseDetail {
   failedChecks: number
   overdueHandling: boolean
   orders: CaseOrder[]
-  returns: { reason: string; proposedUnitId?: string; requestedAt?: string; requestedBy?: string; decision?: string | null }[]
+  returns: { orderId?: string | null; unitId?: string | null; reason: string; proposedUnitId?: string; requestedAt?: string; requestedBy?: string; decision?: string | null }[]
   extensions: { reason: string; requestedDeadline?: string; requestedAt?: string; requestedBy?: string; decision?: string | null }[]
   checkCollectorId?: string | null
   outcomeNote?: string | null

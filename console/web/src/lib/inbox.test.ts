@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { badge, markedRead, readUrl, titleOf, type Inbox, type InboxItem } from './inbox'
+import { badge, caseLink, markedRead, readUrl, titleOf, type Inbox, type InboxItem } from './inbox'
 
 const item = (id: string, readAt: string | null = null): InboxItem => ({
   id,
@@ -37,5 +37,15 @@ describe('inbox', () => {
 
   it('escapes the id in the read URL', () => {
     expect(readUrl('a/b')).toBe('/api/sla/v1/notifications/mine/a%2Fb/read')
+  })
+})
+
+describe('caseLink: where a notification opens its case', () => {
+  it('opens the center case page for the center, 处置通 for a unit, nothing without a case or a screen', () => {
+    expect(caseLink('C 1', ['shift-lead'])).toBe('/cases/C%201')
+    expect(caseLink('C1', ['unit-receiver'])).toBe('/u/cases/C1')
+    expect(caseLink('C1', ['unit-leader', 'offline_access'])).toBe('/u/cases/C1')
+    expect(caseLink(null, ['unit-receiver'])).toBeNull()
+    expect(caseLink('C1', ['collector'])).toBeNull()
   })
 })

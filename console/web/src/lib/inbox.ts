@@ -4,6 +4,8 @@
  * screen's language, and marking one read without re-reading.
  */
 
+import { mayOpen } from './roles'
+
 export interface InboxItem {
   id: string
   kind: string
@@ -46,4 +48,17 @@ export function markedRead(inbox: Inbox, id: string, at: string): Inbox {
     return { ...i, readAt: at }
   })
   return { unread: changed ? Math.max(0, inbox.unread - 1) : inbox.unread, items }
+}
+
+/**
+ * Where a notification's case opens for this person: the center's case page (/cases/…) for the
+ * center's roles, 处置通's case screen (/u/cases/…) for a unit's people (who may not open the
+ * center's page — the router would show them the refusal), nothing for anyone else.
+ */
+export function caseLink(caseId: string | null | undefined, roles: readonly string[]): string | null {
+  if (!caseId) return null
+  const id = encodeURIComponent(caseId)
+  if (mayOpen('case', roles)) return `/cases/${id}`
+  if (mayOpen('unitCase', roles)) return `/u/cases/${id}`
+  return null
 }

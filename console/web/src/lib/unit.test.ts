@@ -9,6 +9,9 @@ import {
   orderClock,
   photoProblem,
   photoUploadPath,
+  returnedDepartments,
+  returnOf,
+  returnSuggestions,
   sha256Hex,
   sortInbox,
   UNIT_ACTIONS,
@@ -184,5 +187,51 @@ describe('处置通 photos', () => {
     expect(photoProblem('image/jpeg', 3_000_000, 'zh')).toBeNull()
     expect(photoProblem('image/heic', 3_000_000, 'zh')).toContain('不支持')
     expect(photoProblem('image/png', 11 * 1024 * 1024, 'en')).toBe('photo larger than 10 MB')
+  })
+})
+
+describe('二级回退: what the department may suggest, what the township may re-dispatch to', () => {
+  const U = (unitId: string, kind: string, parentUnitId: string | null = null, active = true) => ({ unitId, name: unitId + '名', kind, parentUnitId, active })
+  const register = [
+    U('T-1', 'TOWNSHIP_BODY'),
+    U('T-1-ENV', 'SUB_DEPARTMENT', 'T-1'),
+    U('T-1-PLAN', 'SUB_DEPARTMENT', 'T-1'),
+    U('T-1-OLD', 'SUB_DEPARTMENT', 'T-1', false),
+    U('T-2-ENV', 'SUB_DEPARTMENT', 'T-2'),
+    U('U-WATER', 'FUNCTIONAL_DEPARTMENT'),
+  ]
+
+  test("a department's sub-order return suggests the township's other departments first, never itself", () => {
+    expect(returnSuggestions(register, 'REQUEST_SUB_ORDER_RETURN', 'T-1-ENV').map((u) => u.unitId)).toEqual(['T-1-PLAN', 'T-1', 'U-WATER'])
+  })
+
+  test('a return to the center suggests no township department and not the unit itself', () => {
+    expect(returnSuggestions(register, 'REQUEST_RETURN', 'U-WATER').map((u) => u.unitId)).toEqual(['T-1'])
+  })
+
+  test('the departments that returned a sub-order of the current order are left out of the re-dispatch', () => {
+    const c = {
+      currentOrderId: 'O2',
+      orders: [
+        { orderId: 'O1-S1', unitId: 'T-1-OLD', parentOrderId: 'O1', status: 'RETURNED' },
+        { orderId: 'O2', unitId: 'T-1', parentOrderId: null, status: 'IN_HANDLING' },
+        { orderId: 'O2-S1', unitId: 'T-1-ENV', parentOrderId: 'O2', status: 'RETURNED' },
+        { orderId: 'O2-S2', unitId: 'T-1-PLAN', parentOrderId: 'O2', status: 'DISPATCHED' },
+      ],
+    }
+    expect(returnedDepartments(c)).toEqual(['T-1-ENV'])
+  })
+
+  test('a sub-order return names its department and the suggested unit by name', () => {
+    const orders = [
+      { orderId: 'O2', unitId: 'T-1', unitName: '梅城镇人民政府', parentOrderId: null },
+      { orderId: 'O2-S1', unitId: 'T-1-ENV', unitName: '梅城镇环境卫生管理站', parentOrderId: 'O2' },
+    ]
+    expect(returnOf({ orderId: 'O2-S1', unitId: 'T-1-ENV', proposedUnitId: 'T-1-PLAN' }, orders, { 'T-1-PLAN': '梅城镇村镇规划建设办公室' })).toEqual({
+      subOrder: true,
+      from: '梅城镇环境卫生管理站',
+      proposed: '梅城镇村镇规划建设办公室（T-1-PLAN）',
+    })
+    expect(returnOf({ orderId: 'O2', unitId: 'T-1', proposedUnitId: 'U-X' }, orders, {})).toEqual({ subOrder: false, from: '梅城镇人民政府', proposed: 'U-X' })
   })
 })

@@ -286,3 +286,55 @@ export function checkOutcome(checks: readonly { passed: boolean; round: number; 
   if (!checks.length) return null
   return [...checks].sort((a, b) => Date.parse(b.at) - Date.parse(a.at))[0]
 }
+
+// ------------------------------------------------------------------- 二级回退 (R-02, R-16, Art 25)
+
+/** The register's entry the choices need (dispatch-service's UnitSummary). */
+export interface UnitChoice {
+  unitId: string
+  name: string
+  kind: string
+  parentUnitId?: string | null
+  active: boolean
+}
+
+/**
+ * The units a return may suggest (回退申请 `proposedUnitId`, 二级回退申请 `suggestedUnitId`), never
+ * the asking unit itself (dispatch refuses it). A return to the center suggests a unit the center
+ * dispatches to: no township department. A department returning a sub-order to its township body
+ * suggests, first, the township's other departments (the township re-dispatches within itself, R-02),
+ * then the units the center dispatches to; in register order within each group.
+ */
+export function returnSuggestions<U extends UnitChoice>(units: readonly U[], transition: string, ownUnitId: string): U[] {
+  const active = units.filter((u) => u.active && u.unitId !== ownUnitId)
+  const central = active.filter((u) => u.kind !== 'SUB_DEPARTMENT')
+  if (transition !== 'REQUEST_SUB_ORDER_RETURN') return central
+  const parent = units.find((u) => u.unitId === ownUnitId)?.parentUnitId
+  const siblings = parent ? active.filter((u) => u.kind === 'SUB_DEPARTMENT' && u.parentUnitId === parent) : []
+  return [...siblings, ...central]
+}
+
+/**
+ * The departments that returned a sub-order of the current order (已回退): dispatch gives them no
+ * new sub-order of that order (SUB_UNIT_RETURNED), so the township's re-dispatch does not offer them.
+ */
+export function returnedDepartments(c: Pick<CaseForSteps, 'currentOrderId' | 'orders'>): string[] {
+  return [...new Set(c.orders.filter((o) => o.parentOrderId && o.parentOrderId === c.currentOrderId && o.status === 'RETURNED').map((o) => o.unitId))]
+}
+
+/**
+ * A return request as the unit's terminal reads it: a 二级回退 (of a sub-order) names its department;
+ * the suggested unit by name with its id.
+ */
+export function returnOf(
+  r: { orderId?: string | null; unitId?: string | null; proposedUnitId?: string | null },
+  orders: readonly { orderId: string; unitId: string; unitName?: string | null; parentOrderId?: string | null }[],
+  names: Readonly<Record<string, string>>,
+): { subOrder: boolean; from: string; proposed: string } {
+  const o = orders.find((x) => x.orderId === r.orderId)
+  const unit = r.unitId ?? o?.unitId ?? ''
+  const name = (id: string | null | undefined) => (id ? names[id] ?? orders.find((x) => x.unitId === id && x.unitName)?.unitName ?? id : '—')
+  // the suggestion by name and register id (the id is what the center's dispatch dialog shows)
+  const proposed = r.proposedUnitId && name(r.proposedUnitId) !== r.proposedUnitId ? `${name(r.proposedUnitId)}（${r.proposedUnitId}）` : name(r.proposedUnitId)
+  return { subOrder: !!o?.parentOrderId, from: name(unit), proposed }
+}
