@@ -105,6 +105,8 @@ async function art33Notice(month) {
 describe('考核: ranking, 通报 and 效能告诫, efficiency office', () => {
   test('efficiency1 sees the ranking and chart, downloads the 通报 PDF and issues a 效能告诫', async () => {
     const { now, last } = months()
+    // one reason per run: the stack keeps the warnings of earlier runs
+    const reason = `本月超时签收并过期未处置，予以效能告诫（e2e ${Date.now() % 1_000_000}）`
     const { late, expired } = await art33Notice(now)
     // another warning from the expired-handling notice already went to the leader in charge: the
     // dialog's second attempt for that person is refused by the service (one per notice and person)
@@ -171,11 +173,11 @@ describe('考核: ranking, 通报 and 效能告诫, efficiency office', () => {
       await page.locator('[data-test=warning-submit]').click()
       await dialog.locator('.el-form-item__error', { hasText: '须填写告诫事由' }).waitFor()
       // the service refuses a second warning to the leader in charge from this notice; what was typed stays
-      await page.locator('textarea[data-test=warning-reason]').fill('本月超时签收并过期未处置，予以效能告诫')
+      await page.locator('textarea[data-test=warning-reason]').fill(reason)
       await page.locator('input[data-test=warning-person]').fill('water-leader')
       await page.locator('[data-test=warning-submit]').click()
       await page.locator('[data-test=warning-problem]', { hasText: '状态冲突' }).waitFor({ timeout: 15_000 })
-      assert.equal(await page.locator('textarea[data-test=warning-reason]').inputValue(), '本月超时签收并过期未处置，予以效能告诫')
+      assert.equal(await page.locator('textarea[data-test=warning-reason]').inputValue(), reason)
       await accessible(page, '考核 warning dialog refused')
       await screenshot(page, '83-efficiency-warning-refused.png', false)
       // to the notice's person responsible (or the receiver on duty when the notice names no one)
@@ -183,7 +185,7 @@ describe('考核: ranking, 通报 and 效能告诫, efficiency office', () => {
       await page.locator('[data-test=warning-submit]').click()
       await page.locator('[data-test=warning-issued]').waitFor({ timeout: 15_000 })
       await dialog.waitFor({ state: 'hidden' })
-      const issued = page.locator('[data-test=warnings-table] .el-table__row', { hasText: '本月超时签收并过期未处置，予以效能告诫' })
+      const issued = page.locator('[data-test=warnings-table] .el-table__row', { hasText: reason })
       await issued.waitFor({ timeout: 15_000 })
       assert.match(await issued.innerText(), /未签收/)
       // the late sign-for notice still offers the action (its person has no warning yet)

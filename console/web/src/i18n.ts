@@ -208,7 +208,7 @@ const zh = {
     warn: '发出效能告诫', warnTitle: '发出效能告诫', warnSubmit: '发出告诫', notice: '通报',
     reason: '告诫事由', person: '被告诫人账号', otherPerson: '另行指定被告诫人（账号，可不填）', personHint: '不填则告诫通报所列责任人',
     personName: '被告诫人姓名', issued: '已向 {person} 发出效能告诫',
-    warningsTitle: '已发出的效能告诫', noWarnings: '暂无效能告诫', ack: '签收', acked: '已签收', notAcked: '未签收',
+    warned: '被告诫人', warningsTitle: '已发出的效能告诫', noWarnings: '暂无效能告诫', ack: '签收', acked: '已签收', notAcked: '未签收',
   },
 }
 
@@ -416,7 +416,7 @@ const en: Messages = {
     warn: 'Issue a warning', warnTitle: 'Issue an efficiency warning', warnSubmit: 'Issue', notice: 'Notice',
     reason: 'Reason', person: 'Person warned (account)', otherPerson: 'Another person (account, optional)', personHint: 'Empty: the notice’s person responsible',
     personName: 'Name of the person warned', issued: 'Efficiency warning issued to {person}',
-    warningsTitle: 'Efficiency warnings issued', noWarnings: 'No efficiency warning', ack: 'Acknowledged', acked: 'Acknowledged', notAcked: 'Not acknowledged',
+    warned: 'Person warned', warningsTitle: 'Efficiency warnings issued', noWarnings: 'No efficiency warning', ack: 'Acknowledged', acked: 'Acknowledged', notAcked: 'Not acknowledged',
   },
 }
 
