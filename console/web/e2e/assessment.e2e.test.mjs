@@ -202,4 +202,26 @@ describe('考核: ranking, 通报 and 效能告诫, efficiency office', () => {
       await context.close()
     }
   })
+
+  test('supervision1 reads the same screen but issues no warning and produces no 通报', async () => {
+    const { now } = months()
+    const { context, page } = await newPage()
+    try {
+      await logIn(page, '/assessment', 'supervision1')
+      await page.locator('[data-test=menu-assessment]').waitFor({ timeout: 15_000 })
+      await pick(page, 'assessment-month', now)
+      await page.getByRole('tab', { name: '问责通报与效能告诫' }).click()
+      await page.locator('[data-test=notices-table] .el-table__row').first().waitFor({ timeout: 20_000 })
+      assert.equal(await page.locator('[data-test^=warn-]').count(), 0, 'only the efficiency office issues a 效能告诫')
+      await page.getByRole('tab', { name: '定期通报' }).click()
+      await page.locator('[data-test=reports-table] .el-table__row').first().waitFor({ timeout: 20_000 })
+      assert.equal(await page.locator('[data-test=reports-produce]').count(), 0)
+      await accessible(page, '考核 supervision office')
+    } catch (e) {
+      await page.screenshot({ path: join(ARTIFACTS, 'failure-assessment-supervision.png'), fullPage: true }).catch(() => {})
+      throw e
+    } finally {
+      await context.close()
+    }
+  })
 })
