@@ -8,7 +8,7 @@ const zh = {
   app: { title: '闽清县数字城管 · 指挥中心', short: '数字城管' },
   live: { live: '实时', down: '连接中断', connecting: '连接中…' },
   notify: { bell: '通知（{n} 条未读）', title: '我的通知', none: '暂无通知', unread: '未读', markRead: '标为已读', urgent: '紧急', openCase: '查看案卷', failed: '通知读取失败' },
-  menu: { home: '工作台', intake: '受理台', dispatch: '派遣台', cases: '案卷', case: '案卷', supervision: '督办', map: '地图', unit: '处置通', unitCase: '批办件' },
+  menu: { home: '工作台', intake: '受理台', dispatch: '派遣台', cases: '案卷', case: '案卷', supervision: '督办', assessment: '考核', map: '地图', unit: '处置通', unitCase: '批办件' },
   common: {
     logout: '退出登录', language: 'English', loading: '加载中…', refresh: '刷新', cancel: '取消',
     close: '关闭', search: '查询', reset: '重置', none: '无', all: '全部', roles: '角色',
@@ -200,6 +200,24 @@ const zh = {
   },
   // 二级回退 in 处置通: a department's return of a sub-order, as the township reads it
   unitReturn: { subRequest: '二级回退申请', from: '申请部门', proposed: '建议改派' },
+  assessment: {
+    title: '考核', month: '考核月份', rankingTab: '县级排名', reportsTab: '定期通报', noticesTab: '问责通报与效能告诫',
+    chartLabel: '{month} 各单位综合指标值柱状图', noRanking: '{month} 暂无考核数据',
+    rank: '排名', unit: '单位', score: '综合指标值', grade: '等级', received: '收到批办件', toHandle: '应处置', handled: '已处置',
+    overdue: '逾期处置', expired: '过期未处置', pending: '在办未到期', handlingRate: '处置率(%)', onTimeRate: '按期处置率(%)',
+    signForRate: '按时签收率(%)', satisfactionRate: '满意率(%)',
+    kindLabel: '通报类型', periodLabel: '考核周期', reportTitle: '标题', published: '发布时间', files: '文件',
+    period: { MONTH: '月度', QUARTER: '季度', YEAR: '年度' },
+    openPdf: '查看 PDF', noReports: '暂无定期通报', produce: '生成 {month} 月度通报', sealed: '已封存：{title}',
+    noticesOf: '{month} 问责通报及告诫（共 {n} 条）', noNotices: '{month} 暂无问责通报', issuedAt: '发出时间', typeLabel: '类别',
+    type: { CENTER_NOTICE: '县智慧中心通报', EFFICIENCY_OFFICE_NOTICE: '县效能办通报', EFFICIENCY_WARNING: '效能告诫' },
+    kind: { LATE_SIGN_FOR: '未及时查阅接收', OVERDUE_OR_EXPIRED_HANDLING: '逾期或过期未处置', NOT_TO_STANDARD: '未按规范要求处置' },
+    kindOf: '问责情形', nth: '本月第 {n} 次', responsible: '责任人', personMissing: '未登记责任人', warnings: '已发告诫',
+    warn: '发出效能告诫', warnTitle: '发出效能告诫', warnSubmit: '发出告诫', notice: '通报',
+    reason: '告诫事由', person: '被告诫人账号', otherPerson: '另行指定被告诫人（账号，可不填）', personHint: '不填则告诫通报所列责任人',
+    personName: '被告诫人姓名', issued: '已向 {person} 发出效能告诫',
+    warned: '被告诫人', warningsTitle: '已发出的效能告诫', noWarnings: '暂无效能告诫', ack: '签收', acked: '已签收', notAcked: '未签收',
+  },
 }
 
 type Messages = typeof zh
@@ -208,7 +226,7 @@ const en: Messages = {
   app: { title: 'Minqing digital urban management · command center', short: 'SZCG' },
   live: { live: 'Live', down: 'Disconnected', connecting: 'Connecting…' },
   notify: { bell: 'Notifications ({n} unread)', title: 'My notifications', none: 'No notifications', unread: 'Unread', markRead: 'Mark read', urgent: 'Urgent', openCase: 'Open the case', failed: 'Could not read the notifications' },
-  menu: { home: 'Workbench', intake: 'Intake desk', dispatch: 'Dispatch desk', cases: 'Case file', case: 'Case file', supervision: 'Supervision', map: 'Map', unit: 'Unit terminal', unitCase: 'Order' },
+  menu: { home: 'Workbench', intake: 'Intake desk', dispatch: 'Dispatch desk', cases: 'Case file', case: 'Case file', supervision: 'Supervision', assessment: 'Assessment', map: 'Map', unit: 'Unit terminal', unitCase: 'Order' },
   common: {
     logout: 'Log out', language: '中文', loading: 'Loading…', refresh: 'Refresh', cancel: 'Cancel',
     close: 'Close', search: 'Search', reset: 'Reset', none: 'none', all: 'All', roles: 'Roles',
@@ -396,6 +414,24 @@ const en: Messages = {
     failed: 'Could not read the efficiency warnings', ackFailed: 'Could not acknowledge', done: 'Warning acknowledged',
   },
   unitReturn: { subRequest: 'Sub-order return request', from: 'from', proposed: 'suggests' },
+  assessment: {
+    title: 'Assessment', month: 'Month', rankingTab: 'County ranking', reportsTab: 'Periodic reports', noticesTab: 'Notices and warnings',
+    chartLabel: 'Bar chart of the composite score by unit, {month}', noRanking: 'No figures for {month}',
+    rank: 'Rank', unit: 'Unit', score: 'Score', grade: 'Grade', received: 'Received', toHandle: 'To handle', handled: 'Handled',
+    overdue: 'Overdue', expired: 'Expired', pending: 'Pending', handlingRate: 'Handling (%)', onTimeRate: 'On time (%)',
+    signForRate: 'Signed on time (%)', satisfactionRate: 'Satisfied (%)',
+    kindLabel: 'Kind', periodLabel: 'Period', reportTitle: 'Title', published: 'Published', files: 'Files',
+    period: { MONTH: 'Month', QUARTER: 'Quarter', YEAR: 'Year' },
+    openPdf: 'Open PDF', noReports: 'No periodic report yet', produce: 'Produce the report of {month}', sealed: 'Sealed: {title}',
+    noticesOf: 'Notices and warnings of {month} ({n})', noNotices: 'No notice in {month}', issuedAt: 'Issued', typeLabel: 'Type',
+    type: { CENTER_NOTICE: 'Center notice', EFFICIENCY_OFFICE_NOTICE: 'Efficiency office notice', EFFICIENCY_WARNING: 'Efficiency warning' },
+    kind: { LATE_SIGN_FOR: 'Late sign-for', OVERDUE_OR_EXPIRED_HANDLING: 'Overdue or expired handling', NOT_TO_STANDARD: 'Not to standard' },
+    kindOf: 'Incident', nth: 'no. {n} this month', responsible: 'Person responsible', personMissing: 'No person registered', warnings: 'Warnings',
+    warn: 'Issue a warning', warnTitle: 'Issue an efficiency warning', warnSubmit: 'Issue', notice: 'Notice',
+    reason: 'Reason', person: 'Person warned (account)', otherPerson: 'Another person (account, optional)', personHint: 'Empty: the notice’s person responsible',
+    personName: 'Name of the person warned', issued: 'Efficiency warning issued to {person}',
+    warned: 'Person warned', warningsTitle: 'Efficiency warnings issued', noWarnings: 'No efficiency warning', ack: 'Acknowledged', acked: 'Acknowledged', notAcked: 'Not acknowledged',
+  },
 }
 
 const saved = typeof window !== 'undefined' ? window.localStorage.getItem('szcg.lang') : null

@@ -22,6 +22,7 @@ export const router = createRouter({
     { path: '/intake', name: 'intake', component: () => import('./views/IntakeQueue.vue'), meta: { screen: 'intake' } },
     { path: '/dispatch', name: 'dispatch', component: () => import('./views/DispatchDesk.vue'), meta: { screen: 'dispatch' } },
     { path: '/supervision', name: 'supervision', component: () => import('./views/SupervisionView.vue'), meta: { screen: 'supervision' } },
+    { path: '/assessment', name: 'assessment', component: () => import('./views/AssessmentView.vue'), meta: { screen: 'assessment' } },
     { path: '/map', name: 'map', component: () => import('./views/MapView.vue'), meta: { screen: 'map' } },
     { path: '/cases/:id', name: 'case', component: () => import('./views/CaseView.vue'), meta: { screen: 'case' } },
     // 处置通, the unit's terminal (phone and desktop)

@@ -17,7 +17,7 @@ export const Role = {
   ADMIN: 'admin',
 } as const
 
-export type Screen = 'home' | 'intake' | 'dispatch' | 'supervision' | 'map' | 'case' | 'unit' | 'unitCase' | 'collector'
+export type Screen = 'home' | 'intake' | 'dispatch' | 'supervision' | 'assessment' | 'map' | 'case' | 'unit' | 'unitCase' | 'collector'
 
 /** The command center's roles that read any case (dispatch-service GET /cases/{id}). */
 const CENTER = [
@@ -42,6 +42,10 @@ export const SCREEN_ROLES: Record<Screen, readonly string[] | 'any'> = {
   intake: [Role.OPERATOR, Role.SHIFT_LEAD],
   dispatch: [Role.DISPATCHER, Role.SHIFT_LEAD, Role.OPERATOR],
   supervision: [Role.SHIFT_LEAD, Role.DISPATCHER, Role.SUPERVISION_OFFICE, Role.EFFICIENCY_OFFICE, Role.COUNTY_GOVERNMENT, Role.ADMIN],
+  // 考核: the county ranking, the periodic 通报 and the Art 33 notices with the
+  // 效能告诫 — the efficiency office 效能办 (which alone issues warnings) and the supervision office
+  // 督查室 (assessment-service's GET /rankings, /periodic-reports, /notices, /efficiency-warnings)
+  assessment: [Role.EFFICIENCY_OFFICE, Role.SUPERVISION_OFFICE, Role.ADMIN],
   map: CENTER,
   case: CENTER,
   // 处置通, the unit's terminal: the unit's receiver 接件人, leader in charge 分管领导 and
