@@ -3,7 +3,7 @@
 // case is filed and dispatched to U-WATER through the API. Without a reload the header's bell counts
 // one more unread notification (sla-service's notify consumer → szcg.notifications → the console's
 // push frame to this person's stream only → the bell re-reads /api/sla/v1/notifications/mine); the
-// inbox lists it in Chinese naming the case (新派遣指令：案件 …); its link opens the case on the
+// inbox lists it in Chinese naming the case by its 受理号 (新派遣指令：案件 MQ…); its link opens the case on the
 // unit's own case screen (/u/cases/…, not the center's /cases/… the unit may not open); 标为已读
 // lowers the count, and after a reload the count stays lowered and the item stays read. axe-core on
 // the open inbox. Screenshots 83 (the bell's count), 84 (the open inbox).
@@ -85,9 +85,11 @@ describe('通知: the bell in the header', () => {
 
       // the inbox lists it, in Chinese, naming the case
       await page.locator('[data-test=notify-bell]').click()
-      const item = page.locator('[data-test=notify-item]', { hasText: c.id })
+      // named by its 受理号 (the clocks' copy of it; the id only if they have not read the filing yet)
+      const named = new RegExp(`新派遣指令：案件 (${c.reportNo}|${c.id})`)
+      const item = page.locator('[data-test=notify-item]', { hasText: named })
       await item.waitFor({ timeout: WAIT })
-      assert.match(await item.innerText(), new RegExp(`新派遣指令：案件 ${c.id}`))
+      assert.match(await item.innerText(), named)
       assert.match(await item.innerText(), /未读/)
       await settled(page)
       await accessible(page, 'the open inbox')
@@ -119,7 +121,7 @@ describe('通知: the bell in the header', () => {
         { timeout: WAIT },
       )
       await page.locator('[data-test=notify-bell]').click()
-      const again = page.locator('[data-test=notify-item]', { hasText: c.id })
+      const again = page.locator('[data-test=notify-item]', { hasText: named })
       await again.waitFor({ timeout: WAIT })
       assert.equal(await again.locator('[data-test=notify-read]').count(), 0, 'still read after the reload')
       assert.doesNotMatch(await again.innerText(), /未读/)
