@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { IDBFactory as FakeFactory } from 'fake-indexeddb'
-import { CHUNK_BYTES, classify, drain, pending, recovered, retryDelayMs, type OutboxItem, type PhotoRef, type Reply, type ReportBody, type Transport } from './outbox'
+import { CHUNK_BYTES, classify, drain, pending, recovered, retryDelayMs, type OutboxItem, type PhotoRef, type Reply, type ReportBody, type Transport, type UploadService } from './outbox'
 import { OutboxStore } from './outboxStore'
 
 /**
@@ -56,8 +56,8 @@ class FakeServices implements Transport {
     })
   }
 
-  /** intake's resumable upload sessions (断点续传): declared length and hash, bytes held */
-  sessions = new Map<string, { reportId: string; sha256: string; length: number; purpose: string; taskId?: string; held: number; attachmentId?: string }>()
+  /** intake's and dispatch's resumable upload sessions (断点续传): declared length and hash, bytes held */
+  sessions = new Map<string, { service: UploadService; reportId: string; caseId?: string; sha256: string; length: number; purpose: string; taskId?: string; held: number; attachmentId?: string; photoId?: string }>()
   /** bytes that reached the service in chunks, and how far a 'cut' chunk gets before the line drops */
   chunkBytes = 0
   cutAfterBytes?: number
@@ -68,18 +68,36 @@ class FakeServices implements Transport {
         if (s.reportId === reportId && s.sha256 === photo.sha256) return { status: 200, body: this.view(id) }
       }
       const id = `u-${++this.n}`
-      this.sessions.set(id, { reportId, sha256: photo.sha256, length: photo.size, purpose, taskId, held: 0 })
+      this.sessions.set(id, { service: 'intake', reportId, sha256: photo.sha256, length: photo.size, purpose, taskId, held: 0 })
       return { status: 201, body: this.view(id) }
     })
   }
 
-  readUpload(uploadId: string) {
-    return this.wire('offset', () => (this.sessions.has(uploadId) ? { status: 200, body: this.view(uploadId) } : { status: 404, body: null }))
+  /** dispatch's sessions: a check photo of a case; completed, a CHECK case photo */
+  openCasePhotoUpload(caseId: string, photo: PhotoRef) {
+    return this.wire('open', () => {
+      for (const [id, s] of this.sessions) {
+        if (s.service === 'dispatch' && s.caseId === caseId && s.sha256 === photo.sha256) return { status: 200, body: this.view(id) }
+      }
+      const id = `d-${++this.n}`
+      this.sessions.set(id, { service: 'dispatch', reportId: '', caseId, sha256: photo.sha256, length: photo.size, purpose: 'CHECK', held: 0 })
+      return { status: 201, body: this.view(id) }
+    })
   }
 
-  uploadChunk(uploadId: string, offset: number, chunk: ArrayBuffer) {
+  /** the session at the service asked (a session of the other service does not exist there) */
+  private session(uploadId: string, service: UploadService = 'intake') {
+    const s = this.sessions.get(uploadId)
+    return s && s.service === service ? s : undefined
+  }
+
+  readUpload(uploadId: string, service?: UploadService) {
+    return this.wire('offset', () => (this.session(uploadId, service) ? { status: 200, body: this.view(uploadId) } : { status: 404, body: null }))
+  }
+
+  uploadChunk(uploadId: string, offset: number, chunk: ArrayBuffer, service?: UploadService) {
     return this.wire('chunk', () => {
-      const s = this.sessions.get(uploadId)
+      const s = this.session(uploadId, service)
       if (!s) return { status: 404, body: null }
       expect(chunk.byteLength).toBeLessThanOrEqual(CHUNK_BYTES)
       if (offset > s.held) return { status: 409, body: { type: 'https://szcg.example/problems/offset-mismatch' } }
@@ -87,7 +105,12 @@ class FakeServices implements Transport {
       const arrived = this.net === 'cut' && this.cutAfterBytes !== undefined ? Math.min(chunk.byteLength, this.cutAfterBytes) : chunk.byteLength
       this.chunkBytes += arrived
       s.held = Math.max(s.held, offset + arrived)
-      if (s.held === s.length && !s.attachmentId) {
+      if (s.held === s.length && s.service === 'dispatch' && !s.photoId) {
+        const i = this.casePhotos.findIndex((p) => p.caseId === s.caseId && p.sha256 === s.sha256)
+        if (i < 0) this.casePhotos.push({ caseId: s.caseId!, sha256: s.sha256 })
+        s.photoId = `p-${i >= 0 ? i : this.casePhotos.length - 1}`
+      }
+      if (s.held === s.length && s.service === 'intake' && !s.attachmentId) {
         const i = this.attachments.findIndex((a) => a.reportId === s.reportId && a.sha256 === s.sha256)
         if (i < 0) this.attachments.push({ reportId: s.reportId, sha256: s.sha256, purpose: s.purpose, taskId: s.taskId })
         s.attachmentId = `a-${i >= 0 ? i : this.attachments.length - 1}`
@@ -98,6 +121,7 @@ class FakeServices implements Transport {
 
   private view(id: string) {
     const s = this.sessions.get(id)!
+    if (s.service === 'dispatch') return { id, caseId: s.caseId, purpose: s.purpose, offset: s.held, sha256: s.sha256, state: s.photoId ? 'COMPLETED' : 'OPEN', photoId: s.photoId }
     return { id, offset: s.held, sha256: s.sha256, state: s.attachmentId ? 'COMPLETED' : 'OPEN', attachmentId: s.attachmentId }
   }
 
@@ -112,15 +136,6 @@ class FakeServices implements Transport {
 
   readVerification(taskId: string) {
     return this.wire('read-task', () => ({ status: 200, body: { id: taskId, ...this.verifications.get(taskId) } }))
-  }
-
-  uploadCasePhoto(caseId: string, photo: PhotoRef) {
-    return this.wire('case-photo', () => {
-      const i = this.casePhotos.findIndex((p) => p.caseId === caseId && p.sha256 === photo.sha256)
-      if (i >= 0) return { status: 200, body: { photoId: `p-${i}`, sha256: photo.sha256 } }
-      this.casePhotos.push({ caseId, sha256: photo.sha256 })
-      return { status: 201, body: { photoId: `p-${this.casePhotos.length - 1}`, sha256: photo.sha256 } }
-    })
   }
 
   checkResult(caseId: string, pass: boolean) {
@@ -393,6 +408,42 @@ describe('drain: sent in order, each once, nothing dropped', () => {
     expect(photo.bytesSent! - size).toBe(CHUNK_BYTES - 100_000)
     expect(svc.attachments).toHaveLength(1)
     expect(photo.remoteId).toBe('a-0')
+  })
+
+  it('a check photo of 3 MB goes to dispatch in chunks; cut in the middle, it goes on from the offset dispatch holds', async () => {
+    const store = await fresh()
+    const svc = new FakeServices()
+    svc.cases.set('c9', 'CHECK_ORDERED')
+    const size = 3_000_000
+    const bytes = new Uint8Array(size).map((_, k) => k % 241).buffer as ArrayBuffer
+    await store.add(
+      { id: 'chk', owner: 'collector1', collectorId: 'C0001', kind: 'check', createdAt: '', state: 'waiting', idempotencyKey: 'chk', check: { caseId: 'c9', pass: true, text: '已清理' }, photos: [{ key: 'chk/0', name: 'k.jpg', type: 'image/jpeg', size, sha256: 'sha-chk', originalSha256: 'sha-chk', originalSize: size }], attempts: 0 },
+      [{ key: 'chk/0', type: 'image/jpeg', bytes }],
+    )
+    // dispatch's session opened, four chunks sent — the offset kept on the device (IndexedDB)
+    await drain(store, svc, 'collector1', { now, maxSteps: 5 })
+    let photo = (await store.items())[0].photos[0]
+    expect(photo).toMatchObject({ uploadOffset: 4 * CHUNK_BYTES, bytesSent: 4 * CHUNK_BYTES })
+    expect(photo.uploadId).toMatch(/^d-/)
+    // the fifth chunk: 70 000 bytes get through, then the line drops
+    svc.net = 'cut'
+    svc.cutAfterBytes = 70_000
+    expect((await drain(store, svc, 'collector1', { now })).blocked).toBe('retry')
+    expect((await store.items())[0].photos[0].uploadOffset).toBeUndefined()
+    svc.net = 'up'
+    clock += 60_000
+    expect((await drain(store, svc, 'collector1', { now })).sent).toBe(1)
+    photo = (await store.items())[0].photos[0]
+    // it asked dispatch (not intake: the session is not there) and went on from what dispatch held
+    expect(photo.resumedFrom).toEqual([4 * CHUNK_BYTES + 70_000])
+    expect(svc.calls.filter((c) => c === 'open')).toHaveLength(1)
+    expect(svc.chunkBytes).toBe(size)
+    expect(photo.bytesSent! - size).toBe(CHUNK_BYTES - 70_000)
+    // one CHECK photo at dispatch, none at intake; the pass names it
+    expect(svc.casePhotos).toEqual([{ caseId: 'c9', sha256: 'sha-chk' }])
+    expect(svc.attachments).toHaveLength(0)
+    expect(photo.remoteId).toBe('p-0')
+    expect(svc.cases.get('c9')).toBe('CHECK_PASSED')
   })
 
   it('an offset intake does not hold (409) is asked for; an expired session starts anew', async () => {

@@ -11,9 +11,10 @@
  *   CHUNK_BYTES follow at their offsets; the session id and the stored offset are kept with the item
  *   after every chunk, and after a cut the phone asks intake for the offset and goes on from there
  *   (only the chunk in flight is sent again, never the whole photo). Declaring the same bytes again
- *   answers the same session or the finished attachment. A check photo (dispatch-service) is one
- *   request; dispatch answers the same bytes again with the first photo (200): retrying a photo
- *   whose answer was lost stores nothing new. A task answer that already went through answers 409 on a
+ *   answers the same session or the finished attachment. A check (核查) photo goes the same way to
+ *   dispatch-service's own upload sessions (same protocol, platform ResumableUploads; the session
+ *   ends in a case photo of purpose CHECK): the phone keeps its session id and offset exactly as for
+ *   a report photo and asks dispatch, not intake, after a cut. A task answer that already went through answers 409 on a
  *   retry: the task (or case) is read back and the answer counted as done when it shows it.
  * - **Never dropped.** Progress (the report's id and number, each photo's attachment id) is
  *   written after every step, so a page closed in the middle resumes at the step it was at. Only
@@ -45,15 +46,18 @@ export interface PhotoRef {
   takenAt?: string
   /** the attachment (intake) or photo (dispatch) id once uploaded */
   remoteId?: string
-  /** intake's resumable upload session of this photo */
+  /** the resumable upload session of this photo (intake's; dispatch's for a check photo) */
   uploadId?: string
-  /** bytes intake holds of it as last answered; unset after a cut (then asked for first) */
+  /** bytes the service holds of it as last answered; unset after a cut (then asked for first) */
   uploadOffset?: number
   /** the offsets the upload went on from after a cut (> 0: a resume, not a new start) */
   resumedFrom?: number[]
   /** bytes of this photo put on the wire so far (chunks, counting the ones sent again) */
   bytesSent?: number
 }
+
+/** The service holding a photo's upload session: intake (report photos) or dispatch (check photos). */
+export type UploadService = 'intake' | 'dispatch'
 
 /** The size of one chunk of a resumable photo upload. */
 export const CHUNK_BYTES = 256 * 1024
@@ -133,11 +137,12 @@ export interface Transport {
   readVerification(taskId: string): Promise<Reply>
   /** opens (or finds again) intake's resumable upload session of a photo of a report */
   openUpload(reportId: string, photo: PhotoRef, purpose: 'BEFORE' | 'VERIFICATION', taskId?: string): Promise<Reply>
-  /** the session: its stored offset and state */
-  readUpload(uploadId: string): Promise<Reply>
-  /** one chunk at an offset */
-  uploadChunk(uploadId: string, offset: number, chunk: ArrayBuffer): Promise<Reply>
-  uploadCasePhoto(caseId: string, photo: PhotoRef, bytes: ArrayBuffer, lon?: number, lat?: number): Promise<Reply>
+  /** opens (or finds again) dispatch's resumable upload session of a check photo of a case */
+  openCasePhotoUpload(caseId: string, photo: PhotoRef, lon?: number, lat?: number): Promise<Reply>
+  /** the session (at intake unless `service` says dispatch): its stored offset and state */
+  readUpload(uploadId: string, service?: UploadService): Promise<Reply>
+  /** one chunk at an offset, to the service holding the session */
+  uploadChunk(uploadId: string, offset: number, chunk: ArrayBuffer, service?: UploadService): Promise<Reply>
   checkResult(caseId: string, pass: boolean, body: Record<string, unknown>): Promise<Reply>
   readCase(caseId: string): Promise<Reply>
 }
@@ -243,19 +248,17 @@ export async function step(item: OutboxItem, store: Store, t: Transport, now: ()
       const next = withPhoto({ ...changed, remoteId })
       return item.kind === 'report' && next.photos.every((p) => p.remoteId) ? finished(next) : ok(next)
     }
+    let u: UploadStep
     if (item.kind === 'check') {
-      const r = await t.uploadCasePhoto(item.check!.caseId, photo, bytes, item.check!.lon, item.check!.lat)
-      if (classify(r.status) !== 'ok') return fail(r, photo.name)
-      const remoteHash = field(r.body, 'sha256')
-      if (typeof remoteHash === 'string' && remoteHash !== photo.sha256) {
-        // the service stored other bytes than these (altered on the way): not counted, sent again
-        return fail({ status: 0, body: null }, photo.name)
-      }
-      return uploaded(String(field(r.body, 'id') ?? field(r.body, 'photoId')))
+      // a check photo: dispatch's sessions, the same protocol (the photo becomes a CHECK case photo)
+      const c = item.check!
+      u = await resumable(photo, bytes, () => t.openCasePhotoUpload(c.caseId, photo, c.lon, c.lat), 'dispatch', t)
+    } else {
+      const reportId = item.kind === 'report' ? item.reportId! : item.verification!.reportId
+      const taskId = item.kind === 'verification' ? item.verification!.taskId : undefined
+      const purpose = item.kind === 'report' ? 'BEFORE' : 'VERIFICATION'
+      u = await resumable(photo, bytes, () => t.openUpload(reportId, photo, purpose, taskId), 'intake', t)
     }
-    const reportId = item.kind === 'report' ? item.reportId! : item.verification!.reportId
-    const taskId = item.kind === 'verification' ? item.verification!.taskId : undefined
-    const u = await resumable(photo, bytes, reportId, item.kind === 'report' ? 'BEFORE' : 'VERIFICATION', taskId, t)
     if (u.kind === 'uploaded') return uploaded(u.remoteId, u.photo)
     if (u.kind === 'progress') return ok(withPhoto(u.photo))
     return fail(u.reply, photo.name, withPhoto(u.photo))
@@ -300,26 +303,28 @@ export type UploadStep =
   | { kind: 'progress'; photo: Partial<PhotoRef> }
   | { kind: 'failed'; reply: Reply; photo: Partial<PhotoRef> }
 
-/** The state of an upload session answer: the photo's new upload fields, or the attachment id. */
+/** The state of an upload session answer: the photo's new upload fields, or the stored id (intake's attachment, dispatch's photo). */
 function session(body: unknown, photo: PhotoRef): UploadStep | null {
   const state = field(body, 'state')
   if (state === 'COMPLETED') {
     const hash = field(body, 'sha256')
     if (typeof hash === 'string' && hash !== photo.sha256) return { kind: 'failed', reply: { status: 0, body: null }, photo: { uploadId: undefined, uploadOffset: undefined } }
-    return { kind: 'uploaded', remoteId: String(field(body, 'attachmentId')) }
+    return { kind: 'uploaded', remoteId: String(field(body, 'attachmentId') ?? field(body, 'photoId')) }
   }
   if (state === 'FAILED') return { kind: 'failed', reply: { status: 422, body }, photo: { uploadId: undefined, uploadOffset: undefined } }
   return null
 }
 
 /**
- * One request of a photo's resumable upload to intake (断点续传): open the session (once), ask for
- * the stored offset (after a cut, when the offset is not known), or send the next chunk from the
- * stored offset. The photo's upload fields after it are stored by the caller before the next one.
+ * One request of a photo's resumable upload (断点续传) to the service holding its session (`open`
+ * declares it there: intake for a report's photo, dispatch for a check photo): open the session
+ * (once), ask for the stored offset (after a cut, when the offset is not known), or send the next
+ * chunk from the stored offset. The photo's upload fields after it are stored by the caller before
+ * the next one.
  */
-export async function resumable(photo: PhotoRef, bytes: ArrayBuffer, reportId: string, purpose: 'BEFORE' | 'VERIFICATION', taskId: string | undefined, t: Transport): Promise<UploadStep> {
+export async function resumable(photo: PhotoRef, bytes: ArrayBuffer, open: () => Promise<Reply>, service: UploadService, t: Transport): Promise<UploadStep> {
   if (!photo.uploadId) {
-    const r = await t.openUpload(reportId, photo, purpose, taskId)
+    const r = await open()
     if (classify(r.status) !== 'ok') return { kind: 'failed', reply: r, photo: {} }
     const done = session(r.body, photo)
     if (done) return done
@@ -328,7 +333,7 @@ export async function resumable(photo: PhotoRef, bytes: ArrayBuffer, reportId: s
     return { kind: 'progress', photo: { uploadId: String(field(r.body, 'id')), uploadOffset: offset, resumedFrom: offset > 0 ? [...(photo.resumedFrom ?? []), offset] : photo.resumedFrom } }
   }
   if (photo.uploadOffset === undefined) {
-    const r = await t.readUpload(photo.uploadId)
+    const r = await t.readUpload(photo.uploadId, service)
     // the session expired (a day without a chunk): a new one, from the start
     if (r.status === 404) return { kind: 'progress', photo: { uploadId: undefined, uploadOffset: undefined } }
     if (classify(r.status) !== 'ok') return { kind: 'failed', reply: r, photo: {} }
@@ -340,11 +345,11 @@ export async function resumable(photo: PhotoRef, bytes: ArrayBuffer, reportId: s
   const from = photo.uploadOffset
   const chunk = bytes.slice(from, Math.min(bytes.byteLength, from + CHUNK_BYTES))
   const bytesSent = (photo.bytesSent ?? 0) + chunk.byteLength
-  const r = await t.uploadChunk(photo.uploadId, from, chunk)
+  const r = await t.uploadChunk(photo.uploadId, from, chunk, service)
   if (r.status === 404) return { kind: 'progress', photo: { uploadId: undefined, uploadOffset: undefined, bytesSent } }
-  // intake holds another offset than this phone thought: ask it, go on from there
+  // the service holds another offset than this phone thought: ask it, go on from there
   if (r.status === 409 && String(field(r.body, 'type') ?? '').endsWith('offset-mismatch')) return { kind: 'progress', photo: { uploadOffset: undefined, bytesSent } }
-  // no answer: how much arrived is unknown until intake is asked
+  // no answer: how much arrived is unknown until the service is asked
   if (classify(r.status) !== 'ok') return { kind: 'failed', reply: r, photo: { uploadOffset: undefined, bytesSent } }
   const done = session(r.body, photo)
   if (done) return { ...done, photo: { ...done.photo, bytesSent, uploadOffset: done.kind === 'uploaded' ? photo.size : undefined } }

@@ -1,5 +1,5 @@
 import { auth, currentUser } from '../auth'
-import type { PhotoRef, Reply, ReportBody, Transport } from '../lib/outbox'
+import type { PhotoRef, Reply, ReportBody, Transport, UploadService } from '../lib/outbox'
 
 /**
  * The queue's way to the services: the console's same-origin gateway with the person's token.
@@ -39,6 +39,8 @@ async function call(method: string, path: string, body?: BodyInit, headers: Reco
 const json = (v: unknown) => JSON.stringify(v)
 const JSON_TYPE = { 'Content-Type': 'application/json' }
 const q = encodeURIComponent
+/** where a service's upload sessions are (intake unless said otherwise) */
+const uploads = (service: UploadService = 'intake') => `/api/${service}/v1/uploads`
 
 export const transport: Transport = {
   registerReport: (body: ReportBody, key: string) => call('POST', '/api/intake/v1/reports', json(body), { ...JSON_TYPE, 'Idempotency-Key': key }),
@@ -49,21 +51,22 @@ export const transport: Transport = {
       json({ reportId, purpose, verificationTaskId: taskId, fileName: photo.name, contentType: photo.type, length: photo.size, sha256: photo.sha256 }),
       JSON_TYPE,
     ),
-  readUpload: (uploadId) => call('GET', `/api/intake/v1/uploads/${q(uploadId)}`),
-  uploadChunk: (uploadId, offset, chunk) =>
-    call('PATCH', `/api/intake/v1/uploads/${q(uploadId)}`, new Blob([chunk], { type: 'application/offset+octet-stream' }), {
+  // a check photo: dispatch's resumable sessions (same protocol), ending in a CHECK case photo
+  openCasePhotoUpload: (caseId, photo, lon, lat) =>
+    call(
+      'POST',
+      '/api/dispatch/v1/uploads',
+      json({ caseId, purpose: 'CHECK', fileName: photo.name, contentType: photo.type, length: photo.size, sha256: photo.sha256, takenAt: photo.takenAt, ...(lon != null && lat != null ? { lon, lat } : {}) }),
+      JSON_TYPE,
+    ),
+  readUpload: (uploadId, service) => call('GET', `${uploads(service)}/${q(uploadId)}`),
+  uploadChunk: (uploadId, offset, chunk, service) =>
+    call('PATCH', `${uploads(service)}/${q(uploadId)}`, new Blob([chunk], { type: 'application/offset+octet-stream' }), {
       'Content-Type': 'application/offset+octet-stream',
       'Upload-Offset': String(offset),
     }),
   completeVerification: (taskId, body) => call('POST', `/api/intake/v1/verifications/${q(taskId)}/result`, json(body), JSON_TYPE),
   readVerification: (taskId) => call('GET', `/api/intake/v1/verifications/${q(taskId)}`),
-  uploadCasePhoto: (caseId, photo, bytes, lon, lat) =>
-    call(
-      'POST',
-      `/api/dispatch/v1/cases/${q(caseId)}/photos?purpose=CHECK&fileName=${q(photo.name)}${photo.takenAt ? `&takenAt=${q(photo.takenAt)}` : ''}${lon != null && lat != null ? `&lon=${lon}&lat=${lat}` : ''}`,
-      new Blob([bytes], { type: photo.type }),
-      { 'Content-Type': photo.type },
-    ),
   checkResult: (caseId, pass, body) => call('POST', `/api/dispatch/v1/cases/${q(caseId)}/checks/${pass ? 'pass' : 'fail'}`, json(body), JSON_TYPE),
   readCase: (caseId) => call('GET', `/api/dispatch/v1/cases/${q(caseId)}`),
 }

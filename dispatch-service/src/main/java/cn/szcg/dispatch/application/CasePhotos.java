@@ -74,22 +74,8 @@ public class CasePhotos {
       Double lon,
       Double lat,
       Instant takenAt) {
-    PhotoPurpose purpose =
-        PhotoPurpose.parse(purposeName)
-            .orElseThrow(
-                () ->
-                    ProblemException.invalidField(
-                        "purpose",
-                        purposeName == null ? "required" : "unknown_purpose",
-                        "用途须为 AFTER、SUB_AFTER 或 CHECK / purpose must be AFTER, SUB_AFTER or CHECK"));
-    CaseEntity e = cases.findVisible(caseId);
-    DispatchCase c = cases.domain(e);
-    Actor actor = uploader(purpose);
-    EvidenceRules.UploadDecision d = EvidenceRules.upload(c, purpose, actor);
-    if (d instanceof EvidenceRules.Refused r) {
-      throw new EvidenceRefusedException(r.refusal());
-    }
-    EvidenceRules.Target target = ((EvidenceRules.Allowed) d).target();
+    PhotoPurpose purpose = purpose(purposeName);
+    EvidenceRules.Target target = target(caseId, purpose);
     Optional<PhotoPolicy.Refusal> bad = POLICY.refusal(contentType, bytes);
     if (bad.isEmpty()) {
       bad = POLICY.positionRefusal(lon, lat);
@@ -99,10 +85,7 @@ public class CasePhotos {
     }
     ImageType type = ImageType.ofMediaType(contentType).orElseThrow();
     String hash = sha256Hex(bytes);
-    String uploaderKey =
-        target.uploaderUnitId() != null
-            ? "U:" + target.uploaderUnitId()
-            : "C:" + target.uploaderCollectorId();
+    String uploaderKey = uploaderKey(target);
     // each uploader's own quota per order and purpose (issue 19): serialised per case and
     // uploader, so that concurrent uploads cannot pass it together; the same bytes again are
     // answered below and do not count
@@ -135,6 +118,61 @@ public class CasePhotos {
     // the same bytes from the same uploader (now, or a concurrent upload that won): the first photo
     List<Photo> found = store.sameBytes(caseId, uploaderKey, hash);
     return new Stored(found.get(0), inserted);
+  }
+
+  /**
+   * The checks of a photo declared before its bytes are sent (a resumable upload, 断点续传, issue 18):
+   * the same who-may-add-which-purpose-to-which-case answers as {@link #upload} (404, 400,
+   * 403/409), the declared type (415) and length (413), the position. Returns the photo this
+   * uploader already stored with these bytes, if any (nothing needs to be sent).
+   */
+  @Transactional
+  public Optional<Photo> requireMayUpload(
+      String caseId,
+      String purposeName,
+      String contentType,
+      long length,
+      String sha256,
+      Double lon,
+      Double lat) {
+    PhotoPurpose purpose = purpose(purposeName);
+    EvidenceRules.Target target = target(caseId, purpose);
+    Optional<PhotoPolicy.Refusal> bad = POLICY.declaredRefusal(contentType, length);
+    if (bad.isEmpty()) {
+      bad = POLICY.positionRefusal(lon, lat);
+    }
+    if (bad.isPresent()) {
+      throw problem(bad.get());
+    }
+    return store.sameBytes(caseId, uploaderKey(target), sha256).stream().findFirst();
+  }
+
+  private static PhotoPurpose purpose(String purposeName) {
+    return PhotoPurpose.parse(purposeName)
+        .orElseThrow(
+            () ->
+                ProblemException.invalidField(
+                    "purpose",
+                    purposeName == null ? "required" : "unknown_purpose",
+                    "用途须为 AFTER、SUB_AFTER 或 CHECK / purpose must be AFTER, SUB_AFTER or CHECK"));
+  }
+
+  /** Where the caller's photo of {@code purpose} goes: 404 unseen case, 403/409 refused. */
+  private EvidenceRules.Target target(String caseId, PhotoPurpose purpose) {
+    CaseEntity e = cases.findVisible(caseId);
+    DispatchCase c = cases.domain(e);
+    Actor actor = uploader(purpose);
+    EvidenceRules.UploadDecision d = EvidenceRules.upload(c, purpose, actor);
+    if (d instanceof EvidenceRules.Refused r) {
+      throw new EvidenceRefusedException(r.refusal());
+    }
+    return ((EvidenceRules.Allowed) d).target();
+  }
+
+  private static String uploaderKey(EvidenceRules.Target target) {
+    return target.uploaderUnitId() != null
+        ? "U:" + target.uploaderUnitId()
+        : "C:" + target.uploaderCollectorId();
   }
 
   /** The photos of a case the caller may see (404 otherwise), oldest first. */

@@ -64,6 +64,31 @@ public record PhotoPolicy(
             "at most " + maxPerUploader + " photos per uploader, order and purpose"));
   }
 
+  /**
+   * The refusal of a photo declared before its bytes are sent (a resumable upload, 断点续传, issue 18):
+   * its type must be a photo type and its length within the limit; the bytes themselves are checked
+   * by {@link #refusal} once they are all there.
+   */
+  public Optional<Refusal> declaredRefusal(String contentType, long length) {
+    if (ImageType.ofMediaType(contentType).isEmpty()) {
+      return refusal(contentType, null);
+    }
+    if (length > maxBytes) {
+      return tooLarge("length");
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Refusal> tooLarge(String field) {
+    return Optional.of(
+        new Refusal(
+            Kind.TOO_LARGE,
+            field,
+            "too_large",
+            "照片超过 " + (maxBytes / MIB) + " MiB 上限",
+            "the photo exceeds the " + (maxBytes / MIB) + " MiB limit"));
+  }
+
   /** The refusal of these bytes declared as {@code contentType}, if any. */
   public Optional<Refusal> refusal(String contentType, byte[] bytes) {
     Optional<ImageType> declared = ImageType.ofMediaType(contentType);

@@ -89,4 +89,17 @@ class PhotoPolicyTest {
     assertEquals("photo-id.png", PhotoPolicy.safeFileName("现场照片", "id", ImageType.PNG));
     assertEquals("photo-id.webp", PhotoPolicy.safeFileName(null, "id", ImageType.WEBP));
   }
+
+  @Test
+  void aDeclaredPhotoIsCheckedBeforeItsBytesAreSent() {
+    // a resumable upload (断点续传, issue 18): type and length at the declaration
+    assertTrue(policy.declaredRefusal("image/jpeg", 10 * PhotoPolicy.MIB).isEmpty());
+    assertEquals(
+        PhotoPolicy.Kind.TOO_LARGE,
+        policy.declaredRefusal("image/jpeg", 10 * PhotoPolicy.MIB + 1).orElseThrow().kind());
+    assertEquals("length", policy.declaredRefusal("image/png", 11 * PhotoPolicy.MIB).get().field());
+    assertEquals(
+        PhotoPolicy.Kind.UNSUPPORTED_TYPE,
+        policy.declaredRefusal("application/pdf", 100).orElseThrow().kind());
+  }
 }

@@ -160,6 +160,31 @@ class DispatchAuthorizationMatrixTest {
         .expect(404)
         .with(
             r -> r.queryParam("purpose", "AFTER").contentType("image/png").body(Api.png("matrix")));
+    // resumable photo uploads (issue 18): who may upload; a session only its uploader sees (404)
+    String missingUpload = "/api/v1/uploads/00000000-0000-0000-0000-000000000000";
+    m.op("POST", "/api/v1/uploads")
+        .allow(UR, UL, UH, CO)
+        .expect(404)
+        .with(
+            r ->
+                r.contentType("application/json")
+                    .body(
+                        Map.of(
+                            "caseId", "MATRIX-NO-SUCH-CASE",
+                            "purpose", "AFTER",
+                            "contentType", "image/png",
+                            "length", 10,
+                            "sha256", "0".repeat(64))));
+    m.op("GET", "/api/v1/uploads/{id}").path(missingUpload).allow(UR, UL, UH, CO).expect(404);
+    m.op("PATCH", "/api/v1/uploads/{id}")
+        .path(missingUpload)
+        .allow(UR, UL, UH, CO)
+        .expect(404)
+        .with(
+            r ->
+                r.contentType("application/offset+octet-stream")
+                    .header("Upload-Offset", "0")
+                    .body(new byte[] {1, 2, 3}));
     m.op("GET", "/api/v1/cases/{caseId}/photos")
         .path(c + "/photos")
         .allow(CASE_READERS)

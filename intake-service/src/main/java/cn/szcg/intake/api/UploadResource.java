@@ -5,6 +5,7 @@ import cn.szcg.intake.infra.CurrentActor;
 import cn.szcg.intake.infra.ReportAccess;
 import cn.szcg.intake.infra.UploadSession;
 import cn.szcg.platform.security.Roles;
+import cn.szcg.platform.upload.ResumableUploads;
 import cn.szcg.platform.web.ProblemException;
 import cn.szcg.platform.web.Problems;
 import jakarta.annotation.security.RolesAllowed;
@@ -53,7 +54,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "attachments", description = "附件 / attachments (evidence, R-10)")
 public class UploadResource {
 
-  public static final String OFFSET = "Upload-Offset";
+  public static final String OFFSET = ResumableUploads.OFFSET;
 
   @Inject ResumableUploadService uploads;
   @Inject ReportAccess access;
@@ -188,7 +189,7 @@ public class UploadResource {
               + " the answer then carries state COMPLETED and attachmentId.")
   public Response append(
       @PathParam("id") UUID id, @HeaderParam(OFFSET) String offsetHeader, byte[] body) {
-    long offset = offset(offsetHeader);
+    long offset = ResumableUploads.offset(offsetHeader);
     ResumableUploadService.Appended a =
         uploads.append(id, offset, body, current.id(), Instant.now());
     UploadView v = UploadView.of(a.session());
@@ -200,22 +201,5 @@ public class UploadResource {
       return r;
     }
     return Response.ok(v).header(OFFSET, v.offset()).build();
-  }
-
-  private static long offset(String header) {
-    if (header == null || header.isBlank()) {
-      throw ProblemException.invalidField(
-          OFFSET, "required", "须注明本块的起始偏移 / the chunk's start offset is required");
-    }
-    try {
-      long o = Long.parseLong(header.trim());
-      if (o < 0) {
-        throw new NumberFormatException();
-      }
-      return o;
-    } catch (NumberFormatException e) {
-      throw ProblemException.invalidField(
-          OFFSET, "invalid", "偏移须为非负整数 / the offset must be a non-negative integer");
-    }
   }
 }

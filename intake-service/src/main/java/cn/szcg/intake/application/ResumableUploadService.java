@@ -2,13 +2,13 @@ package cn.szcg.intake.application;
 
 import cn.szcg.intake.domain.AttachmentMeta;
 import cn.szcg.intake.domain.AttachmentPolicy;
-import cn.szcg.intake.domain.ContentHash;
 import cn.szcg.intake.domain.FieldViolation;
-import cn.szcg.intake.domain.ResumableUpload;
 import cn.szcg.intake.infra.Attachment;
 import cn.szcg.intake.infra.Report;
 import cn.szcg.intake.infra.UploadSession;
 import cn.szcg.platform.files.FileNames;
+import cn.szcg.platform.upload.ResumableUpload;
+import cn.szcg.platform.upload.ResumableUploads;
 import cn.szcg.platform.web.Problem;
 import cn.szcg.platform.web.ProblemException;
 import cn.szcg.platform.web.Problems;
@@ -22,15 +22,17 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Use case resumable upload (断点续传, issue 18; rules in {@link ResumableUpload}): a session for one
- * photo of a registered report (declared length and SHA-256), chunks appended at offsets, and on
- * the last chunk the bytes verified and stored through {@link AttachmentService} exactly as a
- * one-request upload (same policy, quota, hash deduplication: never stored twice).
+ * Use case resumable upload (断点续传, issue 18; rules in {@link ResumableUpload}, the chunk protocol
+ * shared with dispatch in {@link ResumableUploads}): a session for one photo of a registered report
+ * (declared length and SHA-256), chunks appended at offsets, and on the last chunk the bytes
+ * verified and stored through {@link AttachmentService} exactly as a one-request upload (same
+ * policy, quota, hash deduplication: never stored twice).
  */
 @ApplicationScoped
 public class ResumableUploadService {
 
   @Inject AttachmentService attachments;
+  @Inject ResumableUploads protocol;
 
   /** What a session request gave: the session, and whether it was created now. */
   public record Opened(UploadSession session, boolean created) {}
@@ -121,75 +123,16 @@ public class ResumableUploadService {
     if (s == null || !s.uploadedBy.equals(actor) || s.expiresAt.isBefore(at)) {
       throw ProblemException.notFound("upload", id.toString());
     }
-    byte[] bytes = chunk == null ? new byte[0] : chunk;
-    if (bytes.length > ResumableUpload.MAX_CHUNK_BYTES) {
-      throw new ProblemException(
-          413,
-          "payload-too-large",
-          Problems.TITLE_TOO_LARGE,
-          "每块最多 4 MiB / a chunk is at most 4 MiB",
-          List.of(new Problem.FieldError("body", "too_large", "每块最多 4 MiB / at most 4 MiB")));
+    ResumableUploads.Step step = protocol.append(s, offset, chunk, at);
+    if (step.complete() == null) {
+      return new Appended(s, step.refusal());
     }
-    if (!UploadSession.OPEN.equals(s.state)) {
-      // completed (a lost answer to the last chunk) or failed: the session says which
-      return new Appended(s, null);
-    }
-    ResumableUpload.Decision d = ResumableUpload.decide(offset, bytes.length, s.received, s.length);
-    switch (d.kind()) {
-      case GAP -> {
-        return new Appended(s, gap(s));
-      }
-      case TOO_LONG ->
-          throw ProblemException.invalidField(
-              "Upload-Offset",
-              "past_length",
-              "该块超出声明的长度 "
-                  + s.length
-                  + " 字节 / the chunk ends past the declared length of "
-                  + s.length
-                  + " bytes");
-      case ALREADY_STORED -> {
-        return new Appended(s, null);
-      }
-      case APPEND -> {
-        byte[] tail =
-            d.skip() == 0 ? bytes : java.util.Arrays.copyOfRange(bytes, d.skip(), bytes.length);
-        if (tail.length > 0) {
-          s.appendChunk(s.received, tail);
-          s.received += tail.length;
-        }
-      }
-    }
-    s.updatedAt = at;
-    s.expiresAt = ResumableUpload.expiresAt(at);
-    if (!ResumableUpload.complete(s.received, s.length)) {
-      return new Appended(s, null);
-    }
-    return complete(s, now);
+    return complete(s, step.complete(), now);
   }
 
-  private Appended complete(UploadSession s, Instant now) {
-    byte[] all = s.content();
-    String hash = ContentHash.sha256Hex(all);
-    if (all.length != s.length || !hash.equals(s.sha256)) {
-      // altered on the way: nothing of it is kept, the client sends it again from 0
-      s.dropChunks();
-      s.received = 0;
-      String m =
-          "收到的字节摘要为 "
-              + hash
-              + "，与声明的不符，已丢弃，请从 0 重新上传 / the bytes received hash to "
-              + hash
-              + ", not the declared SHA-256; discarded, upload again from offset 0";
-      return new Appended(
-          s,
-          new ProblemException(
-              422,
-              "hash-mismatch",
-              Problems.TITLE_INVALID,
-              m,
-              List.of(new Problem.FieldError("sha256", "hash_mismatch", m))));
-    }
+  /** The verified bytes of a session: the attachment policy, then stored as an attachment. */
+  private Appended complete(UploadSession s, byte[] all, Instant now) {
+    String hash = s.sha256;
     // the policy's checks on the bytes first (not the declared type, the uploader's quota): a
     // refusal ends the session and is committed with it (a throw inside store would roll back)
     java.util.Optional<FieldViolation> refused =
@@ -205,7 +148,7 @@ public class ResumableUploadService {
       String m = f.messageZh() + " / " + f.messageEn();
       s.state = UploadSession.FAILED;
       s.failure = m;
-      s.dropChunks();
+      protocol.dropChunks(s.id);
       boolean type = "contentType".equals(f.field());
       return new Appended(
           s,
@@ -228,24 +171,8 @@ public class ResumableUploadService {
             now);
     s.attachmentId = stored.attachment().id;
     s.state = UploadSession.COMPLETED;
-    s.dropChunks();
+    protocol.dropChunks(s.id);
     return new Appended(s, null);
-  }
-
-  /** 409: the chunk starts after the stored offset; the client goes on from {@code received}. */
-  public static ProblemException gap(UploadSession s) {
-    String m =
-        "已存储 "
-            + s.received
-            + " 字节，请从该偏移继续 / "
-            + s.received
-            + " bytes are stored; continue from that offset";
-    return new ProblemException(
-        409,
-        "offset-mismatch",
-        Problems.TITLE_CONFLICT,
-        m,
-        List.of(new Problem.FieldError("Upload-Offset", "offset_mismatch", m)));
   }
 
   private static void refuseDeclared(List<FieldViolation> v) {

@@ -1,23 +1,24 @@
 package cn.szcg.intake.infra;
 
+import cn.szcg.platform.upload.ResumableUpload;
+import cn.szcg.platform.upload.UploadSessionState;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
-import java.io.ByteArrayOutputStream;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /**
  * A resumable upload session (断点续传, issue 18; migration V11) and its chunks (table {@code
- * upload_chunk}). Working state, not evidence: the completed bytes become an {@link Attachment}.
+ * upload_chunk}, written by the shared protocol, platform {@code ResumableUploads}). Working state,
+ * not evidence: the completed bytes become an {@link Attachment}.
  */
 @Entity
 @Table(name = "upload_session")
-public class UploadSession extends PanacheEntityBase {
+public class UploadSession extends PanacheEntityBase implements UploadSessionState {
   public static final String OPEN = "OPEN";
   public static final String COMPLETED = "COMPLETED";
   public static final String FAILED = "FAILED";
@@ -82,40 +83,40 @@ public class UploadSession extends PanacheEntityBase {
         .firstResult();
   }
 
-  /** Appends a chunk's bytes at {@code offset}. */
-  public void appendChunk(long offset, byte[] bytes) {
-    getEntityManager()
-        .createNativeQuery(
-            "INSERT INTO upload_chunk (upload_id, start_offset, content) VALUES (?1, ?2, ?3)")
-        .setParameter(1, id)
-        .setParameter(2, offset)
-        .setParameter(3, bytes)
-        .executeUpdate();
+  @Override
+  public UUID uploadId() {
+    return id;
   }
 
-  /** The stored bytes, in order. */
-  public byte[] content() {
-    @SuppressWarnings("unchecked")
-    List<byte[]> chunks =
-        getEntityManager()
-            .createNativeQuery(
-                "SELECT content FROM upload_chunk WHERE upload_id = ?1 ORDER BY start_offset")
-            .setParameter(1, id)
-            .getResultList();
-    ByteArrayOutputStream out =
-        new ByteArrayOutputStream((int) Math.min(length, Integer.MAX_VALUE));
-    for (byte[] c : chunks) {
-      out.writeBytes(c);
-    }
-    return out.toByteArray();
+  @Override
+  public long declaredLength() {
+    return length;
   }
 
-  /** Drops the stored chunks (after completion, or bytes that did not hash right). */
-  public void dropChunks() {
-    getEntityManager()
-        .createNativeQuery("DELETE FROM upload_chunk WHERE upload_id = ?1")
-        .setParameter(1, id)
-        .executeUpdate();
+  @Override
+  public String declaredSha256() {
+    return sha256;
+  }
+
+  @Override
+  public long storedBytes() {
+    return received;
+  }
+
+  @Override
+  public void storedBytes(long r) {
+    received = r;
+  }
+
+  @Override
+  public boolean acceptsChunks() {
+    return OPEN.equals(state);
+  }
+
+  @Override
+  public void touched(Instant at) {
+    updatedAt = at;
+    expiresAt = ResumableUpload.expiresAt(at);
   }
 
   /**

@@ -1,12 +1,14 @@
-package cn.szcg.intake.domain;
+package cn.szcg.platform.upload;
 
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The rules of a resumable upload (断点续传, issue 18): a photo of a registered report sent in chunks
- * at byte offsets, so that a phone on a weak link that loses the connection goes on from what
- * intake already holds instead of sending the whole photo again (evidence, R-10).
+ * The rules of a resumable upload (断点续传, issue 18): a photo sent in chunks at byte offsets, so that
+ * a phone on a weak link that loses the connection goes on from what the service already holds
+ * instead of sending the whole photo again (evidence, R-10). Shared by every service that takes
+ * photos from the phones (intake: report photos; dispatch: check and after-photos, R-14, R-15); the
+ * protocol around it is {@link ResumableUploads}, docs/adr/0009.
  *
  * <ul>
  *   <li>A chunk at the stored offset is appended. A chunk that ends at or before the stored offset
@@ -16,10 +18,10 @@ import java.time.Instant;
  *       stored offset, from which the client goes on. A chunk reaching past the declared length is
  *       refused (400).
  *   <li>When the stored bytes reach the declared length, the upload completes: their SHA-256 must
- *       be the declared one (else the bytes are discarded, offset 0) and the attachment policy
- *       (type, size, magic number) applies as to any upload.
+ *       be the declared one (else the bytes are discarded, offset 0) and the service's photo policy
+ *       (type, size, magic number) applies as to any one-request upload.
  *   <li>An open session expires {@link #IDLE} after its last chunk; it is only ever created for a
- *       report already registered, so it never expires before the report that uses it exists.
+ *       report or case that already exists, so it never expires before what it belongs to.
  * </ul>
  */
 public final class ResumableUpload {

@@ -1,11 +1,11 @@
-package cn.szcg.intake.domain;
+package cn.szcg.platform.upload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.szcg.intake.domain.ResumableUpload.Decision;
-import cn.szcg.intake.domain.ResumableUpload.Kind;
+import cn.szcg.platform.upload.ResumableUpload.Decision;
+import cn.szcg.platform.upload.ResumableUpload.Kind;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
