@@ -105,6 +105,11 @@ export async function hotlineTicket(description) {
 
 /** axe-core finds no serious or critical accessibility violation on what the page shows now. */
 export async function accessible(page, screen) {
+  // a toast (ElMessage, 3 s) may start fading out while axe reads the page — part opacity reads as
+  // too little contrast: let the transient toasts go first (they are not what a screen is judged by)
+  await page
+    .waitForFunction(() => !document.querySelector('.el-message'), null, { timeout: 6_000 })
+    .catch(() => {})
   // not in the middle of a Vue transition (a dialog fading in has every colour at part opacity,
   // which axe reads as too little contrast): wait until no element is entering or leaving
   await settled(page)
