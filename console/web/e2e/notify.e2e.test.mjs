@@ -85,7 +85,7 @@ describe('通知: the bell in the header', () => {
 
       // the inbox lists it, in Chinese, naming the case
       await page.locator('[data-test=notify-bell]').click()
-      // named by its 受理号 (the clocks' copy of it; the id only if they have not read the filing yet)
+      // named by its 受理号 (the notify part keeps it from the case-filed event; the id as a fallback)
       const named = new RegExp(`新派遣指令：案件 (${c.reportNo}|${c.id})`)
       const item = page.locator('[data-test=notify-item]', { hasText: named })
       await item.waitFor({ timeout: WAIT })

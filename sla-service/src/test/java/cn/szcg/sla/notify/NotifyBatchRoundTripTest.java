@@ -109,12 +109,13 @@ class NotifyBatchRoundTripTest {
     String large = "nrt-l-" + UUID.randomUUID().toString().substring(0, 8) + "-";
     directory(small);
     directory(large);
-    // the clocks know the 受理号 of one case: its notifications name it so (the others their id)
+    // the notify part knows the 受理号 of one case (from its case-filed event): its notifications
+    // name it so (the others their id)
     QuarkusTransaction.requiringNew()
         .run(
             () ->
                 em.createNativeQuery(
-                        "INSERT INTO case_clock_info (case_id, report_no) VALUES (?1, 'MQ-RT-7')")
+                        "INSERT INTO notify_case (case_id, report_no) VALUES (?1, 'MQ-RT-7')")
                     .setParameter(1, large + "C7")
                     .executeUpdate());
     int few = apply(poll(small, 4));

@@ -73,13 +73,20 @@ public class Notifier {
   }
 
   /**
-   * As {@link #batch(Collection, Instant)}, and the 受理号 of {@code caseIds} read in one more
-   * statement, so the texts name a case as people know it ({@link Batch#caseLabel}).
+   * As {@link #batch(Collection, Instant)}; first remembers the 受理号 of the cases filed in this poll
+   * ({@code filed}, one statement when there are any), then reads those of {@code caseIds} in one
+   * more, so the texts name a case as people know it ({@link Batch#caseLabel}).
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public Batch batch(
-      Collection<? extends Audience> audiences, Collection<String> caseIds, Instant now) {
-    return new Batch(store.resolveAll(audiences), store.reportNumbers(caseIds), now);
+      Collection<? extends Audience> audiences,
+      Collection<String> caseIds,
+      Map<String, String> filed,
+      Instant now) {
+    store.rememberReportNumbers(filed);
+    Map<String, String> labels = new HashMap<>(store.reportNumbers(caseIds));
+    labels.putAll(filed);
+    return new Batch(store.resolveAll(audiences), labels, now);
   }
 
   /** The intents of one poll, written at {@link #flush}. */

@@ -3,6 +3,7 @@ package cn.szcg.sla.notify.application;
 import cn.szcg.contracts.EventType;
 import cn.szcg.contracts.Topics;
 import cn.szcg.contracts.envelope.CloudEvent;
+import cn.szcg.contracts.events.CaseFiled;
 import cn.szcg.platform.inbox.BatchingEventHandler;
 import cn.szcg.sla.notify.domain.Audience;
 import cn.szcg.sla.notify.domain.Intent;
@@ -10,8 +11,10 @@ import cn.szcg.sla.notify.domain.Routing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,6 +40,7 @@ public class NotifyEventHandler extends BatchingEventHandler<Notifier.Batch> {
   @Override
   public Set<EventType> types() {
     return Set.of(
+        EventType.CASE_FILED,
         EventType.CASE_TRANSITIONED,
         EventType.CLOCK_WARNED,
         EventType.CLOCK_BREACHED,
@@ -56,7 +60,11 @@ public class NotifyEventHandler extends BatchingEventHandler<Notifier.Batch> {
   protected Notifier.Batch openBatch(List<Delivery> deliveries) {
     Set<Audience> audiences = new LinkedHashSet<>();
     Set<String> cases = new LinkedHashSet<>();
+    Map<String, String> filed = new LinkedHashMap<>();
     for (Delivery d : deliveries) {
+      if (d.payload() instanceof CaseFiled f && f.reportNo() != null) {
+        filed.putIfAbsent(f.caseId(), f.reportNo()); // tells nobody; names the case later
+      }
       for (Intent intent : Routing.route(d.payload())) {
         audiences.add(intent.audience());
         if (intent.caseId() != null) {
@@ -64,7 +72,7 @@ public class NotifyEventHandler extends BatchingEventHandler<Notifier.Batch> {
         }
       }
     }
-    return notifier.batch(audiences, cases, Instant.now());
+    return notifier.batch(audiences, cases, filed, Instant.now());
   }
 
   @Override

@@ -83,7 +83,24 @@ public class NotifyStore {
   }
 
   /**
-   * The 受理号 (report numbers) of these cases as the clocks know them (case_clock_info), in one
+   * Remembers the 受理号 of filed cases (notify_case, the notify part's own copy: intake's case-filed
+   * events), in one statement; a case already known is left as it is.
+   */
+  public void rememberReportNumbers(Map<String, String> byCase) {
+    if (byCase.isEmpty()) {
+      return;
+    }
+    em.createNativeQuery(
+            "INSERT INTO notify_case (case_id, report_no)"
+                + " SELECT * FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[]))"
+                + " ON CONFLICT (case_id) DO NOTHING")
+        .setParameter(1, array(byCase.keySet()))
+        .setParameter(2, array(byCase.values()))
+        .executeUpdate();
+  }
+
+  /**
+   * The 受理号 (report numbers) of these cases as the notify part keeps them (notify_case), in one
    * statement; a case not (yet) known there is left out. None asked, none read.
    */
   @SuppressWarnings("unchecked")
@@ -93,8 +110,8 @@ public class NotifyStore {
     }
     List<Object[]> rows =
         em.createNativeQuery(
-                "SELECT case_id, report_no FROM case_clock_info"
-                    + " WHERE case_id = ANY(CAST(?1 AS text[])) AND report_no IS NOT NULL")
+                "SELECT case_id, report_no FROM notify_case"
+                    + " WHERE case_id = ANY(CAST(?1 AS text[]))")
             .setParameter(1, array(caseIds))
             .getResultList();
     Map<String, String> out = new HashMap<>();
