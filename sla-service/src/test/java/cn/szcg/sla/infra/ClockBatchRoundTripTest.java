@@ -8,7 +8,7 @@ import cn.szcg.contracts.events.Zone;
 import cn.szcg.platform.inbox.EventHandler;
 import cn.szcg.sla.application.ClockEventHandler;
 import cn.szcg.testsupport.KafkaTestResource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import cn.szcg.testsupport.PollRoundTrips;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -62,27 +62,12 @@ class ClockBatchRoundTripTest {
     out.add(new EventHandler.Delivery(e, payload));
   }
 
-  /** Applies the deliveries as the consumer does (one transaction) and counts the statements. */
   int apply(List<EventHandler.Delivery> poll) {
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () -> {
-              CountingStatementInspector.reset();
-              handler.beginBatch(poll);
-              for (EventHandler.Delivery d : poll) {
-                handler.handle(d.event(), d.payload());
-              }
-              handler.endBatch();
-              return CountingStatementInspector.count();
-            });
+    return PollRoundTrips.apply(handler, poll);
   }
 
   long count(String sql, String prefix) {
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () ->
-                ((Number) em.createNativeQuery(sql).setParameter(1, prefix + "%").getSingleResult())
-                    .longValue());
+    return PollRoundTrips.count(em, sql, prefix);
   }
 
   @Test

@@ -7,11 +7,11 @@ import cn.szcg.contracts.envelope.CloudEvent;
 import cn.szcg.contracts.envelope.EventCodec;
 import cn.szcg.contracts.events.ClockWarned;
 import cn.szcg.platform.inbox.EventHandler;
-import cn.szcg.sla.infra.CountingStatementInspector;
 import cn.szcg.sla.notify.application.NotifyEventHandler;
 import cn.szcg.sla.notify.domain.Contact;
 import cn.szcg.sla.notify.infra.NotifyStore;
 import cn.szcg.testsupport.KafkaTestResource;
+import cn.szcg.testsupport.PollRoundTrips;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -80,27 +80,12 @@ class NotifyBatchRoundTripTest {
     return out;
   }
 
-  /** Applies the deliveries as the consumer does (one transaction) and counts the statements. */
   int apply(List<EventHandler.Delivery> poll) {
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () -> {
-              CountingStatementInspector.reset();
-              handler.beginBatch(poll);
-              for (EventHandler.Delivery d : poll) {
-                handler.handle(d.event(), d.payload());
-              }
-              handler.endBatch();
-              return CountingStatementInspector.count();
-            });
+    return PollRoundTrips.apply(handler, poll);
   }
 
   long count(String sql, String prefix) {
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () ->
-                ((Number) em.createNativeQuery(sql).setParameter(1, prefix + "%").getSingleResult())
-                    .longValue());
+    return PollRoundTrips.count(em, sql, prefix);
   }
 
   @Test
