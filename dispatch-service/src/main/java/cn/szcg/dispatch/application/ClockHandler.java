@@ -7,10 +7,14 @@ import cn.szcg.contracts.events.ClockBreached;
 import cn.szcg.contracts.events.ClockDeadlineChanged;
 import cn.szcg.contracts.events.ClockStarted;
 import cn.szcg.dispatch.infra.OrderClockStore;
-import cn.szcg.platform.inbox.EventHandler;
+import cn.szcg.dispatch.infra.OrderClockStore.ClockRow;
+import cn.szcg.platform.inbox.BatchingEventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,10 +34,11 @@ import java.util.Set;
  * </ul>
  *
  * Upserts by clock id ({@link OrderClockStore}): a redelivered or repeated event changes nothing;
- * the return deadline goes through {@link ReturnDeadlines}.
+ * the return deadline goes through {@link ReturnDeadlines}. A poll's events are applied together
+ * (issue 23): its clock rows in one batch, its cases locked in one statement and written once.
  */
 @ApplicationScoped
-public class ClockHandler implements EventHandler {
+public class ClockHandler extends BatchingEventHandler<ClockHandler.Batch> {
 
   static final String RETURN_WINDOW = "RETURN_WINDOW";
   static final String HANDLING = "HANDLING";
@@ -41,6 +46,24 @@ public class ClockHandler implements EventHandler {
 
   @Inject OrderClockStore clocks;
   @Inject ReturnDeadlines returnDeadlines;
+
+  /** What a poll's events change, written back at its end. */
+  public final class Batch implements BatchingEventHandler.Batch {
+    private final Map<String, ClockRow> rows = new LinkedHashMap<>();
+    private final List<ReturnDeadlines.Deadline> deadlines = new ArrayList<>();
+
+    private Batch() {}
+
+    void upsert(ClockRow r) {
+      rows.merge(r.clockId(), r, ClockRow::then);
+    }
+
+    @Override
+    public void flush() {
+      clocks.upsertAll(rows.values());
+      returnDeadlines.setAll(deadlines);
+    }
+  }
 
   @Override
   public String name() {
@@ -59,34 +82,43 @@ public class ClockHandler implements EventHandler {
   }
 
   @Override
-  public void handle(CloudEvent event, Record payload) {
+  protected Batch openBatch(List<Delivery> deliveries) {
+    return new Batch();
+  }
+
+  @Override
+  protected void apply(Batch batch, CloudEvent event, Record payload) {
     if (payload instanceof ClockStarted s) {
-      started(s);
+      started(batch, s);
     } else if (payload instanceof ClockBreached b) {
-      breached(b);
+      breached(batch, b);
     } else if (payload instanceof ClockDeadlineChanged d && HANDLING.equals(d.stage())) {
-      clocks.upsert(d.clockId(), d.caseId(), d.orderId(), d.stage(), d.deadline(), null);
+      batch.upsert(
+          new ClockRow(d.clockId(), d.caseId(), d.orderId(), d.stage(), d.deadline(), null));
     }
   }
 
-  private void started(ClockStarted s) {
+  private void started(Batch batch, ClockStarted s) {
     boolean subReturnWindow = SUB_DISPATCH_TO_SIGN_FOR.equals(s.stage());
     if (!RETURN_WINDOW.equals(s.stage()) && !HANDLING.equals(s.stage()) && !subReturnWindow) {
       return;
     }
     if (!subReturnWindow) {
-      clocks.upsert(s.clockId(), s.caseId(), s.orderId(), s.stage(), s.deadline(), null);
+      batch.upsert(
+          new ClockRow(s.clockId(), s.caseId(), s.orderId(), s.stage(), s.deadline(), null));
     }
     if (!(RETURN_WINDOW.equals(s.stage()) || subReturnWindow) || s.orderId() == null) {
       return;
     }
-    returnDeadlines.set(s.caseId(), s.orderId(), s.deadline());
+    batch.deadlines.add(new ReturnDeadlines.Deadline(s.caseId(), s.orderId(), s.deadline()));
   }
 
-  private void breached(ClockBreached b) {
+  private void breached(Batch batch, ClockBreached b) {
     if (!HANDLING.equals(b.stage())) {
       return;
     }
-    clocks.upsert(b.clockId(), b.caseId(), b.orderId(), b.stage(), b.deadline(), b.publishedAt());
+    batch.upsert(
+        new ClockRow(
+            b.clockId(), b.caseId(), b.orderId(), b.stage(), b.deadline(), b.publishedAt()));
   }
 }

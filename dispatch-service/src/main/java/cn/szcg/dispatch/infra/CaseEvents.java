@@ -51,9 +51,18 @@ public class CaseEvents {
   /** Publishes the event of step {@code r} of case {@code c} (the caller's transaction). */
   @Transactional(Transactional.TxType.MANDATORY)
   public void publish(CaseEntity c, DispatchCase after, TransitionRecord r) {
+    Outbox.Outgoing o = outgoing(c, after, r);
+    outbox.publish(o.caseId(), o.payload(), o.time());
+  }
+
+  /**
+   * The event of step {@code r} of case {@code c}, not yet written: for a caller that writes many
+   * in one batch ({@link Outbox#publishAll}).
+   */
+  public Outbox.Outgoing outgoing(CaseEntity c, DispatchCase after, TransitionRecord r) {
     Map<String, String> eventExtra = new LinkedHashMap<>(accountablePeople(r));
     unitName(r).ifPresent(n -> eventExtra.put("unitName", n));
-    outbox.publish(c.caseId, event(c, after, r, eventExtra), r.at());
+    return new Outbox.Outgoing(c.caseId, event(c, after, r, eventExtra), r.at());
   }
 
   /**

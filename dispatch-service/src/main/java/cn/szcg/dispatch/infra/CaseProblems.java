@@ -11,9 +11,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import org.hibernate.Session;
 
 /**
  * What the unit must see of the problem (R-13, R-14, R-28), as case-filed carried it: the
@@ -42,28 +44,47 @@ public class CaseProblems {
     this.json = mapper.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   }
 
-  /** Keeps what case-filed says of the problem; a case already recorded changes nothing. */
+  private static final String INSERT =
+      "INSERT INTO case_problem (case_id, description, township_name, community_name,"
+          + " nearest_components, filing_condition_zh, filing_condition_en, closing_condition_zh,"
+          + " closing_condition_en, recorded_at) VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?,"
+          + " ?) ON CONFLICT (case_id) DO NOTHING";
+
+  /**
+   * Keeps what these case-filed events say of their problems, in one JDBC batch (one round trip); a
+   * case already recorded changes nothing.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void record(CaseFiled f) {
-    var ctx = f.context();
-    em.createNativeQuery(
-            "INSERT INTO case_problem (case_id, description, township_name, community_name,"
-                + " nearest_components, filing_condition_zh, filing_condition_en,"
-                + " closing_condition_zh, closing_condition_en, recorded_at) VALUES (?1, ?2, ?3,"
-                + " ?4, CAST(?5 AS jsonb), ?6, ?7, ?8, ?9, ?10) ON CONFLICT (case_id) DO NOTHING")
-        .setParameter(1, f.caseId())
-        .setParameter(2, f.description())
-        .setParameter(3, ctx == null ? null : ctx.townshipName())
-        .setParameter(4, ctx == null ? null : ctx.communityName())
-        .setParameter(
-            5,
-            ctx == null || ctx.nearestComponents() == null ? null : write(ctx.nearestComponents()))
-        .setParameter(6, f.filingCondition() == null ? null : f.filingCondition().zh())
-        .setParameter(7, f.filingCondition() == null ? null : f.filingCondition().en())
-        .setParameter(8, f.closingCondition() == null ? null : f.closingCondition().zh())
-        .setParameter(9, f.closingCondition() == null ? null : f.closingCondition().en())
-        .setParameter(10, Timestamp.from(Instant.now()))
-        .executeUpdate();
+  public void recordAll(List<CaseFiled> filed) {
+    if (filed.isEmpty()) {
+      return;
+    }
+    Timestamp now = Timestamp.from(Instant.now());
+    em.unwrap(Session.class)
+        .doWork(
+            conn -> {
+              try (PreparedStatement ps = conn.prepareStatement(INSERT)) {
+                for (CaseFiled f : filed) {
+                  var ctx = f.context();
+                  ps.setString(1, f.caseId());
+                  ps.setString(2, f.description());
+                  ps.setString(3, ctx == null ? null : ctx.townshipName());
+                  ps.setString(4, ctx == null ? null : ctx.communityName());
+                  ps.setString(
+                      5,
+                      ctx == null || ctx.nearestComponents() == null
+                          ? null
+                          : write(ctx.nearestComponents()));
+                  ps.setString(6, f.filingCondition() == null ? null : f.filingCondition().zh());
+                  ps.setString(7, f.filingCondition() == null ? null : f.filingCondition().en());
+                  ps.setString(8, f.closingCondition() == null ? null : f.closingCondition().zh());
+                  ps.setString(9, f.closingCondition() == null ? null : f.closingCondition().en());
+                  ps.setTimestamp(10, now);
+                  ps.addBatch();
+                }
+                ps.executeBatch();
+              }
+            });
   }
 
   /** The filed problem of a case ({@link FiledProblem#NONE} parts null when not recorded). */

@@ -10,11 +10,18 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.hibernate.Session;
 
 /**
  * Persistence of the domain case ({@link DispatchCase}): the {@code dispatch_case} row with its
@@ -36,14 +43,48 @@ public class CaseStore {
     return em.find(CaseEntity.class, caseId) != null;
   }
 
-  /** Stores a newly opened case: the row and its first step (the caller's transaction). */
+  /**
+   * Which of these cases are known here, in one statement (a consumer's poll reads ahead what its
+   * events will touch).
+   */
   @Transactional(Transactional.TxType.MANDATORY)
-  public TransitionRecord create(CaseEntity c, Transitioned t) {
-    c.state = t.caseAfter().state().name();
-    c.updatedAt = t.record().at();
-    c.snapshot = snapshots.write(t.caseAfter());
-    c.persist();
-    return saveStep(c, t, Map.of());
+  public Set<String> known(Collection<String> caseIds) {
+    if (caseIds.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        em.createQuery("select c.caseId from CaseEntity c where c.caseId in ?1", String.class)
+            .setParameter(1, caseIds)
+            .getResultList());
+  }
+
+  /** A newly opened case and its first step, for {@link #createAll}. */
+  public record Opened(CaseEntity entity, Transitioned step) {}
+
+  /**
+   * Stores newly opened cases: the rows (one JDBC batch at the flush) and their first steps (one
+   * batch), in the caller's transaction. The cases are not known here ({@link #known}).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void createAll(List<Opened> opened) {
+    if (opened.isEmpty()) {
+      return;
+    }
+    List<TransitionRecord> steps = new ArrayList<>(opened.size());
+    for (Opened o : opened) {
+      CaseEntity c = o.entity();
+      DispatchCase after = o.step().caseAfter();
+      c.state = after.state().name();
+      c.updatedAt = o.step().record().at();
+      c.snapshot = snapshots.write(after);
+      c.responsibleUnitId = after.responsibleUnitId().orElse(null);
+      c.overdueHandling = after.overdueHandling();
+      c.sequence = after.version();
+      c.persist(); // an opened case has no order yet: no case_order row
+      steps.add(o.step().record());
+    }
+    em.flush(); // the case rows before their steps (foreign key)
+    insertSteps(steps);
   }
 
   /** Loads a case for reading (no lock); 404 when unknown. */
@@ -93,6 +134,24 @@ public class CaseStore {
   }
 
   /**
+   * Loads these cases with row locks for a consumer's poll, in one statement (locked in case order,
+   * so two polls never wait on each other in a cycle; a command locks one case only); cases not
+   * (yet) known here are missing from the result.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<CaseEntity> lockAll(Collection<String> caseIds) {
+    if (caseIds.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "from CaseEntity c where c.caseId in ?1 and c.snapshot is not null order by c.caseId",
+            CaseEntity.class)
+        .setParameter(1, caseIds)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultList();
+  }
+
+  /**
    * Reads a case as committed now (outside a transaction the request's session may still hold the
    * entity as it was read before a command).
    */
@@ -112,9 +171,22 @@ public class CaseStore {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void replaceSnapshot(CaseEntity c, DispatchCase after) {
-    c.snapshot = snapshots.write(after);
-    c.updatedAt = Instant.now();
-    saveOrders(c.caseId, after);
+    replaceSnapshots(Map.of(c, after));
+  }
+
+  /**
+   * Replaces the snapshots of many cases without a step: the case rows at the flush (one JDBC
+   * batch), their orders in one batch. Caller holds the row locks ({@link #lockAll}).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void replaceSnapshots(Map<CaseEntity, DispatchCase> after) {
+    Instant now = Instant.now();
+    after.forEach(
+        (c, a) -> {
+          c.snapshot = snapshots.write(a);
+          c.updatedAt = now;
+        });
+    saveOrders(after.values());
   }
 
   /**
@@ -155,49 +227,84 @@ public class CaseStore {
     c.sequence = after.version();
     c.updatedAt = r.at();
     em.flush();
-    em.createNativeQuery(
-            "INSERT INTO case_step (case_id, sequence, transition, from_state, to_state,"
-                + " actor_user_id, actor_role, actor_unit_id, at, reason, order_id, unit_id, data)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, CAST(?13 AS jsonb))")
-        .setParameter(1, r.caseId())
-        .setParameter(2, r.sequence())
-        .setParameter(3, r.transition().name())
-        .setParameter(4, r.fromState() == null ? null : r.fromState().name())
-        .setParameter(5, r.toState().name())
-        .setParameter(6, r.actorUserId())
-        .setParameter(7, r.actorRole().name())
-        .setParameter(8, r.actorUnitId())
-        .setParameter(9, Timestamp.from(r.at()))
-        .setParameter(10, r.reason())
-        .setParameter(11, r.orderId())
-        .setParameter(12, r.unitId())
-        .setParameter(13, snapshots.write(r.data()))
-        .executeUpdate();
-    saveOrders(c.caseId, after);
+    insertSteps(List.of(r));
+    saveOrders(List.of(after));
     return r;
   }
 
-  private void saveOrders(String caseId, DispatchCase after) {
-    Timestamp now = Timestamp.from(Instant.now());
-    for (DispatchOrder o : after.orders()) {
-      em.createNativeQuery(
-              "INSERT INTO case_order (order_id, case_id, unit_id, parent_order_id, round, origin,"
-                  + " status, dispatched_at, return_deadline, updated_at) VALUES (?1, ?2, ?3, ?4,"
-                  + " ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (order_id) DO UPDATE SET status ="
-                  + " EXCLUDED.status, return_deadline = EXCLUDED.return_deadline, updated_at ="
-                  + " EXCLUDED.updated_at WHERE case_order.status IS DISTINCT FROM EXCLUDED.status"
-                  + " OR case_order.return_deadline IS DISTINCT FROM EXCLUDED.return_deadline")
-          .setParameter(1, o.orderId())
-          .setParameter(2, caseId)
-          .setParameter(3, o.unitId())
-          .setParameter(4, o.parentOrderId())
-          .setParameter(5, o.round())
-          .setParameter(6, o.origin().name())
-          .setParameter(7, o.status().name())
-          .setParameter(8, Timestamp.from(o.dispatchedAt()))
-          .setParameter(9, o.returnDeadline() == null ? null : Timestamp.from(o.returnDeadline()))
-          .setParameter(10, now)
-          .executeUpdate();
+  private static final String INSERT_STEP =
+      "INSERT INTO case_step (case_id, sequence, transition, from_state, to_state, actor_user_id,"
+          + " actor_role, actor_unit_id, at, reason, order_id, unit_id, data)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))";
+
+  /** The {@code case_step} rows of these steps, in one JDBC batch (one round trip). */
+  private void insertSteps(List<TransitionRecord> steps) {
+    List<String> data = steps.stream().map(r -> snapshots.write(r.data())).toList();
+    em.unwrap(Session.class)
+        .doWork(
+            conn -> {
+              try (PreparedStatement ps = conn.prepareStatement(INSERT_STEP)) {
+                for (int i = 0; i < steps.size(); i++) {
+                  TransitionRecord r = steps.get(i);
+                  ps.setString(1, r.caseId());
+                  ps.setLong(2, r.sequence());
+                  ps.setString(3, r.transition().name());
+                  ps.setString(4, r.fromState() == null ? null : r.fromState().name());
+                  ps.setString(5, r.toState().name());
+                  ps.setString(6, r.actorUserId());
+                  ps.setString(7, r.actorRole().name());
+                  ps.setString(8, r.actorUnitId());
+                  ps.setTimestamp(9, Timestamp.from(r.at()));
+                  ps.setString(10, r.reason());
+                  ps.setString(11, r.orderId());
+                  ps.setString(12, r.unitId());
+                  ps.setString(13, data.get(i));
+                  ps.addBatch();
+                }
+                ps.executeBatch();
+              }
+            });
+  }
+
+  private static final String UPSERT_ORDER =
+      "INSERT INTO case_order (order_id, case_id, unit_id, parent_order_id, round, origin, status,"
+          + " dispatched_at, return_deadline, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON"
+          + " CONFLICT (order_id) DO UPDATE SET status = EXCLUDED.status, return_deadline ="
+          + " EXCLUDED.return_deadline, updated_at = EXCLUDED.updated_at WHERE case_order.status IS"
+          + " DISTINCT FROM EXCLUDED.status OR case_order.return_deadline IS DISTINCT FROM"
+          + " EXCLUDED.return_deadline";
+
+  /**
+   * The {@code case_order} rows of these cases (each case once, so each order once), in one JDBC
+   * batch: the key columns of every order of the snapshot, changed ones updated.
+   */
+  private void saveOrders(Collection<DispatchCase> cases) {
+    if (cases.stream().allMatch(c -> c.orders().isEmpty())) {
+      return;
     }
+    Timestamp now = Timestamp.from(Instant.now());
+    em.unwrap(Session.class)
+        .doWork(
+            conn -> {
+              try (PreparedStatement ps = conn.prepareStatement(UPSERT_ORDER)) {
+                for (DispatchCase c : cases) {
+                  for (DispatchOrder o : c.orders()) {
+                    ps.setString(1, o.orderId());
+                    ps.setString(2, c.caseId());
+                    ps.setString(3, o.unitId());
+                    ps.setString(4, o.parentOrderId());
+                    ps.setInt(5, o.round());
+                    ps.setString(6, o.origin().name());
+                    ps.setString(7, o.status().name());
+                    ps.setTimestamp(8, Timestamp.from(o.dispatchedAt()));
+                    ps.setTimestamp(
+                        9, o.returnDeadline() == null ? null : Timestamp.from(o.returnDeadline()));
+                    ps.setTimestamp(10, now);
+                    ps.addBatch();
+                  }
+                }
+                ps.executeBatch();
+              }
+            });
   }
 }

@@ -20,6 +20,7 @@ import java.util.Set;
 public class MatrixStore {
 
   @Inject EntityManager em;
+  @Inject ReferenceVersions versions;
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<ResponsibilityRule> rules() {
@@ -42,8 +43,11 @@ public class MatrixStore {
     return out;
   }
 
+  /** The matrix as of now (from memory while it is unchanged: {@link ReferenceVersions}). */
+  @Transactional(Transactional.TxType.SUPPORTS)
   public ResponsibilityMatrix matrix() {
-    return new ResponsibilityMatrix(rules());
+    return versions.cached(
+        "responsibility_rule", ResponsibilityMatrix.class, () -> new ResponsibilityMatrix(rules()));
   }
 
   public Optional<ResponsibilityRule> find(String ruleId) {

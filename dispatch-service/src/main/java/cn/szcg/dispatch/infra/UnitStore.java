@@ -22,10 +22,17 @@ public class UnitStore {
 
   @Inject EntityManager em;
   @Inject Snapshots snapshots;
+  @Inject ReferenceVersions versions;
 
-  /** The whole register as of now. */
+  /**
+   * The whole register as of now (from memory while it is unchanged: {@link ReferenceVersions}).
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
   public UnitRegister load() {
+    return versions.cached("unit_record", UnitRegister.class, this::read);
+  }
+
+  private UnitRegister read() {
     @SuppressWarnings("unchecked")
     List<Object> rows =
         em.createNativeQuery("SELECT CAST(record AS text) FROM unit_record ORDER BY unit_id")
@@ -40,12 +47,7 @@ public class UnitStore {
   /** The unit's registered name now (单位名称), or empty for an unknown unit. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<String> nameOf(String unitId) {
-    @SuppressWarnings("unchecked")
-    List<Object> rows =
-        em.createNativeQuery("SELECT name FROM unit_record WHERE unit_id = ?1")
-            .setParameter(1, unitId)
-            .getResultList();
-    return rows.stream().findFirst().map(String.class::cast);
+    return load().find(unitId).map(UnitRecord::current).map(UnitStore::nameColumn);
   }
 
   /** Serialises register changes until the end of the current transaction. */
@@ -67,7 +69,7 @@ public class UnitStore {
                 + " EXCLUDED.township_code, active = EXCLUDED.active, record = EXCLUDED.record,"
                 + " updated_at = EXCLUDED.updated_at, version = unit_record.version + 1")
         .setParameter(1, u.unitId())
-        .setParameter(2, u.name() == null ? u.unitId() : u.name())
+        .setParameter(2, nameColumn(u))
         .setParameter(3, u.kind().name())
         .setParameter(4, u.parentUnitId())
         .setParameter(5, u.townshipCode())
@@ -75,5 +77,10 @@ public class UnitStore {
         .setParameter(7, snapshots.write(r))
         .setParameter(8, Timestamp.from(Instant.now()))
         .executeUpdate();
+  }
+
+  /** What column {@code name} holds: the unit's name, or its id when it has none. */
+  private static String nameColumn(cn.szcg.dispatch.domain.Unit u) {
+    return u.name() == null ? u.unitId() : u.name();
   }
 }
