@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.szcg.contracts.envelope.CloudEvent;
 import cn.szcg.contracts.envelope.EventCodec;
+import cn.szcg.contracts.events.CaseFiled;
+import cn.szcg.contracts.events.Channel;
 import cn.szcg.contracts.events.ClockWarned;
+import cn.szcg.contracts.events.LimitUnit;
+import cn.szcg.contracts.events.ReportKind;
+import cn.szcg.contracts.events.TimeLimit;
+import cn.szcg.contracts.events.Zone;
 import cn.szcg.platform.inbox.EventHandler;
 import cn.szcg.sla.notify.application.NotifyEventHandler;
 import cn.szcg.sla.notify.domain.Contact;
@@ -141,5 +147,48 @@ class NotifyBatchRoundTripTest {
     assertEquals(200, count(notifications, large));
     assertEquals(200, count(deliveries, large));
     assertEquals(events, count(raised, large));
+  }
+
+  @Test
+  void aCaseFiledInAPollNamesItsCaseByReportNumberFromThenOn() {
+    // intake's case-filed is the notify part's only source of a case's 受理号 (ADR 0008): the poll
+    // that carries it writes notify_case, and a warning in a later poll reads it from there
+    String run = "nrt-f-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    directory(run);
+    String caseId = run + "C0";
+    Instant t = Instant.now();
+    CaseFiled f =
+        new CaseFiled(
+            caseId,
+            "MQ-RT-F1",
+            Channel.PATROL,
+            ReportKind.REPORT,
+            "C-0101",
+            "井盖破损",
+            1,
+            new TimeLimit(4, LimitUnit.WORKING_HOURS),
+            Zone.URBAN,
+            false,
+            null,
+            null,
+            null,
+            "C0001",
+            t.minusSeconds(60),
+            t,
+            "operator1");
+    apply(List.of(new EventHandler.Delivery(EventCodec.wrap("intake-service", caseId, t, f), f)));
+    assertEquals(
+        1L,
+        count(
+            "SELECT count(*) FROM notify_case WHERE case_id LIKE ?1 AND report_no = 'MQ-RT-F1'",
+            caseId));
+
+    apply(poll(run, 1)); // a warning of the same case, in a later poll
+    assertEquals(
+        2L,
+        count(
+            "SELECT count(*) FROM notification WHERE case_id LIKE ?1"
+                + " AND title_zh LIKE '预警：案件 MQ-RT-F1 %'",
+            caseId));
   }
 }
